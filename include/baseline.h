@@ -1,0 +1,51 @@
+/*
+ * baseline.h - published percentages from an earlier survey, to print
+ * beside this one's buckets.
+ *
+ * A baseline file is CSV with the columns key, year, label and percent
+ * (any order, names matched as in the survey file).  `key` matches a row
+ * to the bucket of the same key; rows with no such bucket are printed on
+ * their own.  Only percentages are kept: earlier surveys often published
+ * no counts.  Every row must share one year, which heads the column.
+ */
+#ifndef FOITAB_BASELINE_H
+#define FOITAB_BASELINE_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#include "diag.h"
+
+struct baseline_row {
+	char *key;
+	char *label;
+	unsigned long milli;   /* the percentage times 1000 */
+	int decimals;          /* decimals as published (0-3) */
+	unsigned long line;
+};
+
+struct baseline {
+	char *year;            /* e.g. "2011"; NULL until a row is read */
+	struct baseline_row *rows;
+	size_t n, cap;
+};
+
+#define BASELINE_INIT { NULL, NULL, 0, 0 }
+
+/*
+ * Read a baseline from `in` (or from `len` bytes at `bytes`), reporting
+ * problems as `name:LINE: ...`.  Returns FOITAB_OK, FOITAB_DATAERR or
+ * FOITAB_OSERR.  The caller frees `b` with baseline_free() in every case.
+ */
+int baseline_read_stream(struct baseline *b, FILE *in, const char *name,
+			 struct diag *diag);
+int baseline_read_bytes(struct baseline *b, const void *bytes, size_t len,
+			const char *name, struct diag *diag);
+
+/* The row with key `key`, or NULL. */
+const struct baseline_row *baseline_find(const struct baseline *b,
+					 const char *key);
+
+void baseline_free(struct baseline *b);
+
+#endif

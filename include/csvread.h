@@ -1,0 +1,100 @@
+/*
+ * csvread.h - reads CSV text into rows of fields, through libcsv.
+ *
+ * This is the only place foitab touches libcsv.  It adds what libcsv
+ * leaves to its caller:
+ *   - the physical line on which each record starts (libcsv reports no
+ *     positions; we feed it one physical line at a time and count);
+ *   - a UTF-8 byte-order mark at the start is dropped; UTF-16 is refused;
+ *   - strict quoting: a stray quote, or a quote left open at the end of
+ *     the file, is an error naming its line, never a silently lost row;
+ *   - NUL bytes in a cell, and cells over CSVREAD_FIELD_MAX bytes, are
+ *     errors (the latter also bounds memory when a quote is left open).
+ *
+ * It knows nothing about surveys: a row is a list of byte strings.  Blank
+ * lines are passed on as rows with no fields, so that callers can count
+ * them.  Bytes may be fed in blocks of any size; the rows and line numbers
+ * are the same whatever the block boundaries.
+ */
+#ifndef FOITAB_CSVREAD_H
+#define FOITAB_CSVREAD_H
+
+#include <csv.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#include "diag.h"
+#include "strbuf.h"
+
+#define CSVREAD_FIELD_MAX ((size_t)1 << 20) /* 1 MiB: longest cell accepted */
+
+/* One record.  The strings are valid only during the row callback. */
+struct csv_row {
+	unsigned long line;      /* physical line where the record starts */
+	size_t nfields;          /* 0 for a blank line */
+	const char *const *fields;  /* NUL-terminated; no NUL bytes inside */
+	const size_t *lens;      /* byte length of each field */
+};
+
+/*
+ * Called once per record, in order.  Return FOITAB_OK to go on; any other
+ * status (from exitcodes.h) stops reading, and csvread_feed() or
+ * csvread_finish() returns it.
+ */
+typedef int (*csvread_row_fn)(const struct csv_row *row, void *ctx);
+
+struct csvread {
+	struct csv_parser parser;
+	const char *name;        /* file name for messages (e.g. "<stdin>") */
+	struct diag *diag;
+	csvread_row_fn on_row;
+	void *ctx;
+	int status;              /* first non-OK status; sticky */
+
+	unsigned long line;      /* physical line now being fed */
+	unsigned long record_line; /* line where the open record began */
+	int record_open;         /* a record carries on from an earlier line */
+	int line_begun;          /* bytes of the current line have been fed */
+	unsigned long rows_this_line; /* rows ended during the current line */
+	int pending_cr;          /* the last byte fed was a CR ending a line */
+	unsigned char head[3];   /* first bytes, held back to look for a BOM */
+	size_t head_len;
+	int head_done;
+
+	struct strbuf cells;     /* the current row's fields, NUL-separated */
+	size_t *offsets;         /* where each field starts in `cells` */
+	size_t *lens;
+	const char **ptrs;
+	size_t nfields, fields_cap;
+};
+
+/*
+ * Prepare `r` to read a file called `name`, with `delim` between fields,
+ * reporting problems to `diag` and passing rows to `on_row(row, ctx)`.
+ * Returns FOITAB_OK or FOITAB_OSERR.  Call csvread_release() either way.
+ */
+int csvread_init(struct csvread *r, const char *name, unsigned char delim,
+		 struct diag *diag, csvread_row_fn on_row, void *ctx);
+
+/* Feed the next `len` bytes.  Returns FOITAB_OK or the stopping status. */
+int csvread_feed(struct csvread *r, const void *bytes, size_t len);
+
+/* No more bytes: flush the last record.  Returns the final status. */
+int csvread_finish(struct csvread *r);
+
+/* Free everything `r` holds. */
+void csvread_release(struct csvread *r);
+
+/*
+ * Read all of `in` in blocks of `block` bytes (0: a default size), then
+ * finish.  A read error is reported against `r->name`.  Does not release.
+ */
+int csvread_stream(struct csvread *r, FILE *in, size_t block);
+
+/* Narrow `*s`/`*len` to the cell without surrounding white space. */
+void csvread_trim(const char **s, size_t *len);
+
+/* Is every cell of `row` empty or white space (or has it no cells)? */
+int csvread_row_is_blank(const struct csv_row *row);
+
+#endif

@@ -1,0 +1,42 @@
+/*
+ * diag.h - the one diagnostics routine.
+ *
+ * Every message foitab prints about its input goes through here, to
+ * stderr, in one shape:
+ *
+ *     foitab: FILE:LINE: message
+ *     foitab: FILE:LINE: warning: message
+ *     foitab: FILE: message            (no line: the file as a whole)
+ *     foitab: message                  (no file: the command line)
+ *
+ * LINE is the physical line where the record starts, counted from 1.  The
+ * struct only counts what was said; it never decides what happens next.
+ */
+#ifndef FOITAB_DIAG_H
+#define FOITAB_DIAG_H
+
+#include <stdio.h>
+
+struct diag {
+	FILE *stream;            /* where messages go (stderr in the program) */
+	unsigned long errors;    /* errors reported so far */
+	unsigned long warnings;  /* warnings reported so far */
+};
+
+/* Start counting from zero, writing to `stream`. */
+void diag_init(struct diag *d, FILE *stream);
+
+/*
+ * Report an error about `file` (NULL: none) at `line` (0: no line).  The
+ * message is a printf format; it should say what is wrong and what to do.
+ */
+void diag_error(struct diag *d, const char *file, unsigned long line,
+		const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+
+/* As diag_error(), but a warning: reported and counted, not fatal. */
+void diag_warning(struct diag *d, const char *file, unsigned long line,
+		  const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+
+#endif

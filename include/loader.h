@@ -1,0 +1,123 @@
+/*
+ * loader.h - the coded survey spreadsheet, read and checked against the
+ * codebook, one response at a time.
+ *
+ * The loader turns rows from csvread into `struct response` values.  It
+ * maps header names to codebook columns (case-insensitive, surrounding
+ * spaces ignored, any order, unknown columns ignored), checks every value
+ * against the codebook, and rejects duplicate bodies.  Each problem is
+ * reported through diag with the record's physical line, and reading goes
+ * on, so one run reports every problem in the file.  Only rows that pass
+ * every check reach the callback; the caller decides what an error count
+ * above zero means (foitab: exit 65, nothing on stdout).
+ *
+ * It does not tally or print anything.
+ */
+#ifndef FOITAB_LOADER_H
+#define FOITAB_LOADER_H
+
+#include <stdint.h>
+#include <stdio.h>
+
+#include "csvread.h"
+#include "diag.h"
+
+enum response_kind {
+	RESPONSE_ANSWERED,   /* a substantive reply: counted */
+	RESPONSE_REFUSED,    /* an exemption was claimed: not counted */
+	RESPONSE_PENDING     /* no reply yet: not counted */
+};
+
+enum action_kind {
+	ACTION_NOT_GIVEN,    /* only on rows that are not answered */
+	ACTION_SPECIALIST,   /* a specialist withdrawal service */
+	ACTION_UNDER_WAY,    /* other action under way, no specialist service */
+	ACTION_UNSPECIFIED,  /* some unspecified action planned */
+	ACTION_CONSIDERING,  /* still considering or reviewing */
+	ACTION_NONE          /* no action planned */
+};
+
+/* Drug classes, as bits of `response.drugs`. */
+enum drug_class {
+	DRUG_OPIOIDS = 1u << 0,
+	DRUG_GABAPENTINOIDS = 1u << 1,
+	DRUG_BENZODIAZEPINES = 1u << 2,
+	DRUG_Z_DRUGS = 1u << 3,
+	DRUG_ANTIDEPRESSANTS = 1u << 4
+};
+
+enum flag_value {
+	FLAG_NOT_GIVEN,
+	FLAG_YES,
+	FLAG_NO
+};
+
+/* One checked row.  The strings are valid only during the callback. */
+struct response {
+	unsigned long line;          /* physical line where the row starts */
+	const char *body;            /* trimmed, never empty */
+	const char *code;            /* trimmed; "" when not given */
+	const char *summary;         /* trimmed; "" when not given */
+	enum response_kind response;
+	enum action_kind action;     /* ACTION_NOT_GIVEN unless answered */
+	unsigned drugs;              /* enum drug_class bits; 0 when empty */
+	enum flag_value substance_misuse; /* FLAG_NOT_GIVEN unless given */
+};
+
+/* Return FOITAB_OK to go on, or a status to stop reading. */
+typedef int (*loader_response_fn)(const struct response *r, void *ctx);
+
+/* What the loader saw, for the response accounting. */
+struct loader_counts {
+	unsigned long rows;          /* data rows, blank ones included */
+	unsigned long blank_rows;    /* skipped: blank lines and empty rows */
+	unsigned long bad_rows;      /* rows with at least one error */
+	unsigned long responses;     /* rows passed to the callback */
+};
+
+struct body_seen;                /* duplicate-body index (loader.c) */
+
+struct loader {
+	struct csvread csv;
+	struct diag *diag;
+	const char *name;
+	loader_response_fn on_response;
+	void *ctx;
+	int have_header;
+	size_t ncolumns;             /* cells in the header row */
+	int column_at[8];            /* codebook column -> cell index, or -1 */
+	struct body_seen *seen;
+	struct strbuf scratch;       /* folded copies of values */
+	struct strbuf body, code, summary; /* trimmed copies for the callback */
+	unsigned long errors_at_begin;
+	struct loader_counts counts;
+};
+
+/*
+ * Begin reading a survey file called `name` (used in messages).
+ * Returns FOITAB_OK or FOITAB_OSERR; call loader_release() either way.
+ */
+int loader_begin(struct loader *l, const char *name, struct diag *diag,
+		 loader_response_fn on_response, void *ctx);
+
+/* Feed bytes in blocks of any size.  Returns FOITAB_OK or a stop status. */
+int loader_feed(struct loader *l, const void *bytes, size_t len);
+
+/*
+ * End of input.  Returns FOITAB_OK when every row was valid, FOITAB_DATAERR
+ * when any error was reported (including an empty file or one with no data
+ * rows), or FOITAB_OSERR.
+ */
+int loader_end(struct loader *l);
+
+/* Read a whole stream (begin/feed/end in one); the caller releases. */
+int loader_read(struct loader *l, FILE *in, const char *name,
+		struct diag *diag, loader_response_fn on_response, void *ctx);
+
+void loader_release(struct loader *l);
+
+/* The codebook's name for a value, for reports: "answered", "none", ... */
+const char *loader_action_name(enum action_kind a);
+const char *loader_response_name(enum response_kind r);
+
+#endif

@@ -1,0 +1,34 @@
+/*
+ * options.h - the command line, parsed once into a read-only struct.
+ *
+ *     foitab [-f FORMAT] [-d N] [-b FILE|none] FILE
+ *     foitab --help | --version
+ *
+ * Nothing else reads argv; every module gets what it needs from here.
+ */
+#ifndef FOITAB_OPTIONS_H
+#define FOITAB_OPTIONS_H
+
+#include <stdio.h>
+
+#include "diag.h"
+
+struct options {
+	const char *format;     /* a name reporter_find() knows */
+	int decimals;           /* 0 .. REPORTER_MAX_DECIMALS */
+	const char *baseline;   /* NULL: built in; "none": no baseline; a path */
+	const char *input;      /* the survey file; "-" for standard input */
+	int help;               /* --help was given */
+	int version;            /* --version was given */
+};
+
+/*
+ * Parse `argv` into `o`.  Returns FOITAB_OK, or FOITAB_USAGE after
+ * reporting the problem through `diag` (the caller then prints a hint).
+ */
+int options_parse(struct options *o, int argc, char **argv, struct diag *diag);
+
+/* The --help text, to `out`. */
+void options_usage(FILE *out);
+
+#endif

@@ -1,0 +1,53 @@
+/*
+ * reporter.h - prints a tally, beside a baseline, in one of several formats.
+ *
+ * Every format is a function in one table, taking the same `struct report`
+ * and a stream.  Percentages are computed here, in integers: count * 100 /
+ * denominator rounded half away from zero at the chosen number of
+ * decimals, so 12.5% is 13% and no float artefact can creep in.
+ *
+ * Renderers write only to the stream they are given; checking that the
+ * writes succeeded is the caller's job (ferror/fclose at the end).
+ */
+#ifndef FOITAB_REPORTER_H
+#define FOITAB_REPORTER_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#include "baseline.h"
+#include "classifier.h"
+
+#define REPORTER_MAX_DECIMALS 3
+
+struct report {
+	const struct tally *tally;
+	const struct baseline *baseline;   /* NULL: no baseline */
+	int decimals;                      /* 0 .. REPORTER_MAX_DECIMALS */
+};
+
+typedef void (*report_render_fn)(const struct report *rep, FILE *out);
+
+struct report_format {
+	const char *name;                  /* as given to --format */
+	report_render_fn render;
+};
+
+/* The format called `name`, or NULL. */
+const struct report_format *reporter_find(const char *name);
+
+/* All formats, in the order --help lists them; `*n` receives the count. */
+const struct report_format *reporter_formats(size_t *n);
+
+/*
+ * count / den as a percentage times 10^decimals, rounded half away from
+ * zero.  `den` must be > 0 and count <= den; decimals 0..3.
+ */
+unsigned long long reporter_percent_scaled(unsigned long count,
+					   unsigned long den, int decimals);
+
+/* `scaled` / 10^decimals as text ("12", "12.5", "0.333") into `buf`. */
+const char *reporter_fixed(char *buf, size_t size, unsigned long long scaled,
+			   int decimals);
+
+#endif

@@ -1,0 +1,239 @@
+/*
+ * baseline.c - reads a baseline CSV file (see baseline.h) through csvread.
+ * It checks the file as strictly as the survey: every problem reported
+ * with its line, nothing guessed.
+ */
+#include <assert.h>
+#include <ctype.h>
+#include <string.h>
+
+#include "baseline.h"
+#include "csvread.h"
+#include "exitcodes.h"
+#include "mem.h"
+
+enum { BCOL_KEY, BCOL_YEAR, BCOL_LABEL, BCOL_PERCENT, BNCOLUMNS };
+
+static const char *const bcolumn_names[BNCOLUMNS] = {
+	"key", "year", "label", "percent"
+};
+
+struct baseline_reader {
+	struct baseline *b;
+	struct diag *diag;
+	const char *name;
+	int have_header;
+	int column_at[BNCOLUMNS];
+	unsigned long errors_at_begin;
+};
+
+/* The cell of column `c`, trimmed, copied; NULL on no memory. */
+static char *take(const struct baseline_reader *br, const struct csv_row *row,
+		  int c)
+{
+	int at = br->column_at[c];
+	const char *s = "";
+	size_t len = 0;
+
+	if (at >= 0 && (size_t)at < row->nfields) {
+		s = row->fields[at];
+		len = row->lens[at];
+	}
+	csvread_trim(&s, &len);
+	return mem_strndup(s, len);
+}
+
+/* "83", "11.5": percent times 1000 and its decimals; -1 if not a percent. */
+static int parse_percent(const char *s, unsigned long *milli, int *decimals)
+{
+	unsigned long whole = 0, frac = 0;
+	int digits = 0, d = 0;
+
+	for (; isdigit((unsigned char)*s); s++, digits++) {
+		whole = whole * 10 + (unsigned long)(*s - '0');
+		if (whole > 100)
+			return -1;
+	}
+	if (*s == '.') {
+		for (s++; isdigit((unsigned char)*s) && d < 3; s++, d++)
+			frac = frac * 10 + (unsigned long)(*s - '0');
+		if (d == 0)
+			return -1;
+	}
+	if (*s == '%')
+		s++;
+	if (*s || digits == 0)
+		return -1;
+	for (*decimals = d; d < 3; d++)
+		frac *= 10;
+	*milli = whole * 1000 + frac;
+	return *milli > 100000 ? -1 : 0;
+}
+
+static int read_header(struct baseline_reader *br, const struct csv_row *row)
+{
+	size_t i;
+	int c;
+
+	br->have_header = 1;
+	for (c = 0; c < BNCOLUMNS; c++)
+		br->column_at[c] = -1;
+	for (i = 0; i < row->nfields; i++) {
+		const char *s = row->fields[i];
+		size_t len = row->lens[i];
+
+		csvread_trim(&s, &len);
+		for (c = 0; c < BNCOLUMNS; c++)
+			if (strlen(bcolumn_names[c]) == len &&
+			    strncasecmp(bcolumn_names[c], s, len) == 0 &&
+			    br->column_at[c] < 0)
+				br->column_at[c] = (int)i;
+	}
+	for (c = 0; c < BNCOLUMNS; c++)
+		if (br->column_at[c] < 0)
+			diag_error(br->diag, br->name, row->line,
+				   "the header has no '%s' column; a baseline "
+				   "file has the columns key, year, label and "
+				   "percent", bcolumn_names[c]);
+	return br->diag->errors == br->errors_at_begin ? FOITAB_OK
+						      : FOITAB_DATAERR;
+}
+
+static int on_row(const struct csv_row *row, void *ctx)
+{
+	struct baseline_reader *br = ctx;
+	struct baseline *b = br->b;
+	struct baseline_row *r;
+	char *year;
+
+	if (csvread_row_is_blank(row))
+		return FOITAB_OK;
+	if (!br->have_header)
+		return read_header(br, row);
+	if (b->n == b->cap) {
+		size_t cap = b->cap ? b->cap * 2 : 8;
+		struct baseline_row *rows = mem_realloc(b->rows, cap * sizeof *rows);
+
+		if (!rows)
+			return FOITAB_OSERR;
+		b->rows = rows;
+		b->cap = cap;
+	}
+	r = &b->rows[b->n];
+	memset(r, 0, sizeof *r);
+	r->line = row->line;
+	r->key = take(br, row, BCOL_KEY);
+	r->label = r->key ? take(br, row, BCOL_LABEL) : NULL;
+	year = r->label ? take(br, row, BCOL_YEAR) : NULL;
+	if (!year) {
+		mem_free(r->key);
+		mem_free(r->label);
+		return FOITAB_OSERR;
+	}
+	b->n++;
+	if (!*r->key)
+		diag_error(br->diag, br->name, row->line,
+			   "column 'key': empty; each baseline row needs the "
+			   "key of the bucket it matches, or a key of its own");
+	else if (baseline_find(b, r->key) != r)
+		diag_error(br->diag, br->name, row->line,
+			   "column 'key': '%s' is already on line %lu",
+			   r->key, baseline_find(b, r->key)->line);
+	if (!b->year) {
+		b->year = year;
+		year = NULL;
+	} else if (strcmp(b->year, year) != 0) {
+		diag_error(br->diag, br->name, row->line,
+			   "column 'year': '%s' differs from '%s' above; a "
+			   "baseline file holds one survey", year, b->year);
+	}
+	mem_free(year);
+	{
+		char *pct = take(br, row, BCOL_PERCENT);
+
+		if (!pct)
+			return FOITAB_OSERR;
+		if (parse_percent(pct, &r->milli, &r->decimals) < 0)
+			diag_error(br->diag, br->name, row->line,
+				   "column 'percent': '%s' is not a percentage "
+				   "from 0 to 100 (at most 3 decimals)", pct);
+		mem_free(pct);
+	}
+	return FOITAB_OK;
+}
+
+/* The file-level checks after the last row, and the final status. */
+static int finish_read(struct baseline_reader *br, int status)
+{
+	if (status == FOITAB_OK && !br->have_header)
+		diag_error(br->diag, br->name, 0, "the baseline file is empty");
+	if (status != FOITAB_OK)
+		return status;
+	return br->diag->errors == br->errors_at_begin ? FOITAB_OK
+						      : FOITAB_DATAERR;
+}
+
+static int begin(struct baseline_reader *br, struct csvread *csv,
+		 struct baseline *b, const char *name, struct diag *diag)
+{
+	memset(br, 0, sizeof *br);
+	br->b = b;
+	br->diag = diag;
+	br->name = name;
+	br->errors_at_begin = diag->errors;
+	return csvread_init(csv, name, ',', diag, on_row, br);
+}
+
+int baseline_read_stream(struct baseline *b, FILE *in, const char *name,
+			 struct diag *diag)
+{
+	struct baseline_reader br;
+	struct csvread csv;
+	int status = begin(&br, &csv, b, name, diag);
+
+	if (status == FOITAB_OK)
+		status = csvread_stream(&csv, in, 0);
+	csvread_release(&csv);
+	return finish_read(&br, status);
+}
+
+int baseline_read_bytes(struct baseline *b, const void *bytes, size_t len,
+			const char *name, struct diag *diag)
+{
+	struct baseline_reader br;
+	struct csvread csv;
+	int status = begin(&br, &csv, b, name, diag);
+
+	if (status == FOITAB_OK && csvread_feed(&csv, bytes, len) == FOITAB_OK)
+		status = csvread_finish(&csv);
+	else if (status == FOITAB_OK)
+		status = csv.status;
+	csvread_release(&csv);
+	return finish_read(&br, status);
+}
+
+const struct baseline_row *baseline_find(const struct baseline *b,
+					 const char *key)
+{
+	size_t i;
+
+	for (i = 0; i < b->n; i++)
+		if (b->rows[i].key && strcmp(b->rows[i].key, key) == 0)
+			return &b->rows[i];
+	return NULL;
+}
+
+void baseline_free(struct baseline *b)
+{
+	size_t i;
+
+	for (i = 0; i < b->n; i++) {
+		mem_free(b->rows[i].key);
+		mem_free(b->rows[i].label);
+	}
+	mem_free(b->rows);
+	mem_free(b->year);
+	b->rows = NULL;
+	b->year = NULL;
+	b->n = b->cap = 0;
+}

@@ -1,0 +1,34 @@
+/*
+ * mem_util.c - helpers built on mem_realloc(), shared by the production
+ * and the fault-injecting allocators so that both count the same calls.
+ */
+#include <stdint.h>
+#include <string.h>
+
+#include "mem.h"
+
+void *mem_calloc(size_t n, size_t size)
+{
+	void *p;
+
+	if (size != 0 && n > SIZE_MAX / size)
+		return NULL;
+	p = mem_realloc(NULL, n * size);
+	if (p)
+		memset(p, 0, n * size);
+	return p;
+}
+
+char *mem_strndup(const char *s, size_t len)
+{
+	char *p;
+
+	if (len == SIZE_MAX)
+		return NULL;
+	p = mem_realloc(NULL, len + 1);
+	if (!p)
+		return NULL;
+	memcpy(p, s, len);
+	p[len] = '\0';
+	return p;
+}
