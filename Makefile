@@ -28,12 +28,14 @@ LIB_OBJ  = $(MODULES:%=$(BUILD)/%.o) $(BUILD)/builtin.o
 TEST_BIN = $(UNITS:%=$(BUILD)/test_%)
 
 BUILD_PACKAGES = libcsv-dev
-CHECK_PACKAGES = libcmocka-dev valgrind
+CHECK_PACKAGES = libcmocka-dev valgrind clang
 
 .PHONY: all run check deps check-deps unit e2e sanitize valgrind oom \
-	install clean
+	clang install clean
 
-all: deps foitab
+# Packages first, then the build (so that `make -j` cannot race them).
+all: deps
+	@$(MAKE) --no-print-directory foitab
 
 # Install what is missing (Debian), or say exactly what to install.
 define ensure_packages
@@ -69,8 +71,9 @@ foitab: $(BUILD)/main.o $(BUILD)/mem.o $(LIB_OBJ)
 $(BUILD)/%.o: src/%.c $(wildcard include/*.h) | $(BUILD)
 	$(CC) $(WARN) $(CFLAGS) $(EXTRA_CFLAGS) $(CPPFLAGS_ALL) -c -o $@ $<
 
-$(BUILD)/mem_failing.o: tests/mem_failing.c $(wildcard include/*.h) | $(BUILD)
-	$(CC) $(WARN) $(CFLAGS) $(EXTRA_CFLAGS) $(CPPFLAGS_ALL) -c -o $@ $<
+$(BUILD)/mem_failing.o: tests/mem_failing.c tests/mem_failing.h \
+			$(wildcard include/*.h) | $(BUILD)
+	$(CC) $(WARN) $(CFLAGS) $(EXTRA_CFLAGS) $(CPPFLAGS_ALL) -Itests -c -o $@ $<
 
 # Data built into the binary: the bytes of data/baseline-2011.csv.
 $(BUILD)/builtin.c: data/baseline-2011.csv | $(BUILD)
@@ -124,6 +127,16 @@ build/asan/foitab-asan: build/asan/main.o build/asan/mem.o \
 			$(LIB_OBJ:$(BUILD)/%=build/asan/%)
 	$(CC) $(CFLAGS) $(EXTRA_CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS_ALL)
 
+# The code must also build warning-free with clang, and pass there.
+clang:
+	@echo "== clang"
+	@$(MAKE) -s BUILD=build/clang CC=clang build/clang/foitab-clang unit
+	@sh tests/e2e.sh ./build/clang/foitab-clang
+
+build/clang/foitab-clang: build/clang/main.o build/clang/mem.o \
+			  $(LIB_OBJ:$(BUILD)/%=build/clang/%)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS_ALL)
+
 # Every end-to-end case and unit test under valgrind's memcheck.
 valgrind: foitab $(TEST_BIN)
 	@echo "== valgrind"
@@ -135,16 +148,18 @@ valgrind: foitab $(TEST_BIN)
 	@VALGRIND="valgrind -q --error-exitcode=99 --leak-check=full \
 	  --errors-for-leak-kinds=all" sh tests/e2e.sh ./foitab
 
-check: check-deps foitab
+check: check-deps
+	@$(MAKE) -s foitab
 	@$(MAKE) -s unit
 	@$(MAKE) -s e2e
 	@$(MAKE) -s oom
 	@$(MAKE) -s sanitize
+	@$(MAKE) -s clang
 	@$(MAKE) -s valgrind
 	@echo "make check: all tests passed"
 
 run: all
-	./foitab data/icb-2023.csv
+	@./foitab data/icb-2023.csv
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin

@@ -31,4 +31,7 @@ int options_parse(struct options *o, int argc, char **argv, struct diag *diag);
 /* The --help text, to `out`. */
 void options_usage(FILE *out);
 
+/* Just the two "usage:" lines, for a misused command line. */
+void options_synopsis(FILE *out);
+
 #endif

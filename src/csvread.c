@@ -251,7 +251,10 @@ static int check_head(struct csvread *r, int final)
 	}
 	if (!final && r->head_len < 3 &&
 	    memcmp(r->head, utf8_bom, r->head_len) == 0)
-		return 0;   /* could still be a BOM: wait for more */
+		return 0;   /* could still be a UTF-8 BOM: wait for more */
+	if (!final && r->head_len < 2 &&
+	    (r->head[0] == 0xFF || r->head[0] == 0xFE))
+		return 0;   /* could still be a UTF-16 BOM */
 	r->head_done = 1;
 	if (r->head_len == 3 && memcmp(r->head, utf8_bom, 3) == 0)
 		return 1;   /* a UTF-8 BOM: drop it */

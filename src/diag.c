@@ -19,6 +19,10 @@ void diag_init(struct diag *d, FILE *stream)
 
 static void vreport(struct diag *d, const char *kind, const char *file,
 		    unsigned long line, const char *fmt, va_list ap)
+	__attribute__((format(printf, 5, 0)));
+
+static void vreport(struct diag *d, const char *kind, const char *file,
+		    unsigned long line, const char *fmt, va_list ap)
 {
 	fputs("foitab: ", d->stream);
 	if (file && line)

@@ -280,7 +280,7 @@ static const char *suggest(const struct code_value *table, const char *folded)
 		size_t k;
 		unsigned d;
 
-		for (k = 0; v->name[k] && k < sizeof canon - 1; k++)
+		for (k = 0; k < sizeof canon - 1 && v->name[k]; k++)
 			canon[k] = v->name[k] == '-' ? '_' : v->name[k];
 		canon[k] = '\0';
 		d = distance(canon, folded);
@@ -629,7 +629,9 @@ static int conclude(struct loader *l, int status)
 {
 	if (status == FOITAB_OSERR)
 		return status;
-	if (status == FOITAB_OK && !l->have_header)
+	/* An unreadable header was reported already: say nothing more. */
+	if (status == FOITAB_OK && !l->have_header &&
+	    l->diag->errors == l->errors_at_begin)
 		diag_error(l->diag, l->name, 0,
 			   "the file is empty; it needs a header row (body, "
 			   "response, action, substance_misuse, ...) and a row "

@@ -142,6 +142,7 @@ int main(int argc, char **argv)
 	diag_init(&diag, stderr);
 	status = options_parse(&opt, argc, argv, &diag);
 	if (status != FOITAB_OK) {
+		options_synopsis(stderr);
 		fputs("Try 'foitab --help' for more information.\n", stderr);
 		return status;
 	}

@@ -20,14 +20,19 @@ static const struct option long_options[] = {
 	{ NULL, 0, NULL, 0 }
 };
 
+void options_synopsis(FILE *out)
+{
+	fputs("usage: foitab [-f FORMAT] [-d N] [-b FILE|none] FILE\n"
+	      "       foitab --help | --version\n", out);
+}
+
 void options_usage(FILE *out)
 {
 	size_t i, n;
 	const struct report_format *f = reporter_formats(&n);
 
-	fputs("usage: foitab [-f FORMAT] [-d N] [-b FILE|none] FILE\n"
-	      "       foitab --help | --version\n"
-	      "\n"
+	options_synopsis(out);
+	fputs("\n"
 	      "Tabulate a coded Freedom of Information survey (CSV) into the\n"
 	      "survey's buckets, with counts, denominators and percentages.\n"
 	      "\n"

@@ -8,7 +8,7 @@
 #include <stdlib.h>
 
 #include "mem.h"
-#include "../tests/mem_failing.h"
+#include "mem_failing.h"
 
 static long remaining = -1;     /* allocations left; -1: never fail */
 static int env_read;

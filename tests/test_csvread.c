@@ -1,0 +1,204 @@
+/*
+ * test_csvread.c - the libcsv layer: rows, physical line numbers and byte
+ * level oddities.  Every case is fed in every block size from one byte to
+ * the whole input, and must give the same rows and messages each time.
+ */
+#include "testutil.h"
+
+#include "csvread.h"
+#include "exitcodes.h"
+#include "strbuf.h"
+
+struct csv_case {
+	const char *name;
+	const char *input;
+	size_t len;              /* 0: strlen(input) */
+	const char *rows;        /* "LINE:cell|cell\n" per row; "LINE:" blank */
+	const char *messages;    /* what diag printed */
+	int status;
+};
+
+static const struct csv_case cases[] = {
+	{ "LF", "a,b\n1,2\n", 0, "1:a|b\n2:1|2\n", "", FOITAB_OK },
+	{ "CRLF", "a,b\r\n1,2\r\n", 0, "1:a|b\n2:1|2\n", "", FOITAB_OK },
+	{ "CR only", "a,b\r1,2\r", 0, "1:a|b\n2:1|2\n", "", FOITAB_OK },
+	{ "no final newline", "a,b\n1,2", 0, "1:a|b\n2:1|2\n", "", FOITAB_OK },
+	{ "blank lines are rows with no cells", "a\n\n\nb\n", 0,
+	  "1:a\n2:\n3:\n4:b\n", "", FOITAB_OK },
+	{ "CRLF blank lines", "a\r\n\r\nb\r\n", 0, "1:a\n2:\n3:b\n", "",
+	  FOITAB_OK },
+	{ "CR blank lines", "a\r\rb\r", 0, "1:a\n2:\n3:b\n", "", FOITAB_OK },
+	{ "quoted LF keeps the start line", "h\n\"x\ny\",z\nnext\n", 0,
+	  "1:h\n2:x\ny|z\n4:next\n", "", FOITAB_OK },
+	{ "quoted CRLF keeps the start line", "h\r\n\"x\r\ny\r\n\",z\r\nn\r\n",
+	  0, "1:h\n2:x\r\ny\r\n|z\n5:n\n", "", FOITAB_OK },
+	{ "quoted blank line", "\"a\n\nb\"\nc\n", 0, "1:a\n\nb\n4:c\n", "",
+	  FOITAB_OK },
+	{ "escaped quotes", "\"say \"\"hi\"\"\",2\n", 0, "1:say \"hi\"|2\n",
+	  "", FOITAB_OK },
+	{ "UTF-8 BOM dropped", "\xEF\xBB\xBF" "a,b\n", 0, "1:a|b\n", "",
+	  FOITAB_OK },
+	{ "BOM-like start kept", "\xEF\xBBx\n", 0, "1:\xEF\xBBx\n", "",
+	  FOITAB_OK },
+	{ "empty input", "", 0, "", "", FOITAB_OK },
+	{ "one byte", "a", 0, "1:a\n", "", FOITAB_OK },
+	{ "spaces around unquoted cells trimmed", " a , b \n", 0, "1:a|b\n",
+	  "", FOITAB_OK },
+	{ "empty cells", ",,\n", 0, "1:||\n", "", FOITAB_OK },
+	{ "UTF-16 LE refused", "\xFF\xFE" "a\0,\0b\0", 8, "",
+	  "foitab: t.csv: this file is UTF-16 text (Excel's \"Unicode text\"); "
+	  "save it as \"CSV UTF-8 (comma delimited)\" instead\n",
+	  FOITAB_DATAERR },
+	{ "UTF-16 BE refused", "\xFE\xFF\0a", 4, "",
+	  "foitab: t.csv: this file is UTF-16 text (Excel's \"Unicode text\"); "
+	  "save it as \"CSV UTF-8 (comma delimited)\" instead\n",
+	  FOITAB_DATAERR },
+	{ "unterminated quote names the record's line",
+	  "a\nb\n\"open,\nstill\nopen\n", 0, "1:a\n2:b\n",
+	  "foitab: t.csv:3: a quoted cell in the record starting here is never "
+	  "closed: a closing quote (\") is missing\n", FOITAB_DATAERR },
+	{ "stray quote after a quoted cell", "a\n\"x\"y,z\nw\n", 0, "1:a\n",
+	  "foitab: t.csv:2: misplaced quote: a quoted cell must end at a "
+	  "delimiter or the end of the line, and a quote inside a cell is "
+	  "written twice (\"\")\n", FOITAB_DATAERR },
+	{ "stray quote inside an unquoted cell", "a\nb\nx\"y\n", 0,
+	  "1:a\n2:b\n",
+	  "foitab: t.csv:3: misplaced quote: a quoted cell must end at a "
+	  "delimiter or the end of the line, and a quote inside a cell is "
+	  "written twice (\"\")\n", FOITAB_DATAERR },
+	{ "NUL byte in a cell", "a\nb\0c\nd\n", 8, "1:a\n3:d\n",
+	  "foitab: t.csv:2: cell 1 holds a NUL byte, which never belongs in a "
+	  "spreadsheet export; re-save the file as CSV\n", FOITAB_OK },
+};
+
+/* Rows as text, for comparison. */
+static int collect(const struct csv_row *row, void *ctx)
+{
+	struct strbuf *out = ctx;
+	char line[32];
+	size_t i;
+
+	snprintf(line, sizeof line, "%lu:", row->line);
+	strbuf_add(out, line, strlen(line));
+	for (i = 0; i < row->nfields; i++) {
+		if (i)
+			strbuf_addch(out, '|');
+		strbuf_add(out, row->fields[i], row->lens[i]);
+	}
+	strbuf_addch(out, '\n');
+	return FOITAB_OK;
+}
+
+static void run_case(const struct csv_case *c, size_t block)
+{
+	size_t len = c->len ? c->len : strlen(c->input), at;
+	struct strbuf rows = STRBUF_INIT;
+	struct captured cap;
+	struct csvread r;
+	int status;
+
+	captured_open(&cap);
+	assert_int_equal(csvread_init(&r, "t.csv", ',', &cap.diag, collect,
+				      &rows), FOITAB_OK);
+	status = FOITAB_OK;
+	for (at = 0; at < len && status == FOITAB_OK; at += block)
+		status = csvread_feed(&r, c->input + at,
+				      len - at < block ? len - at : block);
+	if (status == FOITAB_OK)
+		status = csvread_finish(&r);
+	if (strcmp(strbuf_str(&rows), c->rows) != 0 ||
+	    strcmp(captured_text(&cap), c->messages) != 0 ||
+	    status != c->status) {
+		print_error("case '%s', block %zu:\nrows:\n%s\nwanted:\n%s\n"
+			    "messages:\n%s\nwanted:\n%s\nstatus %d, wanted %d\n",
+			    c->name, block, strbuf_str(&rows), c->rows,
+			    captured_text(&cap), c->messages, status, c->status);
+		fail();
+	}
+	csvread_release(&r);
+	strbuf_release(&rows);
+	captured_close(&cap);
+}
+
+static void test_every_block_size(void **state)
+{
+	size_t i, block;
+
+	(void)state;
+	for (i = 0; i < ARRAY_SIZE(cases); i++) {
+		size_t len = cases[i].len ? cases[i].len : strlen(cases[i].input);
+
+		for (block = 1; block <= len; block++)
+			run_case(&cases[i], block);
+		run_case(&cases[i], len + 1);
+	}
+}
+
+/* A cell far over the limit is refused without reading it all in. */
+static void test_runaway_quote_is_bounded(void **state)
+{
+	static char chunk[64 * 1024];
+	struct strbuf rows = STRBUF_INIT;
+	struct captured cap;
+	struct csvread r;
+	int status = FOITAB_OK, i;
+
+	(void)state;
+	memset(chunk, 'x', sizeof chunk);
+	captured_open(&cap);
+	csvread_init(&r, "t.csv", ',', &cap.diag, collect, &rows);
+	csvread_feed(&r, "h\n\"", 3);
+	for (i = 0; i < 64 && status == FOITAB_OK; i++)
+		status = csvread_feed(&r, chunk, sizeof chunk);
+	assert_int_equal(status, FOITAB_DATAERR);
+	assert_true(i < 64);
+	assert_true(csv_get_buffer_size(&r.parser) < 2 * CSVREAD_FIELD_MAX);
+	assert_string_equal(captured_text(&cap),
+			    "foitab: t.csv:2: a cell in the record starting here "
+			    "is longer than 1 MiB; is a quote left open?\n");
+	csvread_release(&r);
+	strbuf_release(&rows);
+	captured_close(&cap);
+}
+
+/* Every allocation failure ends in FOITAB_OSERR, never a crash. */
+static void test_allocation_failures(void **state)
+{
+	const char *input = "a,b,c\n\"long cell with, commas\",2,3\n4,5,6\n";
+	long n;
+
+	(void)state;
+	for (n = 0;; n++) {
+		struct strbuf rows = STRBUF_INIT;
+		struct captured cap;
+		struct csvread r;
+		int status;
+
+		captured_open(&cap);
+		mem_failing_arm(n);
+		status = csvread_init(&r, "t.csv", ',', &cap.diag, collect, &rows);
+		if (status == FOITAB_OK)
+			status = csvread_feed(&r, input, strlen(input));
+		if (status == FOITAB_OK)
+			status = csvread_finish(&r);
+		mem_failing_arm(-1);
+		csvread_release(&r);
+		strbuf_release(&rows);
+		captured_close(&cap);
+		if (status == FOITAB_OK)
+			break;
+		assert_int_equal(status, FOITAB_OSERR);
+	}
+	assert_true(n > 0);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_every_block_size),
+		cmocka_unit_test(test_runaway_quote_is_bounded),
+		cmocka_unit_test(test_allocation_failures),
+	};
+
+	return cmocka_run_group_tests_name("csvread", tests, NULL, NULL);
+}

@@ -1,0 +1,255 @@
+/*
+ * test_loader.c - the codebook checks: which rows become responses, with
+ * what values, and which messages the rest produce.  Each case is fed in
+ * every block size.
+ */
+#include "testutil.h"
+
+#include "exitcodes.h"
+#include "loader.h"
+#include "strbuf.h"
+
+#define HEAD "body,response,action,substance_misuse,drugs\n"
+
+struct loader_case {
+	const char *name;
+	const char *input;
+	const char *responses;   /* "LINE body|response|action|drugs|flag|code|summary" */
+	const char *messages;
+	int status;
+	unsigned long blank_rows;
+};
+
+static const struct loader_case cases[] = {
+	{ "plain rows",
+	  HEAD "A,answered,none,no,\nB,refused,,,\nC,pending,,,\n",
+	  "2 A|answered|none|0|n||\n3 B|refused||0|-||\n4 C|pending||0|-||\n",
+	  "", FOITAB_OK, 0 },
+	{ "headers in any order, case and spacing; extra columns ignored",
+	  " Substance Misuse ,NOTES,Action,BODY,Response,Code,Summary\n"
+	  "no,x,specialist,A,answered,E54000001,went well\n",
+	  "2 A|answered|specialist|0|n|E54000001|went well\n", "", FOITAB_OK, 0 },
+	{ "values in any case, with spaces, '-' and '_' alike",
+	  HEAD "A, Answered ,Under way,YES,Z drugs\n"
+	  "B,ANSWERED,under-way,No,z_drugs; Opioids\n",
+	  "2 A|answered|under_way|8|y||\n3 B|answered|under_way|9|n||\n", "",
+	  FOITAB_OK, 0 },
+	{ "booleans as spreadsheets write them",
+	  HEAD "A,answered,none,TRUE,\nB,answered,none,false,\n"
+	  "C,answered,none,1,\nD,answered,none,0,\nE,answered,none,y,\n"
+	  "F,answered,none,N,\n",
+	  "2 A|answered|none|0|y||\n3 B|answered|none|0|n||\n"
+	  "4 C|answered|none|0|y||\n5 D|answered|none|0|n||\n"
+	  "6 E|answered|none|0|y||\n7 F|answered|none|0|n||\n",
+	  "", FOITAB_OK, 0 },
+	{ "drug lists: separators and common names",
+	  HEAD "A,answered,none,no,\"benzos, opiates | pregabalin;gabapentin\"\n"
+	  "B,answered,none,no,antidepressant;;\n",
+	  "2 A|answered|none|7|n||\n3 B|answered|none|16|n||\n", "",
+	  FOITAB_OK, 0 },
+	{ "blank lines and rows of empty cells are skipped and counted",
+	  HEAD "\nA,answered,none,no,\n,,,,\n  , ,\"\",,\nB,pending,,,\n,,,,\n",
+	  "3 A|answered|none|0|n||\n6 B|pending||0|-||\n", "", FOITAB_OK, 4 },
+	{ "a summary over several lines keeps line numbers right",
+	  "body,response,action,substance_misuse,summary\n"
+	  "A,answered,none,no,\"one\ntwo\nthree\"\nB,answered,bogus,no,\n",
+	  "2 A|answered|none|0|n||one\ntwo\nthree\n",
+	  "foitab: t.csv:5: column 'action': unknown value 'bogus'; expected "
+	  "one of: specialist, under_way, unspecified, considering, none\n",
+	  FOITAB_DATAERR, 0 },
+	{ "misspelt values get a suggestion",
+	  HEAD "A,answred,none,no,\nB,answered,consdering,no,\n"
+	  "C,answered,none,yse,\nD,answered,none,no,opiods\n",
+	  "",
+	  "foitab: t.csv:2: column 'response': unknown value 'answred' (did "
+	  "you mean 'answered'?)\n"
+	  "foitab: t.csv:3: column 'action': unknown value 'consdering' (did "
+	  "you mean 'considering'?)\n"
+	  "foitab: t.csv:4: column 'substance_misuse': unknown value 'yse'; "
+	  "expected one of: yes, no\n"
+	  "foitab: t.csv:5: column 'drugs': unknown drug class 'opiods' (did "
+	  "you mean 'opioids'?)\n",
+	  FOITAB_DATAERR, 0 },
+	{ "an answered row needs an action and the flag",
+	  HEAD "A,answered,,,\nB,pending,,,\n",
+	  "3 B|pending||0|-||\n",
+	  "foitab: t.csv:2: column 'action': empty; an answered response needs "
+	  "one of: specialist, under_way, unspecified, considering, none\n"
+	  "foitab: t.csv:2: column 'substance_misuse': empty; an answered "
+	  "response needs one of: yes, no\n",
+	  FOITAB_DATAERR, 0 },
+	{ "every row needs a body and a response",
+	  HEAD ",answered,none,no,\nB,,,,\n",
+	  "",
+	  "foitab: t.csv:2: column 'body': empty; every row needs the public "
+	  "body's name\n"
+	  "foitab: t.csv:3: column 'response': empty; every row needs one of: "
+	  "answered, refused, pending\n",
+	  FOITAB_DATAERR, 0 },
+	{ "duplicate bodies, compared without case or extra spaces",
+	  HEAD "NHS Devon,answered,none,no,\nnhs  DEVON ,pending,,,\n",
+	  "2 NHS Devon|answered|none|0|n||\n",
+	  "foitab: t.csv:3: column 'body': 'nhs  DEVON' is already on line 2; "
+	  "each body has one row\n",
+	  FOITAB_DATAERR, 0 },
+	{ "more cells than the header",
+	  "body,response,action,substance_misuse\n"
+	  "A,answered,none,no,,\nB,answered,none,no,oops\n",
+	  "2 A|answered|none|0|n||\n",
+	  "foitab: t.csv:3: this row has 5 cells but the header has 4; cell 5 "
+	  "has no column (a stray delimiter?)\n",
+	  FOITAB_DATAERR, 0 },
+	{ "a required column missing from the header",
+	  "body,response,substance misuse\nA,answered,no\n", "",
+	  "foitab: t.csv:1: the header has no 'action' column (the header "
+	  "found: 'body', 'response', 'substance misuse')\n",
+	  FOITAB_DATAERR, 0 },
+	{ "a column twice in the header",
+	  "body,response,action,Action,substance_misuse\nA,answered,none,none,no\n",
+	  "",
+	  "foitab: t.csv:1: column 'action' appears twice in the header (cells "
+	  "3 and 4); keep one\n",
+	  FOITAB_DATAERR, 0 },
+	{ "an empty file", "", "",
+	  "foitab: t.csv: the file is empty; it needs a header row (body, "
+	  "response, action, substance_misuse, ...) and a row for each body\n",
+	  FOITAB_DATAERR, 0 },
+	{ "a header and no rows", HEAD "\n,,,,\n", "",
+	  "foitab: t.csv: there are no data rows under the header\n",
+	  FOITAB_DATAERR, 2 },
+	{ "control characters in a bad value are not echoed",
+	  HEAD "A,answered,\"no\tne\x01\",no,\n", "",
+	  "foitab: t.csv:2: column 'action': unknown value 'no?ne?'; expected "
+	  "one of: specialist, under_way, unspecified, considering, none\n",
+	  FOITAB_DATAERR, 0 },
+};
+
+static int collect(const struct response *r, void *ctx)
+{
+	struct strbuf *out = ctx;
+	char buf[256];
+
+	snprintf(buf, sizeof buf, "%lu %s|%s|%s|%u|%s|", r->line, r->body,
+		 loader_response_name(r->response),
+		 loader_action_name(r->action), r->drugs,
+		 r->substance_misuse == FLAG_YES ? "y" :
+		 r->substance_misuse == FLAG_NO ? "n" : "-");
+	strbuf_add(out, buf, strlen(buf));
+	strbuf_add(out, r->code, strlen(r->code));
+	strbuf_addch(out, '|');
+	strbuf_add(out, r->summary, strlen(r->summary));
+	strbuf_addch(out, '\n');
+	return FOITAB_OK;
+}
+
+static void run_case(const struct loader_case *c, size_t block)
+{
+	size_t len = strlen(c->input), at;
+	struct strbuf got = STRBUF_INIT;
+	struct captured cap;
+	struct loader l;
+	int status;
+
+	captured_open(&cap);
+	status = loader_begin(&l, "t.csv", &cap.diag, collect, &got);
+	for (at = 0; at < len && status == FOITAB_OK; at += block)
+		status = loader_feed(&l, c->input + at,
+				     len - at < block ? len - at : block);
+	status = status == FOITAB_OK ? loader_end(&l) : status;
+	if (strcmp(strbuf_str(&got), c->responses) != 0 ||
+	    strcmp(captured_text(&cap), c->messages) != 0 ||
+	    status != c->status || l.counts.blank_rows != c->blank_rows) {
+		print_error("case '%s', block %zu:\nresponses:\n%s\nwanted:\n%s\n"
+			    "messages:\n%s\nwanted:\n%s\nstatus %d, wanted %d; "
+			    "blank rows %lu, wanted %lu\n", c->name, block,
+			    strbuf_str(&got), c->responses, captured_text(&cap),
+			    c->messages, status, c->status, l.counts.blank_rows,
+			    c->blank_rows);
+		fail();
+	}
+	loader_release(&l);
+	strbuf_release(&got);
+	captured_close(&cap);
+}
+
+static void test_cases_in_every_block_size(void **state)
+{
+	size_t i, block;
+
+	(void)state;
+	for (i = 0; i < ARRAY_SIZE(cases); i++)
+		for (block = 1; block <= strlen(cases[i].input) + 1; block++)
+			run_case(&cases[i], block);
+}
+
+/* Many bodies: the duplicate index grows and still finds the one repeat. */
+static void test_many_bodies(void **state)
+{
+	struct strbuf in = STRBUF_INIT, got = STRBUF_INIT;
+	struct captured cap;
+	struct loader l;
+	char row[64];
+	int i;
+
+	(void)state;
+	strbuf_add(&in, HEAD, strlen(HEAD));
+	for (i = 0; i < 5000; i++) {
+		snprintf(row, sizeof row, "Body %d,pending,,,\n", i);
+		strbuf_add(&in, row, strlen(row));
+	}
+	strbuf_add(&in, "body 4321,pending,,,\n", 21);
+	captured_open(&cap);
+	loader_begin(&l, "t.csv", &cap.diag, collect, &got);
+	loader_feed(&l, in.buf, in.len);
+	assert_int_equal(loader_end(&l), FOITAB_DATAERR);
+	assert_int_equal(l.counts.responses, 5000);
+	assert_string_equal(captured_text(&cap),
+			    "foitab: t.csv:5002: column 'body': 'body 4321' is "
+			    "already on line 4323; each body has one row\n");
+	loader_release(&l);
+	strbuf_release(&in);
+	strbuf_release(&got);
+	captured_close(&cap);
+}
+
+static void test_allocation_failures(void **state)
+{
+	const char *input = HEAD "A,answered,none,no,opioids\n"
+			    "B,answered,bad,no,\nC,pending,,,\n";
+	long n;
+
+	(void)state;
+	for (n = 0;; n++) {
+		struct strbuf got = STRBUF_INIT;
+		struct captured cap;
+		struct loader l;
+		int status;
+
+		captured_open(&cap);
+		mem_failing_arm(n);
+		status = loader_begin(&l, "t.csv", &cap.diag, collect, &got);
+		if (status == FOITAB_OK)
+			status = loader_feed(&l, input, strlen(input));
+		if (status == FOITAB_OK)
+			status = loader_end(&l);
+		mem_failing_arm(-1);
+		loader_release(&l);
+		strbuf_release(&got);
+		captured_close(&cap);
+		if (status == FOITAB_DATAERR)
+			break;
+		assert_int_equal(status, FOITAB_OSERR);
+	}
+	assert_true(n > 0);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_cases_in_every_block_size),
+		cmocka_unit_test(test_many_bodies),
+		cmocka_unit_test(test_allocation_failures),
+	};
+
+	return cmocka_run_group_tests_name("loader", tests, NULL, NULL);
+}

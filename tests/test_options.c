@@ -1,0 +1,110 @@
+/* test_options.c - the command line, parsed into struct options. */
+#include "testutil.h"
+
+#include "exitcodes.h"
+#include "options.h"
+
+struct options_case {
+	const char *argv[8];
+	int status;
+	const char *format;
+	int decimals;
+	const char *baseline;
+	const char *input;
+	const char *message;
+};
+
+static const struct options_case cases[] = {
+	{ { "foitab", "s.csv" }, FOITAB_OK, "table", 0, NULL, "s.csv", "" },
+	{ { "foitab", "-" }, FOITAB_OK, "table", 0, NULL, "-", "" },
+	{ { "foitab", "--format", "csv", "-d", "2", "s.csv" }, FOITAB_OK,
+	  "csv", 2, NULL, "s.csv", "" },
+	{ { "foitab", "s.csv", "-fcsv", "--decimals=3" }, FOITAB_OK, "csv", 3,
+	  NULL, "s.csv", "" },
+	{ { "foitab", "-b", "none", "s.csv" }, FOITAB_OK, "table", 0, "none",
+	  "s.csv", "" },
+	{ { "foitab", "--baseline", "old.csv", "s.csv" }, FOITAB_OK, "table",
+	  0, "old.csv", "s.csv", "" },
+	{ { "foitab", "-d", "4", "s.csv" }, FOITAB_USAGE, NULL, 0, NULL, NULL,
+	  "foitab: --decimals: '4' is not a whole number from 0 to 3\n" },
+	{ { "foitab", "-d", "-1", "s.csv" }, FOITAB_USAGE, NULL, 0, NULL, NULL,
+	  "foitab: --decimals: '-1' is not a whole number from 0 to 3\n" },
+	{ { "foitab", "-d", "1x", "s.csv" }, FOITAB_USAGE, NULL, 0, NULL, NULL,
+	  "foitab: --decimals: '1x' is not a whole number from 0 to 3\n" },
+	{ { "foitab", "-f", "xml", "s.csv" }, FOITAB_USAGE, NULL, 0, NULL, NULL,
+	  "foitab: --format: unknown format 'xml'; choose one of: table, csv\n" },
+	{ { "foitab", "-q", "s.csv" }, FOITAB_USAGE, NULL, 0, NULL, NULL,
+	  "foitab: unknown option '-q'\n" },
+	{ { "foitab", "--colour", "s.csv" }, FOITAB_USAGE, NULL, 0, NULL, NULL,
+	  "foitab: unknown option '--colour'\n" },
+	{ { "foitab", "s.csv", "-d" }, FOITAB_USAGE, NULL, 0, NULL, NULL,
+	  "foitab: option '-d' needs a value\n" },
+	{ { "foitab" }, FOITAB_USAGE, NULL, 0, NULL, NULL,
+	  "foitab: no input file given (use '-' for standard input)\n" },
+	{ { "foitab", "a.csv", "b.csv" }, FOITAB_USAGE, NULL, 0, NULL, NULL,
+	  "foitab: one input file at a time; 'b.csv' is one too many\n" },
+};
+
+static void test_cases(void **state)
+{
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < ARRAY_SIZE(cases); i++) {
+		const struct options_case *c = &cases[i];
+		char *argv[8] = { NULL };
+		struct captured cap;
+		struct options o;
+		int argc = 0, status;
+
+		while (c->argv[argc]) {
+			argv[argc] = (char *)c->argv[argc];
+			argc++;
+		}
+		captured_open(&cap);
+		status = options_parse(&o, argc, argv, &cap.diag);
+		if (status != c->status ||
+		    strcmp(captured_text(&cap), c->message) != 0) {
+			print_error("case %zu: status %d, message '%s'\n", i,
+				    status, captured_text(&cap));
+			fail();
+		}
+		if (status == FOITAB_OK) {
+			assert_string_equal(o.format, c->format);
+			assert_int_equal(o.decimals, c->decimals);
+			if (c->baseline)
+				assert_string_equal(o.baseline, c->baseline);
+			else
+				assert_null(o.baseline);
+			assert_string_equal(o.input, c->input);
+		}
+		captured_close(&cap);
+	}
+}
+
+static void test_help_and_version(void **state)
+{
+	char *argv1[] = { "foitab", "--help", NULL };
+	char *argv2[] = { "foitab", "-V", "ignored.csv", NULL };
+	struct captured cap;
+	struct options o;
+
+	(void)state;
+	captured_open(&cap);
+	assert_int_equal(options_parse(&o, 2, argv1, &cap.diag), FOITAB_OK);
+	assert_true(o.help);
+	assert_int_equal(options_parse(&o, 3, argv2, &cap.diag), FOITAB_OK);
+	assert_true(o.version);
+	assert_string_equal(captured_text(&cap), "");
+	captured_close(&cap);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_cases),
+		cmocka_unit_test(test_help_and_version),
+	};
+
+	return cmocka_run_group_tests_name("options", tests, NULL, NULL);
+}

@@ -1,0 +1,237 @@
+/*
+ * test_reporter.c - integer rounding of percentages, and the exact text
+ * of each format for a small tally.
+ */
+#include "testutil.h"
+
+#include "baseline.h"
+#include "classifier.h"
+#include "exitcodes.h"
+#include "reporter.h"
+
+struct rounding {
+	unsigned long count, den;
+	int decimals;
+	const char *percent;
+};
+
+static const struct rounding roundings[] = {
+	{ 1, 8, 0, "13" },        /* 12.5: half away from zero */
+	{ 3, 8, 0, "38" },        /* 37.5 */
+	{ 1, 8, 1, "12.5" },
+	{ 1, 16, 1, "6.3" },      /* 6.25 */
+	{ 1, 16, 2, "6.25" },
+	{ 1, 40, 0, "3" },        /* 2.5 */
+	{ 1, 200, 0, "1" },       /* 0.5 */
+	{ 1, 201, 0, "0" },       /* 0.497... */
+	{ 1, 3, 0, "33" },
+	{ 2, 3, 0, "67" },
+	{ 1, 3, 3, "33.333" },
+	{ 2, 3, 3, "66.667" },
+	{ 1, 6, 1, "16.7" },
+	{ 0, 5, 0, "0" },
+	{ 0, 5, 2, "0.00" },
+	{ 5, 5, 0, "100" },
+	{ 5, 5, 3, "100.000" },
+	{ 2, 34, 0, "6" },        /* the published 2023 figures */
+	{ 10, 34, 0, "29" },
+	{ 9, 34, 0, "26" },
+	{ 4, 34, 0, "12" },
+	{ 18, 34, 0, "53" },
+	{ 2, 34, 2, "5.88" },
+	{ 1, 1000, 1, "0.1" },
+	{ 1, 2000, 1, "0.1" },    /* 0.05 */
+	{ 1, 2001, 1, "0.0" },
+	{ 4294967295UL, 4294967295UL, 3, "100.000" },
+	{ 2147483647UL, 4294967295UL, 3, "50.000" },   /* 49.99999998... */
+};
+
+static void test_rounding(void **state)
+{
+	size_t i;
+	char buf[32];
+
+	(void)state;
+	for (i = 0; i < ARRAY_SIZE(roundings); i++) {
+		const struct rounding *r = &roundings[i];
+		const char *got = reporter_fixed(buf, sizeof buf,
+			reporter_percent_scaled(r->count, r->den, r->decimals),
+			r->decimals);
+
+		if (strcmp(got, r->percent) != 0) {
+			print_error("%lu/%lu at %d decimals: %s, wanted %s\n",
+				    r->count, r->den, r->decimals, got, r->percent);
+			fail();
+		}
+	}
+}
+
+static const char baseline_csv[] =
+	"key,year,label,percent\n"
+	"specialist,2011,Specialist services,6\n"
+	"very_limited,2011,\"Very limited, patchy\",11.5\n";
+
+/* A tally of three answered bodies, one refused, one pending. */
+static void small_report(struct tally *t, struct baseline *b,
+			 struct report *rep, int decimals)
+{
+	size_t n;
+	const struct bucket_rule *rules = classifier_survey_2023(&n);
+	struct captured cap;
+	static const struct response rs[] = {
+		{ 2, "A", "", "", RESPONSE_ANSWERED, ACTION_SPECIALIST,
+		  DRUG_OPIOIDS, FLAG_NO },
+		{ 3, "B", "", "", RESPONSE_ANSWERED, ACTION_NONE, 0, FLAG_YES },
+		{ 4, "C", "", "", RESPONSE_ANSWERED, ACTION_NONE,
+		  DRUG_OPIOIDS | DRUG_GABAPENTINOIDS, FLAG_NO },
+		{ 5, "D", "", "", RESPONSE_REFUSED, ACTION_NOT_GIVEN, 0,
+		  FLAG_NOT_GIVEN },
+		{ 6, "E", "", "", RESPONSE_PENDING, ACTION_NOT_GIVEN, 0,
+		  FLAG_NOT_GIVEN },
+	};
+	size_t i;
+
+	tally_init(t, rules, n);
+	for (i = 0; i < ARRAY_SIZE(rs); i++)
+		tally_add(t, &rs[i]);
+	captured_open(&cap);
+	assert_int_equal(baseline_read_bytes(b, baseline_csv,
+					     strlen(baseline_csv), "b.csv",
+					     &cap.diag), FOITAB_OK);
+	captured_close(&cap);
+	rep->tally = t;
+	rep->baseline = b;
+	rep->decimals = decimals;
+}
+
+static char *render(const char *format, const struct report *rep)
+{
+	char *text = NULL;
+	size_t len = 0;
+	FILE *out = open_memstream(&text, &len);
+
+	assert_non_null(reporter_find(format));
+	reporter_find(format)->render(rep, out);
+	fclose(out);
+	return text;
+}
+
+struct format_case {
+	const char *format;
+	int decimals;
+	int with_baseline;
+	const char *expected;
+};
+
+static const struct format_case format_cases[] = {
+	{ "csv", 0, 1,
+	  "bucket,label,count,denominator,percent,baseline_percent\n"
+	  "specialist,Specialist withdrawal service,1,3,33,6\n"
+	  "considering,Still considering or reviewing,0,3,0,\n"
+	  "unspecified,Some unspecified action planned,0,3,0,\n"
+	  "none,No action planned as yet,2,3,67,\n"
+	  "substance_misuse,Quoted substance misuse services,1,3,33,\n"
+	  "opioid_focus,Focusing mainly on opioids (some also gabapentinoids),"
+	  "2,3,67,\n"
+	  "very_limited,\"Very limited, patchy\",,,,11.5\n" },
+	{ "csv", 1, 0,
+	  "bucket,label,count,denominator,percent,baseline_percent\n"
+	  "specialist,Specialist withdrawal service,1,3,33.3,\n"
+	  "considering,Still considering or reviewing,0,3,0.0,\n"
+	  "unspecified,Some unspecified action planned,0,3,0.0,\n"
+	  "none,No action planned as yet,2,3,66.7,\n"
+	  "substance_misuse,Quoted substance misuse services,1,3,33.3,\n"
+	  "opioid_focus,Focusing mainly on opioids (some also gabapentinoids),"
+	  "2,3,66.7,\n" },
+	{ "table", 0, 1,
+	  "Responses: 5 asked, 4 replied (1 refused), 1 pending; 3 answered "
+	  "and counted\n\n"
+	  "Bucket                                                 Count    Of "
+	  "  Percent    2011\n"
+	  "Specialist withdrawal service                              1     3 "
+	  "      33%      6%\n"
+	  "Still considering or reviewing                             0     3 "
+	  "       0%\n"
+	  "Some unspecified action planned                            0     3 "
+	  "       0%\n"
+	  "No action planned as yet                                   2     3 "
+	  "      67%\n"
+	  "Quoted substance misuse services                           1     3 "
+	  "      33%\n"
+	  "Focusing mainly on opioids (some also gabapentinoids)      2     3 "
+	  "      67%\n"
+	  "Very limited, patchy (2011 only)                                   "
+	  "            11.5%\n"
+	  "\nBuckets overlap (a body can be in several), so the percentages "
+	  "do not add up to 100.\n" },
+};
+
+static void test_formats(void **state)
+{
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < ARRAY_SIZE(format_cases); i++) {
+		const struct format_case *c = &format_cases[i];
+		struct baseline b = BASELINE_INIT;
+		struct tally t;
+		struct report rep;
+		char *got;
+
+		small_report(&t, &b, &rep, c->decimals);
+		if (!c->with_baseline)
+			rep.baseline = NULL;
+		got = render(c->format, &rep);
+		if (strcmp(got, c->expected) != 0) {
+			print_error("format %s, case %zu:\n%s\nwanted:\n%s\n",
+				    c->format, i, got, c->expected);
+			fail();
+		}
+		free(got);
+		baseline_free(&b);
+	}
+}
+
+/* Nothing counted: no percentage is invented. */
+static void test_empty_denominator(void **state)
+{
+	size_t n;
+	const struct bucket_rule *rules = classifier_survey_2023(&n);
+	struct response r = { 2, "A", "", "", RESPONSE_PENDING,
+			      ACTION_NOT_GIVEN, 0, FLAG_NOT_GIVEN };
+	struct tally t;
+	struct report rep = { &t, NULL, 0 };
+	char *got;
+
+	(void)state;
+	tally_init(&t, rules, n);
+	tally_add(&t, &r);
+	got = render("csv", &rep);
+	assert_non_null(strstr(got, "\nspecialist,Specialist withdrawal "
+				    "service,0,0,,\n"));
+	free(got);
+	got = render("table", &rep);
+	assert_non_null(strstr(got, "Specialist withdrawal service          "
+				    "                    0     0        - \n"));
+	free(got);
+}
+
+static void test_unknown_format(void **state)
+{
+	(void)state;
+	assert_null(reporter_find("xml"));
+	assert_null(reporter_find(""));
+	assert_non_null(reporter_find("table"));
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_rounding),
+		cmocka_unit_test(test_formats),
+		cmocka_unit_test(test_empty_denominator),
+		cmocka_unit_test(test_unknown_format),
+	};
+
+	return cmocka_run_group_tests_name("reporter", tests, NULL, NULL);
+}
