@@ -212,35 +212,29 @@ static void test_many_bodies(void **state)
 	captured_close(&cap);
 }
 
+static int load_with(struct diag *diag, void *ctx)
+{
+	const char *input = ctx;
+	struct strbuf got = STRBUF_INIT;
+	struct loader l;
+	int status = loader_begin(&l, "t.csv", diag, collect, &got);
+
+	if (status == FOITAB_OK)
+		status = loader_feed(&l, input, strlen(input));
+	if (status == FOITAB_OK)
+		status = loader_end(&l);
+	loader_release(&l);
+	strbuf_release(&got);
+	return status;
+}
+
 static void test_allocation_failures(void **state)
 {
-	const char *input = HEAD "A,answered,none,no,opioids\n"
-			    "B,answered,bad,no,\nC,pending,,,\n";
-	long n;
-
 	(void)state;
-	for (n = 0;; n++) {
-		struct strbuf got = STRBUF_INIT;
-		struct captured cap;
-		struct loader l;
-		int status;
-
-		captured_open(&cap);
-		mem_failing_arm(n);
-		status = loader_begin(&l, "t.csv", &cap.diag, collect, &got);
-		if (status == FOITAB_OK)
-			status = loader_feed(&l, input, strlen(input));
-		if (status == FOITAB_OK)
-			status = loader_end(&l);
-		mem_failing_arm(-1);
-		loader_release(&l);
-		strbuf_release(&got);
-		captured_close(&cap);
-		if (status == FOITAB_DATAERR)
-			break;
-		assert_int_equal(status, FOITAB_OSERR);
-	}
-	assert_true(n > 0);
+	sweep_allocation_failures(load_with, (void *)(HEAD
+				  "A,answered,none,no,opioids\n"
+				  "B,answered,bad,no,\nC,pending,,,\n"),
+				  FOITAB_DATAERR);
 }
 
 int main(void)

@@ -17,6 +17,7 @@
 #include <cmocka.h>
 
 #include "diag.h"
+#include "exitcodes.h"
 #include "mem_failing.h"
 
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
@@ -49,6 +50,34 @@ static inline void captured_close(struct captured *c)
 {
 	fclose(c->stream);
 	free(c->text);
+}
+
+/*
+ * Run `attempt(diag, ctx)` with its first allocation failing, then its
+ * second, and so on, until it returns `done` (its status when memory
+ * suffices).  Every earlier run must return FOITAB_OSERR, having
+ * released what it took: valgrind and ASan runs of the suite check that.
+ */
+static inline void sweep_allocation_failures(int (*attempt)(struct diag *,
+							    void *),
+					     void *ctx, int done)
+{
+	long n;
+
+	for (n = 0;; n++) {
+		struct captured cap;
+		int status;
+
+		captured_open(&cap);
+		mem_failing_arm(n);
+		status = attempt(&cap.diag, ctx);
+		mem_failing_arm(-1);
+		captured_close(&cap);
+		if (status == done)
+			break;
+		assert_int_equal(status, FOITAB_OSERR);
+	}
+	assert_true(n > 0);   /* at least one allocation was made to fail */
 }
 
 #endif
