@@ -21,17 +21,18 @@ SAN_FLAGS = -fsanitize=address,undefined -fno-omit-frame-pointer \
 	    -fno-sanitize-recover=all
 
 # Every module but main.c and mem.c (which tests replace).
-MODULES  = mem_util strbuf diag csvread loader classifier baseline reporter \
+MODULES  = mem_util strbuf diag text csvread loader classifier baseline \
+	   registry reporter options
+UNITS    = strbuf text csvread loader classifier baseline registry reporter \
 	   options
-UNITS    = strbuf csvread loader classifier baseline reporter options
 LIB_OBJ  = $(MODULES:%=$(BUILD)/%.o) $(BUILD)/builtin.o
 TEST_BIN = $(UNITS:%=$(BUILD)/test_%)
 
 BUILD_PACKAGES = libcsv-dev
-CHECK_PACKAGES = libcmocka-dev valgrind clang
+CHECK_PACKAGES = libcmocka-dev valgrind clang libclang-rt-dev jq
 
 .PHONY: all run check deps check-deps unit e2e sanitize valgrind oom \
-	clang install clean
+	clang conformance fuzz install clean
 
 # Packages first, then the build (so that `make -j` cannot race them).
 all: deps
@@ -75,14 +76,21 @@ $(BUILD)/mem_failing.o: tests/mem_failing.c tests/mem_failing.h \
 			$(wildcard include/*.h) | $(BUILD)
 	$(CC) $(WARN) $(CFLAGS) $(EXTRA_CFLAGS) $(CPPFLAGS_ALL) -Itests -c -o $@ $<
 
-# Data built into the binary: the bytes of data/baseline-2011.csv.
-$(BUILD)/builtin.c: data/baseline-2011.csv | $(BUILD)
-	{ echo '/* Generated from $< by the Makefile; do not edit. */'; \
+# Data built into the binary: the bytes of data files as C arrays.
+BUILTIN_DATA = data/baseline-2011.csv:builtin_baseline_2011 \
+	       data/icb-register-2023.csv:builtin_icb_register_2023
+
+$(BUILD)/builtin.c: $(foreach d,$(BUILTIN_DATA),$(word 1,$(subst :, ,$(d)))) \
+		    Makefile | $(BUILD)
+	{ echo '/* Generated from data/ by the Makefile; do not edit. */'; \
 	  echo '#include "builtin.h"'; \
-	  echo 'const unsigned char builtin_baseline_2011[] = {'; \
-	  od -An -v -tx1 $< | sed -e 's/\([0-9a-f][0-9a-f]\)/0x\1,/g'; \
-	  echo '};'; \
-	  echo 'const size_t builtin_baseline_2011_len = sizeof builtin_baseline_2011;'; \
+	  for pair in $(BUILTIN_DATA); do \
+	    file=$${pair%%:*}; name=$${pair#*:}; \
+	    echo "const unsigned char $$name[] = {"; \
+	    od -An -v -tx1 $$file | sed -e 's/\([0-9a-f][0-9a-f]\)/0x\1,/g'; \
+	    echo '};'; \
+	    echo "const size_t $${name}_len = sizeof $$name;"; \
+	  done; \
 	} > $@.tmp && mv $@.tmp $@
 
 $(BUILD)/builtin.o: $(BUILD)/builtin.c include/builtin.h
@@ -112,6 +120,13 @@ unit: $(TEST_BIN)
 e2e: foitab
 	@sh tests/e2e.sh ./foitab
 
+$(BUILD)/csvdump: tests/csvdump.c $(LIB_OBJ) $(BUILD)/mem.o
+	$(CC) $(WARN) $(CFLAGS) $(EXTRA_CFLAGS) $(CPPFLAGS_ALL) $(LDFLAGS) \
+	  -o $@ $< $(LIB_OBJ) $(BUILD)/mem.o $(LDLIBS_ALL)
+
+conformance: foitab $(BUILD)/csvdump
+	@sh tests/conformance.sh ./$(BUILD)/csvdump ./foitab
+
 oom: $(BUILD)/foitab-failalloc
 	@sh tests/oom.sh ./$(BUILD)/foitab-failalloc
 
@@ -120,8 +135,34 @@ oom: $(BUILD)/foitab-failalloc
 sanitize:
 	@echo "== sanitizers (ASan + UBSan)"
 	@$(MAKE) -s BUILD=build/asan EXTRA_CFLAGS="$(SAN_FLAGS)" \
-	  build/asan/foitab-asan unit oom
+	  build/asan/foitab-asan build/asan/csvdump unit oom
 	@sh tests/e2e.sh ./build/asan/foitab-asan
+	@sh tests/conformance.sh ./build/asan/csvdump ./build/asan/foitab-asan
+
+# libFuzzer on the loader and its checks, seeded from the fixtures, the
+# data and the conformance files.  A crash leaves its input in build/fuzz.
+FUZZ_SECONDS ?= 60
+FUZZ_FLAGS = -g -O1 -fsanitize=fuzzer,address,undefined \
+	     -fno-sanitize-recover=all
+build/fuzz/fuzz_loader: tests/fuzz_loader.c $(MODULES:%=src/%.c) src/mem.c \
+			$(BUILD)/builtin.c $(wildcard include/*.h)
+	@mkdir -p build/fuzz
+	clang $(WARN) $(FUZZ_FLAGS) $(CPPFLAGS_ALL) -o $@ tests/fuzz_loader.c \
+	  $(MODULES:%=src/%.c) src/mem.c $(BUILD)/builtin.c $(LDLIBS_ALL)
+
+fuzz: build/fuzz/fuzz_loader
+	@echo "== fuzz ($(FUZZ_SECONDS) s)"
+	@rm -rf build/fuzz/corpus && mkdir -p build/fuzz/corpus
+	@cp tests/fixtures/*.csv data/*.csv build/fuzz/corpus/
+	@-cp ../shared/conformance/csv-spectrum/csvs/*.csv \
+	  ../shared/conformance/csvkit-examples/examples/*.csv \
+	  build/fuzz/corpus/ 2>/dev/null
+	@cd build/fuzz && ./fuzz_loader -max_total_time=$(FUZZ_SECONDS) \
+	  -max_len=8192 -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
+	  corpus >log 2>&1 \
+	  || { tail -40 log; echo "fuzz: FAILED (the input is in build/fuzz)"; \
+	       exit 1; }
+	@grep -E "stat::number_of_executed_units|Done" build/fuzz/log | head -2
 
 build/asan/foitab-asan: build/asan/main.o build/asan/mem.o \
 			$(LIB_OBJ:$(BUILD)/%=build/asan/%)
@@ -138,7 +179,7 @@ build/clang/foitab-clang: build/clang/main.o build/clang/mem.o \
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS_ALL)
 
 # Every end-to-end case and unit test under valgrind's memcheck.
-valgrind: foitab $(TEST_BIN)
+valgrind: foitab $(TEST_BIN) $(BUILD)/csvdump
 	@echo "== valgrind"
 	@for t in $(TEST_BIN); do \
 	  valgrind -q --error-exitcode=99 --leak-check=full \
@@ -147,15 +188,20 @@ valgrind: foitab $(TEST_BIN)
 	done
 	@VALGRIND="valgrind -q --error-exitcode=99 --leak-check=full \
 	  --errors-for-leak-kinds=all" sh tests/e2e.sh ./foitab
+	@VALGRIND="valgrind -q --error-exitcode=99 --leak-check=full \
+	  --errors-for-leak-kinds=all" sh tests/conformance.sh \
+	  ./$(BUILD)/csvdump ./foitab
 
 check: check-deps
 	@$(MAKE) -s foitab
 	@$(MAKE) -s unit
 	@$(MAKE) -s e2e
+	@$(MAKE) -s conformance
 	@$(MAKE) -s oom
 	@$(MAKE) -s sanitize
 	@$(MAKE) -s clang
 	@$(MAKE) -s valgrind
+	@$(MAKE) -s fuzz
 	@echo "make check: all tests passed"
 
 run: all

@@ -11,7 +11,11 @@
 /* data/baseline-2011.csv, the published 2011 PCT survey percentages. */
 extern const unsigned char builtin_baseline_2011[];
 extern const size_t builtin_baseline_2011_len;
-
 #define BUILTIN_BASELINE_NAME "data/baseline-2011.csv (built in)"
+
+/* data/icb-register-2023.csv, the 42 ICBs of 2023. */
+extern const unsigned char builtin_icb_register_2023[];
+extern const size_t builtin_icb_register_2023_len;
+#define BUILTIN_REGISTER_NAME "data/icb-register-2023.csv (built in)"
 
 #endif

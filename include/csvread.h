@@ -6,10 +6,13 @@
  *   - the physical line on which each record starts (libcsv reports no
  *     positions; we feed it one physical line at a time and count);
  *   - a UTF-8 byte-order mark at the start is dropped; UTF-16 is refused;
+ *   - the delimiter (',', ';' or tab) can be detected from the first row;
+ *   - text is checked to be UTF-8, or converted from Windows-1252;
  *   - strict quoting: a stray quote, or a quote left open at the end of
  *     the file, is an error naming its line, never a silently lost row;
  *   - NUL bytes in a cell, and cells over CSVREAD_FIELD_MAX bytes, are
  *     errors (the latter also bounds memory when a quote is left open).
+ * A row with a cell it rejects is reported and not passed on.
  *
  * It knows nothing about surveys: a row is a list of byte strings.  Blank
  * lines are passed on as rows with no fields, so that callers can count
@@ -20,6 +23,7 @@
 #define FOITAB_CSVREAD_H
 
 #include <csv.h>
+#include <iconv.h>
 #include <stddef.h>
 #include <stdio.h>
 
@@ -43,6 +47,26 @@ struct csv_row {
  */
 typedef int (*csvread_row_fn)(const struct csv_row *row, void *ctx);
 
+enum csv_encoding {
+	CSV_UTF8,        /* check that every cell is UTF-8 */
+	CSV_CP1252       /* convert every cell from Windows-1252 to UTF-8 */
+};
+
+/* How the bytes are to be read. */
+struct csv_format {
+	unsigned char delimiter;   /* ',', ';', '\t'...; 0: detect */
+	enum csv_encoding encoding;
+};
+
+/* The format of a plain CSV UTF-8 file with commas. */
+#define CSV_FORMAT_DEFAULT { ',', CSV_UTF8 }
+
+/*
+ * The delimiter of a first row: whichever of ',', ';' and tab stands
+ * most often outside quotes (',' when none does, or on a tie).
+ */
+unsigned char csvread_detect_delimiter(const char *row, size_t len);
+
 struct csvread {
 	struct csv_parser parser;
 	const char *name;        /* file name for messages (e.g. "<stdin>") */
@@ -50,12 +74,21 @@ struct csvread {
 	csvread_row_fn on_row;
 	void *ctx;
 	int status;              /* first non-OK status; sticky */
+	unsigned long rejected_rows; /* rows reported and not passed on */
+	struct csv_format format;
+	int delimiter_known;     /* format.delimiter decided */
+	struct strbuf first_row; /* bytes held back to detect the delimiter */
+	iconv_t cp1252;          /* valid when have_cp1252 */
+	int have_cp1252;
+	struct strbuf converted; /* the row's cells in UTF-8, when converting */
 
 	unsigned long line;      /* physical line now being fed */
 	unsigned long record_line; /* line where the open record began */
 	int record_open;         /* a record carries on from an earlier line */
 	int line_begun;          /* bytes of the current line have been fed */
 	unsigned long rows_this_line; /* rows ended during the current line */
+	unsigned long fields_this_line; /* cells ended during the current line */
+	unsigned long quote_line; /* where the quoted cell now open began */
 	int pending_cr;          /* the last byte fed was a CR ending a line */
 	unsigned char head[3];   /* first bytes, held back to look for a BOM */
 	size_t head_len;
@@ -69,12 +102,13 @@ struct csvread {
 };
 
 /*
- * Prepare `r` to read a file called `name`, with `delim` between fields,
- * reporting problems to `diag` and passing rows to `on_row(row, ctx)`.
- * Returns FOITAB_OK or FOITAB_OSERR.  Call csvread_release() either way.
+ * Prepare `r` to read a file called `name` in `format`, reporting
+ * problems to `diag` and passing rows to `on_row(row, ctx)`.  Returns
+ * FOITAB_OK or FOITAB_OSERR.  Call csvread_release() either way.
  */
-int csvread_init(struct csvread *r, const char *name, unsigned char delim,
-		 struct diag *diag, csvread_row_fn on_row, void *ctx);
+int csvread_init(struct csvread *r, const char *name,
+		 const struct csv_format *format, struct diag *diag,
+		 csvread_row_fn on_row, void *ctx);
 
 /* Feed the next `len` bytes.  Returns FOITAB_OK or the stopping status. */
 int csvread_feed(struct csvread *r, const void *bytes, size_t len);
@@ -90,6 +124,24 @@ void csvread_release(struct csvread *r);
  * finish.  A read error is reported against `r->name`.  Does not release.
  */
 int csvread_stream(struct csvread *r, FILE *in, size_t block);
+
+/* A column a file's header must or may have. */
+struct csv_column {
+	const char *name;   /* folded as text_fold() folds: "substance_misuse" */
+	int required;
+};
+
+/*
+ * Find each of the `n` columns in `header`, comparing folded names, so
+ * that case, surrounding spaces and ' '/'-' for '_' do not matter: at[c]
+ * receives the cell index of column c, or -1.  A required column that is
+ * missing (the message lists the header found) and a column given twice
+ * are reported against `file`.  Returns FOITAB_OK, FOITAB_DATAERR or
+ * FOITAB_OSERR.
+ */
+int csvread_map_header(const struct csv_row *header,
+		       const struct csv_column *columns, size_t n, int *at,
+		       const char *file, struct diag *diag);
 
 /* Narrow `*s`/`*len` to the cell without surrounding white space. */
 void csvread_trim(const char **s, size_t *len);

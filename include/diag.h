@@ -19,12 +19,28 @@
 
 struct diag {
 	FILE *stream;            /* where messages go (stderr in the program) */
-	unsigned long errors;    /* errors reported so far */
-	unsigned long warnings;  /* warnings reported so far */
+	unsigned long errors;    /* errors reported so far, shown or not */
+	unsigned long warnings;  /* warnings reported so far, shown or not */
+	unsigned long limit;     /* show at most this many of each; 0: all */
+	int closed;              /* diag_close() has said its piece */
 };
 
-/* Start counting from zero, writing to `stream`. */
+/* Start counting from zero, writing to `stream`, showing everything. */
 void diag_init(struct diag *d, FILE *stream);
+
+/* A line of information in the same shape; not counted, never held back. */
+void diag_note(struct diag *d, const char *file, unsigned long line,
+	       const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+
+/*
+ * Show at most `limit` errors and `limit` warnings (0: no limit); the rest
+ * are counted, and diag_close() says how many were not shown.
+ */
+void diag_set_limit(struct diag *d, unsigned long limit);
+
+/* Say how many messages the limit held back, if any (once). */
+void diag_close(struct diag *d);
 
 /*
  * Report an error about `file` (NULL: none) at `line` (0: no line).  The

@@ -83,7 +83,8 @@ struct loader {
 	const char *name;
 	loader_response_fn on_response;
 	void *ctx;
-	int have_header;
+	int have_header;             /* the header row has been read */
+	int header_ok;               /* ... and has every required column */
 	size_t ncolumns;             /* cells in the header row */
 	int column_at[8];            /* codebook column -> cell index, or -1 */
 	struct body_seen *seen;
@@ -97,7 +98,8 @@ struct loader {
  * Begin reading a survey file called `name` (used in messages).
  * Returns FOITAB_OK or FOITAB_OSERR; call loader_release() either way.
  */
-int loader_begin(struct loader *l, const char *name, struct diag *diag,
+int loader_begin(struct loader *l, const char *name,
+		 const struct csv_format *format, struct diag *diag,
 		 loader_response_fn on_response, void *ctx);
 
 /* Feed bytes in blocks of any size.  Returns FOITAB_OK or a stop status. */
@@ -112,7 +114,8 @@ int loader_end(struct loader *l);
 
 /* Read a whole stream (begin/feed/end in one); the caller releases. */
 int loader_read(struct loader *l, FILE *in, const char *name,
-		struct diag *diag, loader_response_fn on_response, void *ctx);
+		const struct csv_format *format, struct diag *diag,
+		loader_response_fn on_response, void *ctx);
 
 void loader_release(struct loader *l);
 

@@ -1,7 +1,8 @@
 /*
  * options.h - the command line, parsed once into a read-only struct.
  *
- *     foitab [-f FORMAT] [-d N] [-b FILE|none] FILE
+ *     foitab [OPTIONS] FILE          tabulate
+ *     foitab check [OPTIONS] FILE    check only
  *     foitab --help | --version
  *
  * Nothing else reads argv; every module gets what it needs from here.
@@ -11,12 +12,21 @@
 
 #include <stdio.h>
 
+#include "csvread.h"
 #include "diag.h"
 
+enum command {
+	COMMAND_TABULATE,       /* check, then print the report */
+	COMMAND_CHECK           /* check, then print a one-line summary */
+};
+
 struct options {
+	enum command command;
 	const char *format;     /* a name reporter_find() knows */
 	int decimals;           /* 0 .. REPORTER_MAX_DECIMALS */
 	const char *baseline;   /* NULL: built in; "none": no baseline; a path */
+	const char *registry;   /* NULL: built in; "none": no check; a path */
+	struct csv_format csv;  /* delimiter (0: detect) and encoding */
 	const char *input;      /* the survey file; "-" for standard input */
 	int help;               /* --help was given */
 	int version;            /* --version was given */
@@ -31,7 +41,7 @@ int options_parse(struct options *o, int argc, char **argv, struct diag *diag);
 /* The --help text, to `out`. */
 void options_usage(FILE *out);
 
-/* Just the two "usage:" lines, for a misused command line. */
+/* Just the "usage:" lines, for a misused command line. */
 void options_synopsis(FILE *out);
 
 #endif

@@ -17,12 +17,14 @@
 
 #include "baseline.h"
 #include "classifier.h"
+#include "registry.h"
 
 #define REPORTER_MAX_DECIMALS 3
 
 struct report {
 	const struct tally *tally;
 	const struct baseline *baseline;   /* NULL: no baseline */
+	const struct registry *registry;   /* NULL: no register check */
 	int decimals;                      /* 0 .. REPORTER_MAX_DECIMALS */
 };
 

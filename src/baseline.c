@@ -14,9 +14,15 @@
 
 enum { BCOL_KEY, BCOL_YEAR, BCOL_LABEL, BCOL_PERCENT, BNCOLUMNS };
 
-static const char *const bcolumn_names[BNCOLUMNS] = {
-	"key", "year", "label", "percent"
+static const struct csv_column bcolumns[BNCOLUMNS] = {
+	[BCOL_KEY] = { "key", 1 },
+	[BCOL_YEAR] = { "year", 1 },
+	[BCOL_LABEL] = { "label", 1 },
+	[BCOL_PERCENT] = { "percent", 1 },
 };
+
+/* Baseline files are small and written by hand: detect ',' or ';'. */
+static const struct csv_format baseline_format = { 0, CSV_UTF8 };
 
 struct baseline_reader {
 	struct baseline *b;
@@ -70,35 +76,6 @@ static int parse_percent(const char *s, unsigned long *milli, int *decimals)
 	return *milli > 100000 ? -1 : 0;
 }
 
-static int read_header(struct baseline_reader *br, const struct csv_row *row)
-{
-	size_t i;
-	int c;
-
-	br->have_header = 1;
-	for (c = 0; c < BNCOLUMNS; c++)
-		br->column_at[c] = -1;
-	for (i = 0; i < row->nfields; i++) {
-		const char *s = row->fields[i];
-		size_t len = row->lens[i];
-
-		csvread_trim(&s, &len);
-		for (c = 0; c < BNCOLUMNS; c++)
-			if (strlen(bcolumn_names[c]) == len &&
-			    strncasecmp(bcolumn_names[c], s, len) == 0 &&
-			    br->column_at[c] < 0)
-				br->column_at[c] = (int)i;
-	}
-	for (c = 0; c < BNCOLUMNS; c++)
-		if (br->column_at[c] < 0)
-			diag_error(br->diag, br->name, row->line,
-				   "the header has no '%s' column; a baseline "
-				   "file has the columns key, year, label and "
-				   "percent", bcolumn_names[c]);
-	return br->diag->errors == br->errors_at_begin ? FOITAB_OK
-						      : FOITAB_DATAERR;
-}
-
 static int on_row(const struct csv_row *row, void *ctx)
 {
 	struct baseline_reader *br = ctx;
@@ -108,8 +85,11 @@ static int on_row(const struct csv_row *row, void *ctx)
 
 	if (csvread_row_is_blank(row))
 		return FOITAB_OK;
-	if (!br->have_header)
-		return read_header(br, row);
+	if (!br->have_header) {
+		br->have_header = 1;
+		return csvread_map_header(row, bcolumns, BNCOLUMNS, br->column_at,
+					  br->name, br->diag);
+	}
 	if (b->n == b->cap) {
 		size_t cap = b->cap ? b->cap * 2 : 8;
 		struct baseline_row *rows = mem_realloc(b->rows, cap * sizeof *rows);
@@ -181,7 +161,7 @@ static int begin(struct baseline_reader *br, struct csvread *csv,
 	br->diag = diag;
 	br->name = name;
 	br->errors_at_begin = diag->errors;
-	return csvread_init(csv, name, ',', diag, on_row, br);
+	return csvread_init(csv, name, &baseline_format, diag, on_row, br);
 }
 
 int baseline_read_stream(struct baseline *b, FILE *in, const char *name,

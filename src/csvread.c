@@ -9,6 +9,10 @@
  * CSV_REPALL_NL makes libcsv end a row at every blank line too, so that
  * rule holds for them, and lets callers count blank lines.
  *
+ * Bytes pass through three stages before libcsv: the first three are held
+ * to look for a byte-order mark; then, when the delimiter is to be
+ * detected, the first row is held until it is complete; then lines.
+ *
  * It does not interpret cells: no trimming beyond libcsv's own (spaces and
  * tabs around unquoted cells), no case folding, no knowledge of columns.
  */
@@ -19,53 +23,136 @@
 #include "csvread.h"
 #include "exitcodes.h"
 #include "mem.h"
+#include "text.h"
 
 #define CSVREAD_BLOCK ((size_t)64 * 1024)   /* default fread size */
 #define CSVREAD_LIBCSV_BLOCK ((size_t)16 * 1024)
 
 static const unsigned char utf8_bom[3] = { 0xEF, 0xBB, 0xBF };
 
-static void end_row(int c, void *data);
+/* ------------------------------------------------------------------ */
+/* Rows. */
+
+/* Make room for one more field in the row's index arrays. */
+static int grow_fields(struct csvread *r)
+{
+	size_t cap = r->fields_cap ? r->fields_cap * 2 : 16;
+	size_t *offsets, *lens;
+	const char **ptrs;
+
+	offsets = mem_realloc(r->offsets, cap * sizeof *offsets);
+	if (!offsets)
+		return -1;
+	r->offsets = offsets;
+	lens = mem_realloc(r->lens, cap * sizeof *lens);
+	if (!lens)
+		return -1;
+	r->lens = lens;
+	ptrs = mem_realloc(r->ptrs, cap * sizeof *ptrs);
+	if (!ptrs)
+		return -1;
+	r->ptrs = ptrs;
+	r->fields_cap = cap;
+	return 0;
+}
 
 /* libcsv field callback: append the field to the current row. */
 static void add_field(void *s, size_t len, void *data)
 {
 	struct csvread *r = data;
-	size_t need;
 
+	r->fields_this_line++;
 	if (r->status != FOITAB_OK)
 		return;
-	if (r->nfields == r->fields_cap) {
-		size_t cap = r->fields_cap ? r->fields_cap * 2 : 16;
-		size_t *offsets = mem_realloc(r->offsets, cap * sizeof *offsets);
-		size_t *lens;
-		const char **ptrs;
-
-		if (offsets)
-			r->offsets = offsets;
-		lens = offsets ? mem_realloc(r->lens, cap * sizeof *lens) : NULL;
-		if (lens)
-			r->lens = lens;
-		ptrs = lens ? mem_realloc(r->ptrs, cap * sizeof *ptrs) : NULL;
-		if (!ptrs) {
-			r->status = FOITAB_OSERR;
-			return;
-		}
-		r->ptrs = ptrs;
-		r->fields_cap = cap;
-	}
-	need = len;
-	r->offsets[r->nfields] = r->cells.len;
-	r->lens[r->nfields] = len;
-	if (strbuf_grow(&r->cells, need + 1) < 0) {
+	if ((r->nfields == r->fields_cap && grow_fields(r) < 0) ||
+	    strbuf_grow(&r->cells, len + 1) < 0) {
 		r->status = FOITAB_OSERR;
 		return;
 	}
+	r->offsets[r->nfields] = r->cells.len;
+	r->lens[r->nfields] = len;
 	if (len)
 		memcpy(r->cells.buf + r->cells.len, s, len);
 	r->cells.len += len;
 	r->cells.buf[r->cells.len++] = '\0';
 	r->nfields++;
+}
+
+/* Length of the valid UTF-8 prefix of `s`. */
+static size_t utf8_valid(const unsigned char *s, size_t len)
+{
+	size_t i = 0;
+
+	while (i < len) {
+		unsigned char c = s[i];
+		size_t n, k;
+		unsigned long cp;
+
+		if (c < 0x80) {
+			i++;
+			continue;
+		}
+		if (c >= 0xC2 && c <= 0xDF) {
+			n = 1;
+			cp = c & 0x1F;
+		} else if (c >= 0xE0 && c <= 0xEF) {
+			n = 2;
+			cp = c & 0x0F;
+		} else if (c >= 0xF0 && c <= 0xF4) {
+			n = 3;
+			cp = c & 0x07;
+		} else {
+			return i;
+		}
+		if (len - i <= n)
+			return i;
+		for (k = 1; k <= n; k++) {
+			if ((s[i + k] & 0xC0) != 0x80)
+				return i;
+			cp = cp << 6 | (s[i + k] & 0x3F);
+		}
+		/* No overlong forms, surrogates or code points past U+10FFFF. */
+		if ((n == 2 && cp < 0x800) || (n == 3 && cp < 0x10000) ||
+		    (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF)
+			return i;
+		i += n + 1;
+	}
+	return i;
+}
+
+/* Convert every cell from Windows-1252 into r->converted; 0, or -1. */
+static int convert_row(struct csvread *r)
+{
+	size_t i;
+
+	strbuf_reset(&r->converted);
+	for (i = 0; i < r->nfields; i++) {
+		char *in = r->cells.buf + r->offsets[i], *out;
+		size_t inleft = r->lens[i], outleft, start = r->converted.len;
+
+		/* A Windows-1252 byte is at most 3 bytes of UTF-8. */
+		if (inleft > ((size_t)-1 - 1) / 3 ||
+		    strbuf_grow(&r->converted, inleft * 3 + 1) < 0) {
+			r->status = FOITAB_OSERR;
+			return -1;
+		}
+		out = r->converted.buf + start;
+		outleft = inleft * 3;
+		iconv(r->cp1252, NULL, NULL, NULL, NULL);
+		if (iconv(r->cp1252, &in, &inleft, &out, &outleft) == (size_t)-1) {
+			diag_error(r->diag, r->name, r->record_line,
+				   "cell %zu has the byte 0x%02X, which is not "
+				   "Windows-1252 text; is the file really "
+				   "--encoding cp1252?", i + 1,
+				   (unsigned char)*in);
+			return -1;
+		}
+		r->converted.len = (size_t)(out - r->converted.buf);
+		r->converted.buf[r->converted.len++] = '\0';
+		r->offsets[i] = start;
+		r->lens[i] = r->converted.len - start - 1;
+	}
+	return 0;
 }
 
 /* Check one finished row for what no caller should ever see. */
@@ -89,8 +176,18 @@ static int row_is_sound(struct csvread *r)
 				   "left open?", i + 1);
 			return 0;
 		}
+		if (r->format.encoding == CSV_UTF8 &&
+		    utf8_valid((const unsigned char *)cell, r->lens[i]) !=
+		    r->lens[i]) {
+			diag_error(r->diag, r->name, r->record_line,
+				   "cell %zu is not UTF-8 text. A file saved from "
+				   "Excel as plain \"CSV\" is Windows-1252: run "
+				   "again with --encoding cp1252, or save it as "
+				   "\"CSV UTF-8\"", i + 1);
+			return 0;
+		}
 	}
-	return 1;
+	return r->format.encoding != CSV_CP1252 || convert_row(r) == 0;
 }
 
 /* libcsv row callback: hand the finished row to the caller. */
@@ -98,6 +195,7 @@ static void end_row(int c, void *data)
 {
 	struct csvread *r = data;
 	struct csv_row row;
+	const char *base;
 	size_t i;
 	int first_on_line = r->rows_this_line == 0;
 
@@ -108,10 +206,13 @@ static void end_row(int c, void *data)
 	/* The LF of a CRLF arrives as an empty row after the CR's row. */
 	if (r->nfields == 0 && !first_on_line)
 		goto done;
-	if (!row_is_sound(r))
+	if (!row_is_sound(r)) {
+		r->rejected_rows++;
 		goto done;
+	}
+	base = r->format.encoding == CSV_CP1252 ? r->converted.buf : r->cells.buf;
 	for (i = 0; i < r->nfields; i++)
-		r->ptrs[i] = r->cells.buf + r->offsets[i];
+		r->ptrs[i] = base + r->offsets[i];
 	row.line = r->record_line;
 	row.nfields = r->nfields;
 	row.fields = r->ptrs;
@@ -122,24 +223,45 @@ done:
 	strbuf_reset(&r->cells);
 }
 
-int csvread_init(struct csvread *r, const char *name, unsigned char delim,
-		 struct diag *diag, csvread_row_fn on_row, void *ctx)
+/* ------------------------------------------------------------------ */
+/* Lines. */
+
+int csvread_init(struct csvread *r, const char *name,
+		 const struct csv_format *format, struct diag *diag,
+		 csvread_row_fn on_row, void *ctx)
 {
-	assert(r && name && diag && on_row);
+	assert(r && name && format && diag && on_row);
 	memset(r, 0, sizeof *r);
 	r->name = name;
 	r->diag = diag;
 	r->on_row = on_row;
 	r->ctx = ctx;
+	r->format = *format;
+	r->delimiter_known = format->delimiter != 0;
 	r->line = 1;
 	r->record_line = 1;
 	if (csv_init(&r->parser, CSV_STRICT | CSV_STRICT_FINI | CSV_REPALL_NL) != 0)
 		return r->status = FOITAB_OSERR;
-	csv_set_delim(&r->parser, delim);
+	csv_set_delim(&r->parser, format->delimiter ? format->delimiter : ',');
 	csv_set_realloc_func(&r->parser, mem_realloc);
 	csv_set_free_func(&r->parser, mem_free);
 	csv_set_blk_size(&r->parser, CSVREAD_LIBCSV_BLOCK);
+	if (format->encoding == CSV_CP1252) {
+		r->cp1252 = iconv_open("UTF-8", "CP1252");
+		if (r->cp1252 == (iconv_t)-1)
+			return r->status = FOITAB_OSERR;
+		r->have_cp1252 = 1;
+	}
 	return FOITAB_OK;
+}
+
+/* Where the quoted cell still open at this point began. */
+static unsigned long open_quote_line(const struct csvread *r)
+{
+	if (r->line_begun &&
+	    (r->line == r->record_line || r->fields_this_line > 0))
+		return r->line;
+	return r->quote_line ? r->quote_line : r->record_line;
 }
 
 /* Parse `len` bytes that lie within one physical line. */
@@ -166,18 +288,21 @@ static void parse_piece(struct csvread *r, const char *p, size_t len)
 	}
 	if (csv_get_buffer_size(&r->parser) >
 	    CSVREAD_FIELD_MAX + 2 * CSVREAD_LIBCSV_BLOCK) {
-		diag_error(r->diag, r->name, r->record_line,
-			   "a cell in the record starting here is longer than "
-			   "1 MiB; is a quote left open?");
+		diag_error(r->diag, r->name, open_quote_line(r),
+			   "a cell starting here is longer than 1 MiB; is a "
+			   "quote left open?");
 		r->status = FOITAB_DATAERR;
 	}
 }
 
 static void begin_line(struct csvread *r)
 {
-	if (!r->record_open)
+	if (!r->record_open) {
 		r->record_line = r->line;
+		r->quote_line = 0;
+	}
 	r->rows_this_line = 0;
+	r->fields_this_line = 0;
 	r->line_begun = 1;
 }
 
@@ -186,8 +311,9 @@ static void end_line(struct csvread *r)
 {
 	/* A line that ended no row is inside a quoted cell. */
 	r->record_open = r->rows_this_line == 0;
+	if (r->record_open)
+		r->quote_line = open_quote_line(r);
 	r->line++;
-	r->rows_this_line = 0;
 	r->line_begun = 0;
 }
 
@@ -233,6 +359,71 @@ static void feed_lines(struct csvread *r, const char *p, size_t len)
 	}
 }
 
+/* ------------------------------------------------------------------ */
+/* The first row: the delimiter. */
+
+unsigned char csvread_detect_delimiter(const char *row, size_t len)
+{
+	static const char candidates[] = { ',', ';', '\t' };
+	size_t count[3] = { 0, 0, 0 }, i, k, best = 0;
+	int quoted = 0;
+
+	for (i = 0; i < len; i++) {
+		if (row[i] == '"')
+			quoted = !quoted;
+		else if (!quoted)
+			for (k = 0; k < 3; k++)
+				count[k] += row[i] == candidates[k];
+	}
+	for (k = 1; k < 3; k++)
+		if (count[k] > count[best])
+			best = k;
+	return (unsigned char)candidates[best];
+}
+
+/* Decide the delimiter from the held-back first row, then feed it. */
+static void decide_delimiter(struct csvread *r)
+{
+	r->format.delimiter = csvread_detect_delimiter(r->first_row.buf,
+							r->first_row.len);
+	csv_set_delim(&r->parser, r->format.delimiter);
+	r->delimiter_known = 1;
+	feed_lines(r, r->first_row.buf, r->first_row.len);
+	strbuf_release(&r->first_row);
+}
+
+/*
+ * Feed bytes that follow any byte-order mark.  Until the delimiter is
+ * known, hold them back up to the end of the first non-blank row.
+ */
+static void feed_body(struct csvread *r, const char *p, size_t len)
+{
+	size_t i;
+	int quoted = 0, content = 0;
+
+	if (r->delimiter_known) {
+		feed_lines(r, p, len);
+		return;
+	}
+	if (strbuf_add(&r->first_row, p, len) < 0) {
+		r->status = FOITAB_OSERR;
+		return;
+	}
+	/* Scan from the start each time: quote state runs from byte 0. */
+	for (i = 0; i < r->first_row.len; i++) {
+		char c = r->first_row.buf[i];
+
+		if (c == '"')
+			quoted = !quoted;
+		else if ((c == '\n' || c == '\r') && !quoted && content)
+			break;
+		else if (c != '\n' && c != '\r' && c != ' ')
+			content = 1;
+	}
+	if (i < r->first_row.len || r->first_row.len > CSVREAD_FIELD_MAX)
+		decide_delimiter(r);
+}
+
 /*
  * Look at the first bytes for a byte-order mark.  Returns 1 once decided
  * (the held bytes dropped, fed on, or refused), 0 to wait for more; at the
@@ -258,7 +449,7 @@ static int check_head(struct csvread *r, int final)
 	r->head_done = 1;
 	if (r->head_len == 3 && memcmp(r->head, utf8_bom, 3) == 0)
 		return 1;   /* a UTF-8 BOM: drop it */
-	feed_lines(r, (const char *)r->head, r->head_len);
+	feed_body(r, (const char *)r->head, r->head_len);
 	return 1;
 }
 
@@ -273,7 +464,7 @@ int csvread_feed(struct csvread *r, const void *bytes, size_t len)
 			break;
 	}
 	if (r->status == FOITAB_OK && len > 0)
-		feed_lines(r, (const char *)p, len);
+		feed_body(r, (const char *)p, len);
 	return r->status;
 }
 
@@ -281,6 +472,8 @@ int csvread_finish(struct csvread *r)
 {
 	if (r->status == FOITAB_OK && !r->head_done && r->head_len > 0)
 		check_head(r, 1);
+	if (r->status == FOITAB_OK && !r->delimiter_known)
+		decide_delimiter(r);
 	if (r->status != FOITAB_OK)
 		return r->status;
 	if (r->pending_cr) {
@@ -289,9 +482,17 @@ int csvread_finish(struct csvread *r)
 	}
 	if (csv_fini(&r->parser, add_field, end_row, r) != 0 &&
 	    r->status == FOITAB_OK) {
-		diag_error(r->diag, r->name, r->record_line,
-			   "a quoted cell in the record starting here is never "
-			   "closed: a closing quote (\") is missing");
+		unsigned long at = open_quote_line(r);
+
+		if (at == r->record_line)
+			diag_error(r->diag, r->name, at,
+				   "a quoted cell starting here is never closed: "
+				   "a closing quote (\") is missing");
+		else
+			diag_error(r->diag, r->name, at,
+				   "a quoted cell starting here (in the row that "
+				   "starts on line %lu) is never closed: a closing "
+				   "quote (\") is missing", r->record_line);
 		r->status = FOITAB_DATAERR;
 	}
 	return r->status;
@@ -301,6 +502,11 @@ void csvread_release(struct csvread *r)
 {
 	csv_free(&r->parser);
 	strbuf_release(&r->cells);
+	strbuf_release(&r->first_row);
+	strbuf_release(&r->converted);
+	if (r->have_cp1252)
+		iconv_close(r->cp1252);
+	r->have_cp1252 = 0;
 	mem_free(r->offsets);
 	mem_free(r->lens);
 	mem_free(r->ptrs);
@@ -356,4 +562,61 @@ int csvread_row_is_blank(const struct csv_row *row)
 			return 0;
 	}
 	return 1;
+}
+
+int csvread_map_header(const struct csv_row *header,
+		       const struct csv_column *columns, size_t n, int *at,
+		       const char *file, struct diag *diag)
+{
+	struct strbuf folded = STRBUF_INIT;
+	unsigned long errors = diag->errors;
+	size_t i, c;
+
+	for (c = 0; c < n; c++)
+		at[c] = -1;
+	for (i = 0; i < header->nfields; i++) {
+		if (text_fold(header->fields[i], header->lens[i], &folded) < 0) {
+			strbuf_release(&folded);
+			return FOITAB_OSERR;
+		}
+		for (c = 0; c < n; c++) {
+			if (strcmp(columns[c].name, folded.buf) != 0)
+				continue;
+			if (at[c] >= 0)
+				diag_error(diag, file, header->line,
+					   "column '%s' appears twice in the header "
+					   "(cells %d and %zu); keep one",
+					   columns[c].name, at[c] + 1, i + 1);
+			else
+				at[c] = (int)i;
+		}
+	}
+	strbuf_release(&folded);
+	for (c = 0; c < n; c++) {
+		char found[240], show[60];
+		size_t used = 0;
+
+		if (!columns[c].required || at[c] >= 0)
+			continue;
+		found[0] = '\0';
+		for (i = 0; i < header->nfields; i++) {
+			int k = snprintf(found + used, sizeof found - used,
+					 "%s'%s'", i ? ", " : "",
+					 text_shown(header->fields[i],
+						    header->lens[i], show,
+						    sizeof show));
+
+			if (k < 0 || (size_t)k >= sizeof found - used) {
+				/* ", ..." and its NUL: 6 bytes. */
+				strcpy(found + (used < sizeof found - 6 ?
+						used : sizeof found - 6), ", ...");
+				break;
+			}
+			used += (size_t)k;
+		}
+		diag_error(diag, file, header->line,
+			   "the header has no '%s' column (the header found: %s)",
+			   columns[c].name, found);
+	}
+	return diag->errors == errors ? FOITAB_OK : FOITAB_DATAERR;
 }

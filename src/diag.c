@@ -15,6 +15,34 @@ void diag_init(struct diag *d, FILE *stream)
 	d->stream = stream;
 	d->errors = 0;
 	d->warnings = 0;
+	d->limit = 0;
+	d->closed = 0;
+}
+
+void diag_set_limit(struct diag *d, unsigned long limit)
+{
+	d->limit = limit;
+}
+
+void diag_close(struct diag *d)
+{
+	unsigned long errors = 0, warnings = 0;
+
+	if (d->closed)
+		return;
+	d->closed = 1;
+	if (d->limit && d->errors > d->limit)
+		errors = d->errors - d->limit;
+	if (d->limit && d->warnings > d->limit)
+		warnings = d->warnings - d->limit;
+	if (errors && warnings)
+		fprintf(d->stream, "foitab: %lu more error%s and %lu more "
+			"warning%s not shown\n", errors, errors == 1 ? "" : "s",
+			warnings, warnings == 1 ? "" : "s");
+	else if (errors || warnings)
+		fprintf(d->stream, "foitab: %lu more %s%s not shown\n",
+			errors ? errors : warnings, errors ? "error" : "warning",
+			(errors ? errors : warnings) == 1 ? "" : "s");
 }
 
 static void vreport(struct diag *d, const char *kind, const char *file,
@@ -40,7 +68,8 @@ void diag_error(struct diag *d, const char *file, unsigned long line,
 {
 	va_list ap;
 
-	d->errors++;
+	if (++d->errors > d->limit && d->limit)
+		return;   /* counted, not shown */
 	va_start(ap, fmt);
 	vreport(d, NULL, file, line, fmt, ap);
 	va_end(ap);
@@ -51,8 +80,19 @@ void diag_warning(struct diag *d, const char *file, unsigned long line,
 {
 	va_list ap;
 
-	d->warnings++;
+	if (++d->warnings > d->limit && d->limit)
+		return;   /* counted, not shown */
 	va_start(ap, fmt);
 	vreport(d, "warning", file, line, fmt, ap);
+	va_end(ap);
+}
+
+void diag_note(struct diag *d, const char *file, unsigned long line,
+	       const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vreport(d, NULL, file, line, fmt, ap);
 	va_end(ap);
 }

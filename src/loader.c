@@ -16,6 +16,7 @@
 #include "exitcodes.h"
 #include "loader.h"
 #include "mem.h"
+#include "text.h"
 
 enum column {
 	COL_BODY,
@@ -28,12 +29,8 @@ enum column {
 	NCOLUMNS
 };
 
-struct column_def {
-	const char *name;
-	int in_header;       /* the header must have this column */
-};
-
-static const struct column_def columns[NCOLUMNS] = {
+/* The columns; `required` here means the header must have it. */
+static const struct csv_column columns[NCOLUMNS] = {
 	[COL_BODY] = { "body", 1 },
 	[COL_CODE] = { "code", 0 },
 	[COL_RESPONSE] = { "response", 1 },
@@ -186,34 +183,6 @@ static uint64_t body_hash(const char *name)
 /* ------------------------------------------------------------------ */
 /* Values. */
 
-/*
- * Fold a codebook value into `out`: lower case, and every run of ' ', '_'
- * or '-' made a single '_'.  The input is already trimmed.
- */
-static int fold_value(const char *s, size_t len, struct strbuf *out)
-{
-	size_t i;
-	int sep = 0;
-
-	strbuf_reset(out);
-	if (strbuf_grow(out, len) < 0)
-		return -1;
-	for (i = 0; i < len; i++) {
-		unsigned char c = (unsigned char)s[i];
-
-		if (c == ' ' || c == '_' || c == '-' || c == '\t') {
-			sep = 1;
-			continue;
-		}
-		if (sep && out->len)
-			out->buf[out->len++] = '_';
-		sep = 0;
-		out->buf[out->len++] = (char)tolower(c);
-	}
-	out->buf[out->len] = '\0';
-	return 0;
-}
-
 /* Does codebook name `name` fold to `folded`? */
 static int name_matches(const char *name, const char *folded)
 {
@@ -235,35 +204,6 @@ static const struct code_value *lookup(const struct code_value *table,
 	return NULL;
 }
 
-/* Edit distance between two short strings, capped at 9. */
-static unsigned distance(const char *a, const char *b)
-{
-	unsigned row[32], i, j, la = (unsigned)strlen(a), lb = (unsigned)strlen(b);
-
-	if (la >= 31 || lb >= 31)
-		return 9;
-	for (j = 0; j <= lb; j++)
-		row[j] = j;
-	for (i = 1; i <= la; i++) {
-		unsigned diag = row[0];
-
-		row[0] = i;
-		for (j = 1; j <= lb; j++) {
-			unsigned up = row[j];
-			unsigned cost = a[i - 1] == b[j - 1] ? 0 : 1;
-			unsigned best = diag + cost;
-
-			if (up + 1 < best)
-				best = up + 1;
-			if (row[j - 1] + 1 < best)
-				best = row[j - 1] + 1;
-			row[j] = best;
-			diag = up;
-		}
-	}
-	return row[lb] > 9 ? 9 : row[lb];
-}
-
 /*
  * The closest codebook value to `folded`, as its listed name, or NULL when
  * nothing is close: one edit away, or two for names of five letters or more.
@@ -283,7 +223,7 @@ static const char *suggest(const struct code_value *table, const char *folded)
 		for (k = 0; k < sizeof canon - 1 && v->name[k]; k++)
 			canon[k] = v->name[k] == '-' ? '_' : v->name[k];
 		canon[k] = '\0';
-		d = distance(canon, folded);
+		d = text_distance(canon, folded, 3);
 		if (d == 0 || (d == 2 && k < 5))
 			continue;
 		if (d < best_d) {
@@ -322,25 +262,6 @@ static const char *listed_names(const struct code_value *table, char *buf,
 /* ------------------------------------------------------------------ */
 /* Rows. */
 
-/* A printable, shortened copy of a cell for messages. */
-static const char *shown(const char *s, size_t len, char *buf, size_t size)
-{
-	size_t i, o = 0;
-
-	assert(size > 8);
-	for (i = 0; i < len && o + 4 < size; i++) {
-		unsigned char c = (unsigned char)s[i];
-
-		buf[o++] = c < 0x20 || c == 0x7f ? '?' : (char)c;
-	}
-	if (i < len) {
-		memcpy(buf + o, "...", 3);
-		o += 3;
-	}
-	buf[o] = '\0';
-	return buf;
-}
-
 /* The trimmed cell of codebook column `col`; "" when absent. */
 static const char *cell(const struct loader *l, const struct csv_row *row,
 			enum column col, size_t *len)
@@ -364,7 +285,7 @@ static void unknown_value(struct loader *l, unsigned long line,
 	char show[80], names[200];
 	const char *hint = suggest(table, strbuf_str(&l->scratch));
 
-	shown(raw, len, show, sizeof show);
+	text_shown(raw, len, show, sizeof show);
 	if (hint)
 		diag_error(l->diag, l->name, line,
 			   "column '%s': unknown %s '%s' (did you mean '%s'?)",
@@ -399,7 +320,7 @@ static int coded_value(struct loader *l, const struct csv_row *row,
 			   listed_names(table, names, sizeof names));
 		return -1;
 	}
-	if (fold_value(raw, len, &l->scratch) < 0)
+	if (text_fold(raw, len, &l->scratch) < 0)
 		return -3;
 	v = lookup(table, l->scratch.buf);
 	if (!v) {
@@ -427,7 +348,7 @@ static int drug_list(struct loader *l, const struct csv_row *row,
 		item_len = n;
 		csvread_trim(&item, &item_len);
 		if (item_len > 0) {
-			if (fold_value(item, item_len, &l->scratch) < 0)
+			if (text_fold(item, item_len, &l->scratch) < 0)
 				return -1;
 			v = lookup(drug_values, l->scratch.buf);
 			if (v)
@@ -460,63 +381,18 @@ static int cell_is_blank(const char *s, size_t len)
 	return len == 0;
 }
 
+/* The first non-blank row: where each codebook column is. */
 static int read_header(struct loader *l, const struct csv_row *row)
 {
-	size_t i;
-	int c, missing = 0;
-	unsigned long errors = l->diag->errors;
+	int status;
 
-	for (c = 0; c < NCOLUMNS; c++)
-		l->column_at[c] = -1;
 	l->have_header = 1;
 	l->ncolumns = row->nfields;
-	for (i = 0; i < row->nfields; i++) {
-		const char *s = row->fields[i];
-		size_t len = row->lens[i];
-
-		csvread_trim(&s, &len);
-		if (fold_value(s, len, &l->scratch) < 0)
-			return FOITAB_OSERR;
-		for (c = 0; c < NCOLUMNS; c++) {
-			if (!name_matches(columns[c].name, l->scratch.buf))
-				continue;
-			if (l->column_at[c] >= 0)
-				diag_error(l->diag, l->name, row->line,
-					   "column '%s' appears twice in the header "
-					   "(cells %d and %zu); keep one",
-					   columns[c].name, l->column_at[c] + 1,
-					   i + 1);
-			else
-				l->column_at[c] = (int)i;
-		}
-	}
-	for (c = 0; c < NCOLUMNS; c++)
-		if (columns[c].in_header && l->column_at[c] < 0)
-			missing++;
-	if (missing) {
-		char found[240], show[60];
-		size_t used = 0;
-
-		found[0] = '\0';
-		for (i = 0; i < row->nfields && used + 4 < sizeof found; i++) {
-			int n = snprintf(found + used, sizeof found - used,
-					 "%s'%s'", i ? ", " : "",
-					 shown(row->fields[i], row->lens[i], show,
-					       sizeof show));
-
-			if (n < 0 || (size_t)n >= sizeof found - used)
-				break;
-			used += (size_t)n;
-		}
-		for (c = 0; c < NCOLUMNS; c++)
-			if (columns[c].in_header && l->column_at[c] < 0)
-				diag_error(l->diag, l->name, row->line,
-					   "the header has no '%s' column (the "
-					   "header found: %s)", columns[c].name,
-					   found);
-	}
-	/* Rows cannot be read without a sound header: stop here. */
-	return l->diag->errors == errors ? FOITAB_OK : FOITAB_DATAERR;
+	/* Rows cannot be read without a sound header: stop if it is not. */
+	status = csvread_map_header(row, columns, NCOLUMNS, l->column_at, l->name,
+				    l->diag);
+	l->header_ok = status == FOITAB_OK;
+	return status;
 }
 
 static int on_row(const struct csv_row *row, void *ctx)
@@ -603,7 +479,8 @@ static int on_row(const struct csv_row *row, void *ctx)
 	return l->on_response(&r, l->ctx);
 }
 
-int loader_begin(struct loader *l, const char *name, struct diag *diag,
+int loader_begin(struct loader *l, const char *name,
+		 const struct csv_format *format, struct diag *diag,
 		 loader_response_fn on_response, void *ctx)
 {
 	assert(l && name && diag && on_response);
@@ -613,10 +490,10 @@ int loader_begin(struct loader *l, const char *name, struct diag *diag,
 	l->on_response = on_response;
 	l->ctx = ctx;
 	l->errors_at_begin = diag->errors;
-	l->seen = mem_calloc(1, sizeof *l->seen);
-	if (!l->seen)
+	if (csvread_init(&l->csv, name, format, diag, on_row, l) != FOITAB_OK)
 		return FOITAB_OSERR;
-	return csvread_init(&l->csv, name, ',', diag, on_row, l);
+	l->seen = mem_calloc(1, sizeof *l->seen);
+	return l->seen ? FOITAB_OK : FOITAB_OSERR;
 }
 
 int loader_feed(struct loader *l, const void *bytes, size_t len)
@@ -639,6 +516,9 @@ static int conclude(struct loader *l, int status)
 	else if (status == FOITAB_OK && l->counts.rows == l->counts.blank_rows)
 		diag_error(l->diag, l->name, 0,
 			   "there are no data rows under the header");
+	/* Rows csvread refused (a NUL byte, not UTF-8) were rows with errors. */
+	l->counts.rows += l->csv.rejected_rows;
+	l->counts.bad_rows += l->csv.rejected_rows;
 	if (status != FOITAB_OK)
 		return status;
 	return l->diag->errors == l->errors_at_begin ? FOITAB_OK : FOITAB_DATAERR;
@@ -650,9 +530,10 @@ int loader_end(struct loader *l)
 }
 
 int loader_read(struct loader *l, FILE *in, const char *name,
-		struct diag *diag, loader_response_fn on_response, void *ctx)
+		const struct csv_format *format, struct diag *diag,
+		loader_response_fn on_response, void *ctx)
 {
-	int status = loader_begin(l, name, diag, on_response, ctx);
+	int status = loader_begin(l, name, format, diag, on_response, ctx);
 
 	if (status != FOITAB_OK)
 		return status;

@@ -1,20 +1,27 @@
 /*
  * options.c - getopt_long over argv into struct options.  Numbers are
- * range-checked and a bad one is named with the range it must be in.
+ * range-checked and a bad one is named with the range it must be in; a
+ * word from a fixed list is named with the list.
  */
 #include <errno.h>
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "exitcodes.h"
 #include "options.h"
 #include "reporter.h"
 
+enum { OPT_DELIMITER = 256, OPT_ENCODING };
+
 static const struct option long_options[] = {
 	{ "format", required_argument, NULL, 'f' },
 	{ "decimals", required_argument, NULL, 'd' },
 	{ "baseline", required_argument, NULL, 'b' },
+	{ "register", required_argument, NULL, 'r' },
+	{ "delimiter", required_argument, NULL, OPT_DELIMITER },
+	{ "encoding", required_argument, NULL, OPT_ENCODING },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 }
@@ -22,7 +29,8 @@ static const struct option long_options[] = {
 
 void options_synopsis(FILE *out)
 {
-	fputs("usage: foitab [-f FORMAT] [-d N] [-b FILE|none] FILE\n"
+	fputs("usage: foitab [OPTIONS] FILE\n"
+	      "       foitab check [OPTIONS] FILE\n"
 	      "       foitab --help | --version\n", out);
 }
 
@@ -35,6 +43,7 @@ void options_usage(FILE *out)
 	fputs("\n"
 	      "Tabulate a coded Freedom of Information survey (CSV) into the\n"
 	      "survey's buckets, with counts, denominators and percentages.\n"
+	      "'check' only checks the file and prints a one-line summary.\n"
 	      "\n"
 	      "  -f, --format FORMAT   output format:", out);
 	for (i = 0; i < n; i++)
@@ -44,6 +53,14 @@ void options_usage(FILE *out)
 	      "  -b, --baseline FILE   earlier percentages to print beside the\n"
 	      "                        buckets (default: the built-in 2011 PCT\n"
 	      "                        survey); 'none' prints no baseline\n"
+	      "  -r, --register FILE   the register of bodies asked (default: the\n"
+	      "                        built-in 42 ICBs of 2023); 'none' skips\n"
+	      "                        the check\n"
+	      "      --delimiter C     the cell delimiter: ',', ';', 'tab' or\n"
+	      "                        another single character (default: found\n"
+	      "                        from the header row)\n"
+	      "      --encoding ENC    utf-8 (the default) or cp1252 (Excel's\n"
+	      "                        plain \"CSV\" on Windows)\n"
 	      "  -h, --help            print this help and exit\n"
 	      "  -V, --version         print the version and exit\n"
 	      "\n"
@@ -70,35 +87,55 @@ static int parse_range(const char *opt, const char *arg, long lo, long hi,
 	return (int)v;
 }
 
-int options_parse(struct options *o, int argc, char **argv, struct diag *diag)
+/* The delimiter named by `arg`, or 0 after reporting. */
+static unsigned char parse_delimiter(const char *arg, struct diag *diag)
 {
-	int c;
+	if (strcasecmp(arg, "tab") == 0 || strcmp(arg, "\\t") == 0)
+		return '\t';
+	if (strlen(arg) == 1 && arg[0] != '"' && arg[0] != '\n' &&
+	    arg[0] != '\r' && (unsigned char)arg[0] < 0x80)
+		return (unsigned char)arg[0];
+	diag_error(diag, NULL, 0, "--delimiter: '%s' is not one character "
+		   "(nor 'tab'); a quote or line break cannot be a delimiter",
+		   arg);
+	return 0;
+}
+
+static int parse_format(const char *arg, struct diag *diag)
+{
+	char names[128] = "";
 	size_t i, n;
 	const struct report_format *f;
 
+	if (reporter_find(arg))
+		return 0;
+	f = reporter_formats(&n);
+	for (i = 0; i < n; i++) {
+		strncat(names, i ? ", " : "", sizeof names - strlen(names) - 1);
+		strncat(names, f[i].name, sizeof names - strlen(names) - 1);
+	}
+	diag_error(diag, NULL, 0, "--format: unknown format '%s'; choose one "
+		   "of: %s", arg, names);
+	return -1;
+}
+
+int options_parse(struct options *o, int argc, char **argv, struct diag *diag)
+{
+	int c;
+
 	memset(o, 0, sizeof *o);
+	o->command = COMMAND_TABULATE;
 	o->format = "table";
+	o->csv.delimiter = 0;
+	o->csv.encoding = CSV_UTF8;
 	opterr = 0;
 	optind = 0;   /* GNU getopt: start afresh (tests parse many times) */
-	while ((c = getopt_long(argc, argv, ":f:d:b:hV", long_options,
+	while ((c = getopt_long(argc, argv, ":f:d:b:r:hV", long_options,
 				NULL)) != -1) {
 		switch (c) {
 		case 'f':
-			if (!reporter_find(optarg)) {
-				char names[128] = "";
-
-				f = reporter_formats(&n);
-				for (i = 0; i < n; i++) {
-					strncat(names, i ? ", " : "",
-						sizeof names - strlen(names) - 1);
-					strncat(names, f[i].name,
-						sizeof names - strlen(names) - 1);
-				}
-				diag_error(diag, NULL, 0,
-					   "--format: unknown format '%s'; "
-					   "choose one of: %s", optarg, names);
+			if (parse_format(optarg, diag) < 0)
 				return FOITAB_USAGE;
-			}
 			o->format = optarg;
 			break;
 		case 'd':
@@ -109,6 +146,28 @@ int options_parse(struct options *o, int argc, char **argv, struct diag *diag)
 			break;
 		case 'b':
 			o->baseline = optarg;
+			break;
+		case 'r':
+			o->registry = optarg;
+			break;
+		case OPT_DELIMITER:
+			o->csv.delimiter = parse_delimiter(optarg, diag);
+			if (!o->csv.delimiter)
+				return FOITAB_USAGE;
+			break;
+		case OPT_ENCODING:
+			if (strcasecmp(optarg, "utf-8") == 0 ||
+			    strcasecmp(optarg, "utf8") == 0) {
+				o->csv.encoding = CSV_UTF8;
+			} else if (strcasecmp(optarg, "cp1252") == 0 ||
+				   strcasecmp(optarg, "windows-1252") == 0) {
+				o->csv.encoding = CSV_CP1252;
+			} else {
+				diag_error(diag, NULL, 0, "--encoding: unknown "
+					   "encoding '%s'; choose utf-8 or cp1252",
+					   optarg);
+				return FOITAB_USAGE;
+			}
 			break;
 		case 'h':
 			o->help = 1;
@@ -121,7 +180,7 @@ int options_parse(struct options *o, int argc, char **argv, struct diag *diag)
 				   argv[optind - 1]);
 			return FOITAB_USAGE;
 		default:
-			if (optopt)
+			if (optopt && optopt < 256)
 				diag_error(diag, NULL, 0, "unknown option '-%c'",
 					   optopt);
 			else
@@ -129,6 +188,10 @@ int options_parse(struct options *o, int argc, char **argv, struct diag *diag)
 					   argv[optind - 1]);
 			return FOITAB_USAGE;
 		}
+	}
+	if (optind < argc && strcmp(argv[optind], "check") == 0) {
+		o->command = COMMAND_CHECK;
+		optind++;
 	}
 	if (optind >= argc) {
 		diag_error(diag, NULL, 0, "no input file given (use '-' for "

@@ -119,6 +119,26 @@ static void pad_right(FILE *out, const char *s, size_t width)
 		fputc(' ', out);
 }
 
+/* The register's bodies that have no row in the file, by name. */
+static void print_missing(const struct report *rep, FILE *out)
+{
+	const struct registry *g = rep->registry;
+	size_t i, missing = 0;
+
+	/* A register none of the bodies matched was the wrong one: say nothing. */
+	if (g && g->matched_rows == 0)
+		return;
+	for (i = 0; g && i < g->n; i++)
+		missing += g->entries[i].matched == 0;
+	if (!missing)
+		return;
+	fprintf(out, "Not in the file: %zu of the %zu bodies in the register:\n",
+		missing, g->n);
+	for (i = 0; i < g->n; i++)
+		if (g->entries[i].matched == 0)
+			fprintf(out, "  %s\n", g->entries[i].name);
+}
+
 static void render_table(const struct report *rep, FILE *out)
 {
 	const struct tally *t = rep->tally;
@@ -145,8 +165,10 @@ static void render_table(const struct report *rep, FILE *out)
 		pct_w = rep->decimals + 4;
 
 	fprintf(out, "Responses: %lu asked, %lu replied (%lu refused), "
-		"%lu pending; %lu answered and counted\n\n",
+		"%lu pending; %lu answered and counted\n",
 		t->asked, tally_replied(t), t->refused, t->pending, t->answered);
+	print_missing(rep, out);
+	fputc('\n', out);
 
 	pad_right(out, "Bucket", label_w);
 	fprintf(out, "  Count    Of  %*s", pct_w + 1, "Percent");

@@ -7,6 +7,9 @@
 #                                     read the diff before committing)
 #
 # VALGRIND, if set, is a command put before PROGRAM (e.g. valgrind -q ...).
+#
+# A line "=same NAME NAME..." in the cases file asserts that those cases
+# printed exactly the same standard output in this run.
 set -u
 prog=$1
 update=${2:-}
@@ -18,12 +21,30 @@ pass=0
 fail=0
 tab=$(printf '\t')
 
+mkdir "$tmp/outs"
 while IFS="$tab" read -r name args input; do
 	case $name in '#'*|'') continue ;; esac
+	case $name in
+	'=same '*)
+		[ "$update" = --update ] && continue
+		set -- $name
+		shift
+		first=$1
+		for other; do
+			if cmp -s "$tmp/outs/$first" "$tmp/outs/$other"; then
+				pass=$((pass + 1))
+			else
+				echo "FAIL: $other does not print what $first prints"
+				fail=$((fail + 1))
+			fi
+		done
+		continue ;;
+	esac
 	[ -n "${input:-}" ] || input=/dev/null
 	eval "set -- $args"
 	${VALGRIND:-} "$prog" "$@" <"$input" >"$tmp/out" 2>"$tmp/err"
 	echo $? >"$tmp/status"
+	cp "$tmp/out" "$tmp/outs/$name"
 	if [ "$update" = --update ]; then
 		for k in out err status; do
 			cp "$tmp/$k" "$expected/$name.$k"

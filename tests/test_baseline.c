@@ -50,8 +50,8 @@ static const struct baseline_case cases[] = {
 	  "baseline file holds one survey\n",
 	  FOITAB_DATAERR },
 	{ "a missing column", "key,label,percent\na,x,1\n", NULL, NULL,
-	  "foitab: b.csv:1: the header has no 'year' column; a baseline file "
-	  "has the columns key, year, label and percent\n", FOITAB_DATAERR },
+	  "foitab: b.csv:1: the header has no 'year' column (the header found: "
+	  "'key', 'label', 'percent')\n", FOITAB_DATAERR },
 	{ "empty", "", "", NULL, "foitab: b.csv: the baseline file is empty\n",
 	  FOITAB_DATAERR },
 };

@@ -11,6 +11,8 @@
 
 #define HEAD "body,response,action,substance_misuse,drugs\n"
 
+static const struct csv_format detect = { 0, CSV_UTF8 };
+
 struct loader_case {
 	const char *name;
 	const char *input;
@@ -99,6 +101,10 @@ static const struct loader_case cases[] = {
 	  "foitab: t.csv:3: this row has 5 cells but the header has 4; cell 5 "
 	  "has no column (a stray delimiter?)\n",
 	  FOITAB_DATAERR, 0 },
+	{ "European Excel: semicolons, decimal commas in notes",
+	  "body;response;action;substance_misuse;summary\n"
+	  "A;answered;none;no;costs 1,5 million\n",
+	  "2 A|answered|none|0|n||costs 1,5 million\n", "", FOITAB_OK, 0 },
 	{ "a required column missing from the header",
 	  "body,response,substance misuse\nA,answered,no\n", "",
 	  "foitab: t.csv:1: the header has no 'action' column (the header "
@@ -151,7 +157,7 @@ static void run_case(const struct loader_case *c, size_t block)
 	int status;
 
 	captured_open(&cap);
-	status = loader_begin(&l, "t.csv", &cap.diag, collect, &got);
+	status = loader_begin(&l, "t.csv", &detect, &cap.diag, collect, &got);
 	for (at = 0; at < len && status == FOITAB_OK; at += block)
 		status = loader_feed(&l, c->input + at,
 				     len - at < block ? len - at : block);
@@ -199,7 +205,7 @@ static void test_many_bodies(void **state)
 	}
 	strbuf_add(&in, "body 4321,pending,,,\n", 21);
 	captured_open(&cap);
-	loader_begin(&l, "t.csv", &cap.diag, collect, &got);
+	loader_begin(&l, "t.csv", &detect, &cap.diag, collect, &got);
 	loader_feed(&l, in.buf, in.len);
 	assert_int_equal(loader_end(&l), FOITAB_DATAERR);
 	assert_int_equal(l.counts.responses, 5000);
@@ -212,12 +218,46 @@ static void test_many_bodies(void **state)
 	captured_close(&cap);
 }
 
+/* A long header is cut short in the message, never overflowing it. */
+static void test_long_header(void **state)
+{
+	struct strbuf in = STRBUF_INIT, got = STRBUF_INIT;
+	struct captured cap;
+	struct loader l;
+	const char *text, *line_end;
+	int i, j;
+
+	(void)state;
+	for (i = 0; i < 40; i++) {
+		for (j = 0; j < 5 + i % 7; j++)
+			strbuf_addch(&in, 'a' + i % 26);
+		strbuf_addch(&in, i < 39 ? ',' : '\n');
+	}
+	captured_open(&cap);
+	loader_begin(&l, "t.csv", &detect, &cap.diag, collect, &got);
+	loader_feed(&l, in.buf, in.len);
+	assert_int_equal(loader_end(&l), FOITAB_DATAERR);
+	text = captured_text(&cap);
+	assert_int_equal(cap.diag.errors, 4);
+	for (i = 0; i < 4; i++) {
+		line_end = strchr(text, '\n');
+		assert_non_null(line_end);
+		assert_true(line_end - text < 340);
+		assert_memory_equal(line_end - 6, ", ...)", 6);
+		text = line_end + 1;
+	}
+	loader_release(&l);
+	strbuf_release(&in);
+	strbuf_release(&got);
+	captured_close(&cap);
+}
+
 static int load_with(struct diag *diag, void *ctx)
 {
 	const char *input = ctx;
 	struct strbuf got = STRBUF_INIT;
 	struct loader l;
-	int status = loader_begin(&l, "t.csv", diag, collect, &got);
+	int status = loader_begin(&l, "t.csv", &detect, diag, collect, &got);
 
 	if (status == FOITAB_OK)
 		status = loader_feed(&l, input, strlen(input));
@@ -242,6 +282,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_cases_in_every_block_size),
 		cmocka_unit_test(test_many_bodies),
+		cmocka_unit_test(test_long_header),
 		cmocka_unit_test(test_allocation_failures),
 	};
 

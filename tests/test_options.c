@@ -5,8 +5,12 @@
 #include "options.h"
 
 struct options_case {
-	const char *argv[8];
+	const char *argv[10];
 	int status;
+	enum command command;
+	unsigned char delimiter;
+	enum csv_encoding encoding;
+	const char *registry;
 	const char *format;
 	int decimals;
 	const char *baseline;
@@ -15,33 +19,55 @@ struct options_case {
 };
 
 static const struct options_case cases[] = {
-	{ { "foitab", "s.csv" }, FOITAB_OK, "table", 0, NULL, "s.csv", "" },
-	{ { "foitab", "-" }, FOITAB_OK, "table", 0, NULL, "-", "" },
-	{ { "foitab", "--format", "csv", "-d", "2", "s.csv" }, FOITAB_OK,
+	{ { "foitab", "s.csv" }, FOITAB_OK, COMMAND_TABULATE, 0, CSV_UTF8, NULL, "table", 0, NULL, "s.csv", "" },
+	{ { "foitab", "-" }, FOITAB_OK, COMMAND_TABULATE, 0, CSV_UTF8, NULL, "table", 0, NULL, "-", "" },
+	{ { "foitab", "--format", "csv", "-d", "2", "s.csv" }, FOITAB_OK, COMMAND_TABULATE, 0, CSV_UTF8, NULL,
 	  "csv", 2, NULL, "s.csv", "" },
-	{ { "foitab", "s.csv", "-fcsv", "--decimals=3" }, FOITAB_OK, "csv", 3,
+	{ { "foitab", "s.csv", "-fcsv", "--decimals=3" }, FOITAB_OK, COMMAND_TABULATE, 0, CSV_UTF8, NULL, "csv", 3,
 	  NULL, "s.csv", "" },
-	{ { "foitab", "-b", "none", "s.csv" }, FOITAB_OK, "table", 0, "none",
+	{ { "foitab", "-b", "none", "s.csv" }, FOITAB_OK, COMMAND_TABULATE, 0, CSV_UTF8, NULL, "table", 0, "none",
 	  "s.csv", "" },
-	{ { "foitab", "--baseline", "old.csv", "s.csv" }, FOITAB_OK, "table",
+	{ { "foitab", "--baseline", "old.csv", "s.csv" }, FOITAB_OK, COMMAND_TABULATE, 0, CSV_UTF8, NULL, "table",
 	  0, "old.csv", "s.csv", "" },
-	{ { "foitab", "-d", "4", "s.csv" }, FOITAB_USAGE, NULL, 0, NULL, NULL,
+	{ { "foitab", "-d", "4", "s.csv" }, FOITAB_USAGE, COMMAND_TABULATE, 0, CSV_UTF8, NULL, NULL, 0, NULL, NULL,
 	  "foitab: --decimals: '4' is not a whole number from 0 to 3\n" },
-	{ { "foitab", "-d", "-1", "s.csv" }, FOITAB_USAGE, NULL, 0, NULL, NULL,
+	{ { "foitab", "-d", "-1", "s.csv" }, FOITAB_USAGE, COMMAND_TABULATE, 0, CSV_UTF8, NULL, NULL, 0, NULL, NULL,
 	  "foitab: --decimals: '-1' is not a whole number from 0 to 3\n" },
-	{ { "foitab", "-d", "1x", "s.csv" }, FOITAB_USAGE, NULL, 0, NULL, NULL,
+	{ { "foitab", "-d", "1x", "s.csv" }, FOITAB_USAGE, COMMAND_TABULATE, 0, CSV_UTF8, NULL, NULL, 0, NULL, NULL,
 	  "foitab: --decimals: '1x' is not a whole number from 0 to 3\n" },
-	{ { "foitab", "-f", "xml", "s.csv" }, FOITAB_USAGE, NULL, 0, NULL, NULL,
+	{ { "foitab", "-f", "xml", "s.csv" }, FOITAB_USAGE, COMMAND_TABULATE, 0, CSV_UTF8, NULL, NULL, 0, NULL, NULL,
 	  "foitab: --format: unknown format 'xml'; choose one of: table, csv\n" },
-	{ { "foitab", "-q", "s.csv" }, FOITAB_USAGE, NULL, 0, NULL, NULL,
+	{ { "foitab", "-q", "s.csv" }, FOITAB_USAGE, COMMAND_TABULATE, 0, CSV_UTF8, NULL, NULL, 0, NULL, NULL,
 	  "foitab: unknown option '-q'\n" },
-	{ { "foitab", "--colour", "s.csv" }, FOITAB_USAGE, NULL, 0, NULL, NULL,
+	{ { "foitab", "--colour", "s.csv" }, FOITAB_USAGE, COMMAND_TABULATE, 0, CSV_UTF8, NULL, NULL, 0, NULL, NULL,
 	  "foitab: unknown option '--colour'\n" },
-	{ { "foitab", "s.csv", "-d" }, FOITAB_USAGE, NULL, 0, NULL, NULL,
+	{ { "foitab", "s.csv", "-d" }, FOITAB_USAGE, COMMAND_TABULATE, 0, CSV_UTF8, NULL, NULL, 0, NULL, NULL,
 	  "foitab: option '-d' needs a value\n" },
-	{ { "foitab" }, FOITAB_USAGE, NULL, 0, NULL, NULL,
+	{ { "foitab" }, FOITAB_USAGE, COMMAND_TABULATE, 0, CSV_UTF8, NULL, NULL, 0, NULL, NULL,
 	  "foitab: no input file given (use '-' for standard input)\n" },
-	{ { "foitab", "a.csv", "b.csv" }, FOITAB_USAGE, NULL, 0, NULL, NULL,
+	{ { "foitab", "check", "s.csv" }, FOITAB_OK, COMMAND_CHECK, 0, CSV_UTF8,
+	  NULL, "table", 0, NULL, "s.csv", "" },
+	{ { "foitab", "-r", "none", "s.csv", "check" }, FOITAB_USAGE,
+	  COMMAND_TABULATE, 0, CSV_UTF8, NULL, NULL, 0, NULL, NULL,
+	  "foitab: one input file at a time; 'check' is one too many\n" },
+	{ { "foitab", "--register", "reg.csv", "--delimiter", ";",
+	    "--encoding", "CP1252", "s.csv" }, FOITAB_OK, COMMAND_TABULATE, ';',
+	  CSV_CP1252, "reg.csv", "table", 0, NULL, "s.csv", "" },
+	{ { "foitab", "--delimiter", "TAB", "--encoding=utf8", "s.csv" },
+	  FOITAB_OK, COMMAND_TABULATE, '\t', CSV_UTF8, NULL, "table", 0, NULL,
+	  "s.csv", "" },
+	{ { "foitab", "--delimiter", "\"", "s.csv" }, FOITAB_USAGE,
+	  COMMAND_TABULATE, 0, CSV_UTF8, NULL, NULL, 0, NULL, NULL,
+	  "foitab: --delimiter: '\"' is not one character (nor 'tab'); a quote "
+	  "or line break cannot be a delimiter\n" },
+	{ { "foitab", "--encoding", "latin1", "s.csv" }, FOITAB_USAGE,
+	  COMMAND_TABULATE, 0, CSV_UTF8, NULL, NULL, 0, NULL, NULL,
+	  "foitab: --encoding: unknown encoding 'latin1'; choose utf-8 or "
+	  "cp1252\n" },
+	{ { "foitab", "check" }, FOITAB_USAGE, COMMAND_TABULATE, 0, CSV_UTF8,
+	  NULL, NULL, 0, NULL, NULL,
+	  "foitab: no input file given (use '-' for standard input)\n" },
+	{ { "foitab", "a.csv", "b.csv" }, FOITAB_USAGE, COMMAND_TABULATE, 0, CSV_UTF8, NULL, NULL, 0, NULL, NULL,
 	  "foitab: one input file at a time; 'b.csv' is one too many\n" },
 };
 
@@ -52,7 +78,7 @@ static void test_cases(void **state)
 	(void)state;
 	for (i = 0; i < ARRAY_SIZE(cases); i++) {
 		const struct options_case *c = &cases[i];
-		char *argv[8] = { NULL };
+		char *argv[10] = { NULL };
 		struct captured cap;
 		struct options o;
 		int argc = 0, status;
@@ -77,6 +103,13 @@ static void test_cases(void **state)
 			else
 				assert_null(o.baseline);
 			assert_string_equal(o.input, c->input);
+			assert_int_equal(o.command, c->command);
+			assert_int_equal(o.csv.delimiter, c->delimiter);
+			assert_int_equal(o.csv.encoding, c->encoding);
+			if (c->registry)
+				assert_string_equal(o.registry, c->registry);
+			else
+				assert_null(o.registry);
 		}
 		captured_close(&cap);
 	}

@@ -101,6 +101,7 @@ static void small_report(struct tally *t, struct baseline *b,
 	captured_close(&cap);
 	rep->tally = t;
 	rep->baseline = b;
+	rep->registry = NULL;
 	rep->decimals = decimals;
 }
 
@@ -200,7 +201,7 @@ static void test_empty_denominator(void **state)
 	struct response r = { 2, "A", "", "", RESPONSE_PENDING,
 			      ACTION_NOT_GIVEN, 0, FLAG_NOT_GIVEN };
 	struct tally t;
-	struct report rep = { &t, NULL, 0 };
+	struct report rep = { &t, NULL, NULL, 0 };
 	char *got;
 
 	(void)state;
@@ -214,6 +215,42 @@ static void test_empty_denominator(void **state)
 	assert_non_null(strstr(got, "Specialist withdrawal service          "
 				    "                    0     0        - \n"));
 	free(got);
+}
+
+/* The register's bodies with no row are named under the accounting. */
+static void test_missing_bodies(void **state)
+{
+	static const char reg[] = "name\nA\nB\nC\nD\n";
+	struct baseline b = BASELINE_INIT;
+	struct registry g;
+	struct captured cap;
+	struct tally t;
+	struct report rep;
+	struct response ra = { 2, "A", "", "", RESPONSE_PENDING,
+			       ACTION_NOT_GIVEN, 0, FLAG_NOT_GIVEN };
+	struct response rc = { 3, "C", "", "", RESPONSE_PENDING,
+			       ACTION_NOT_GIVEN, 0, FLAG_NOT_GIVEN };
+	char *got;
+
+	(void)state;
+	small_report(&t, &b, &rep, 0);
+	registry_init(&g);
+	captured_open(&cap);
+	assert_int_equal(registry_read_bytes(&g, reg, strlen(reg), "r.csv",
+					     &cap.diag), FOITAB_OK);
+	registry_note(&g, &ra, "s.csv", &cap.diag);
+	registry_note(&g, &rc, "s.csv", &cap.diag);
+	captured_close(&cap);
+	rep.registry = &g;
+	got = render("table", &rep);
+	assert_non_null(strstr(got, "counted\nNot in the file: 2 of the 4 "
+				    "bodies in the register:\n  B\n  D\n\nBucket"));
+	free(got);
+	got = render("csv", &rep);
+	assert_null(strstr(got, "Not in the file"));
+	free(got);
+	registry_free(&g);
+	baseline_free(&b);
 }
 
 static void test_unknown_format(void **state)
@@ -230,6 +267,7 @@ int main(void)
 		cmocka_unit_test(test_rounding),
 		cmocka_unit_test(test_formats),
 		cmocka_unit_test(test_empty_denominator),
+		cmocka_unit_test(test_missing_bodies),
 		cmocka_unit_test(test_unknown_format),
 	};
 

@@ -1,0 +1,99 @@
+/*
+ * registry.h - the register of the bodies a survey asked, and the check
+ * that each body in a coded file is one of them.
+ *
+ * A register file is CSV with a `name` column and optional `ons_code`,
+ * `ods_code` and `region` columns (data/icb-register-2023.csv has all
+ * four).  A body in the survey matches an entry by either code (any case)
+ * or by name, where names are compared forgivingly: case, spacing and
+ * punctuation, '&' for "and", a leading "NHS" and a trailing "Integrated
+ * Care Board" or "ICB" make no difference.
+ *
+ * The check only warns: an unknown body is more likely a typing slip in
+ * the name than a reason to refuse the file.  Warnings are held until the
+ * end, so that a register that fits none of the bodies (the wrong register
+ * for the survey) gives one warning instead of one per row.
+ */
+#ifndef FOITAB_REGISTRY_H
+#define FOITAB_REGISTRY_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#include "diag.h"
+#include "loader.h"
+#include "strbuf.h"
+
+struct registry_entry {
+	char *name;            /* as the register gives it */
+	char *ons_code;        /* "" when the register has none */
+	char *ods_code;        /* "" when the register has none */
+	char *region;          /* "" when the register has none */
+	char *key;             /* the folded name used for matching */
+	unsigned long matched; /* rows of the survey that matched it */
+	unsigned long first_line; /* the survey line of the first match */
+};
+
+/* One way to find an entry: by name key, ONS code or ODS code. */
+struct registry_index {
+	int kind;              /* 0 name key, 1 ONS code, 2 ODS code */
+	const char *text;
+	size_t entry;
+};
+
+/* A body the register does not know, held for the closing warning. */
+struct registry_miss {
+	unsigned long line;
+	char *body;
+};
+
+#define REGISTRY_MISSES_KEPT 100
+
+struct registry {
+	const char *name;      /* the register's file name, for messages */
+	struct registry_entry *entries;
+	size_t n, cap;
+	struct registry_index *index;  /* sorted by kind, then text */
+	size_t nindex;
+	unsigned long matched_rows;
+	struct registry_miss misses[REGISTRY_MISSES_KEPT];
+	size_t nmisses;        /* kept in misses[] */
+	unsigned long missed_rows; /* all rows that matched nothing */
+	struct strbuf scratch;
+};
+
+/* An empty register, ready to read into (or to free). */
+void registry_init(struct registry *g);
+
+/*
+ * Read a register from `in` (or `len` bytes at `bytes`), reporting
+ * problems as `name:LINE: ...`.  Returns FOITAB_OK, FOITAB_DATAERR or
+ * FOITAB_OSERR.  Free `g` with registry_free() in every case.
+ */
+int registry_read_stream(struct registry *g, FILE *in, const char *name,
+			 struct diag *diag);
+int registry_read_bytes(struct registry *g, const void *bytes, size_t len,
+			const char *name, struct diag *diag);
+
+/*
+ * Match one checked response of survey file `file` against the register.
+ * A code that names one entry while the name names another is warned
+ * about at once; a body matching nothing is held for registry_close().
+ * Returns FOITAB_OK or FOITAB_OSERR.
+ */
+int registry_note(struct registry *g, const struct response *r,
+		  const char *file, struct diag *diag);
+
+/*
+ * After the last row: warn about the bodies that matched nothing, each
+ * with the closest register names, or once if nothing matched at all.
+ */
+void registry_close(struct registry *g, const char *file, struct diag *diag);
+
+/* The entry for `r`, or NULL (no side effects). */
+const struct registry_entry *registry_find(const struct registry *g,
+					   const char *code, const char *body);
+
+void registry_free(struct registry *g);
+
+#endif

@@ -1,0 +1,433 @@
+/*
+ * registry.c - reads a register of bodies and matches survey rows to it.
+ */
+#include <assert.h>
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "csvread.h"
+#include "exitcodes.h"
+#include "mem.h"
+#include "registry.h"
+#include "text.h"
+
+enum { RCOL_NAME, RCOL_ONS, RCOL_ODS, RCOL_REGION, RNCOLUMNS };
+
+static const struct csv_column rcolumns[RNCOLUMNS] = {
+	[RCOL_NAME] = { "name", 1 },
+	[RCOL_ONS] = { "ons_code", 0 },
+	[RCOL_ODS] = { "ods_code", 0 },
+	[RCOL_REGION] = { "region", 0 },
+};
+
+enum { BY_NAME, BY_ONS, BY_ODS };
+
+/* Registers are written by hand or exported: detect ',' or ';'. */
+static const struct csv_format registry_format = { 0, CSV_UTF8 };
+
+void registry_init(struct registry *g)
+{
+	memset(g, 0, sizeof *g);
+}
+
+/*
+ * The matching key of a body's name, into `out`: lower case, '&' as
+ * "and", punctuation as space, one space between words, and without a
+ * leading "nhs" or a trailing "integrated care board" or "icb".
+ */
+static int name_key(const char *s, struct strbuf *out)
+{
+	static const char *const suffixes[] = {
+		" integrated care board", " icb"
+	};
+	size_t i;
+	int space = 1;
+
+	strbuf_reset(out);
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if (c == '&') {
+			if (strbuf_add(out, space ? "and " : " and ",
+				       space ? 4 : 5) < 0)
+				return -1;
+			space = 1;
+			continue;
+		}
+		if (c < 0x80 && !isalnum(c)) {
+			if (!space && strbuf_addch(out, ' ') < 0)
+				return -1;
+			space = 1;
+			continue;
+		}
+		if (strbuf_addch(out, tolower(c)) < 0)
+			return -1;
+		space = 0;
+	}
+	if (out->len && out->buf[out->len - 1] == ' ')
+		out->buf[--out->len] = '\0';
+	if (strncmp(strbuf_str(out), "nhs ", 4) == 0) {
+		memmove(out->buf, out->buf + 4, out->len - 3);
+		out->len -= 4;
+	}
+	for (i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++) {
+		size_t n = strlen(suffixes[i]);
+
+		if (out->len > n &&
+		    strcmp(out->buf + out->len - n, suffixes[i]) == 0) {
+			out->len -= n;
+			out->buf[out->len] = '\0';
+		}
+	}
+	return 0;
+}
+
+/* Upper-case a code in place, for comparing without case. */
+static void upcase(char *s)
+{
+	for (; *s; s++)
+		*s = (char)toupper((unsigned char)*s);
+}
+
+static int compare_index(const void *a, const void *b)
+{
+	const struct registry_index *x = a, *y = b;
+
+	if (x->kind != y->kind)
+		return x->kind - y->kind;
+	return strcmp(x->text, y->text);
+}
+
+static const struct registry_entry *lookup(const struct registry *g,
+					   int kind, const char *text)
+{
+	struct registry_index probe, *hit;
+
+	probe.kind = kind;
+	probe.text = text;
+	probe.entry = 0;
+	hit = bsearch(&probe, g->index, g->nindex, sizeof *g->index,
+		      compare_index);
+	return hit ? &g->entries[hit->entry] : NULL;
+}
+
+struct registry_reader {
+	struct registry *g;
+	struct diag *diag;
+	const char *name;
+	int have_header;
+	int column_at[RNCOLUMNS];
+	unsigned long errors_at_begin;
+};
+
+static char *take(const struct registry_reader *rr, const struct csv_row *row,
+		  int c)
+{
+	int at = rr->column_at[c];
+	const char *s = "";
+	size_t len = 0;
+
+	if (at >= 0 && (size_t)at < row->nfields) {
+		s = row->fields[at];
+		len = row->lens[at];
+	}
+	csvread_trim(&s, &len);
+	return mem_strndup(s, len);
+}
+
+static int on_row(const struct csv_row *row, void *ctx)
+{
+	struct registry_reader *rr = ctx;
+	struct registry *g = rr->g;
+	struct registry_entry *e;
+
+	if (csvread_row_is_blank(row))
+		return FOITAB_OK;
+	if (!rr->have_header) {
+		rr->have_header = 1;
+		return csvread_map_header(row, rcolumns, RNCOLUMNS, rr->column_at,
+					  rr->name, rr->diag);
+	}
+	if (g->n == g->cap) {
+		size_t cap = g->cap ? g->cap * 2 : 64;
+		struct registry_entry *entries =
+			mem_realloc(g->entries, cap * sizeof *entries);
+
+		if (!entries)
+			return FOITAB_OSERR;
+		g->entries = entries;
+		g->cap = cap;
+	}
+	e = &g->entries[g->n];
+	memset(e, 0, sizeof *e);
+	g->n++;
+	e->first_line = row->line;   /* the register's line, until matched */
+	if (!(e->name = take(rr, row, RCOL_NAME)) ||
+	    !(e->ons_code = take(rr, row, RCOL_ONS)) ||
+	    !(e->ods_code = take(rr, row, RCOL_ODS)) ||
+	    !(e->region = take(rr, row, RCOL_REGION)) ||
+	    name_key(e->name, &g->scratch) < 0 ||
+	    !(e->key = mem_strndup(strbuf_str(&g->scratch), g->scratch.len)))
+		return FOITAB_OSERR;
+	upcase(e->ons_code);
+	upcase(e->ods_code);
+	if (!*e->name)
+		diag_error(rr->diag, rr->name, row->line,
+			   "column 'name': empty; each register row names a body");
+	return FOITAB_OK;
+}
+
+/* Build the sorted index, and report entries that share a name or code. */
+static int build_index(struct registry_reader *rr)
+{
+	struct registry *g = rr->g;
+	size_t i;
+
+	g->index = mem_calloc(g->n * 3 + 1, sizeof *g->index);
+	if (!g->index)
+		return FOITAB_OSERR;
+	for (i = 0; i < g->n; i++) {
+		const char *texts[3];
+		int kind;
+
+		texts[BY_NAME] = g->entries[i].key;
+		texts[BY_ONS] = g->entries[i].ons_code;
+		texts[BY_ODS] = g->entries[i].ods_code;
+		for (kind = 0; kind < 3; kind++) {
+			if (!*texts[kind])
+				continue;
+			g->index[g->nindex].kind = kind;
+			g->index[g->nindex].text = texts[kind];
+			g->index[g->nindex].entry = i;
+			g->nindex++;
+		}
+	}
+	qsort(g->index, g->nindex, sizeof *g->index, compare_index);
+	for (i = 1; i < g->nindex; i++) {
+		const struct registry_index *a = &g->index[i - 1], *b = &g->index[i];
+
+		if (compare_index(a, b) == 0)
+			diag_error(rr->diag, rr->name,
+				   g->entries[b->entry].first_line,
+				   "'%s' is the same %s as line %lu; each body "
+				   "is in the register once",
+				   g->entries[b->entry].name,
+				   b->kind == BY_NAME ? "body" : "code",
+				   g->entries[a->entry].first_line);
+	}
+	for (i = 0; i < g->n; i++)
+		g->entries[i].first_line = 0;
+	return FOITAB_OK;
+}
+
+static int finish_read(struct registry_reader *rr, int status)
+{
+	if (status == FOITAB_OK && !rr->have_header)
+		diag_error(rr->diag, rr->name, 0, "the register file is empty");
+	if (status == FOITAB_OK)
+		status = build_index(rr);
+	if (status != FOITAB_OK)
+		return status;
+	return rr->diag->errors == rr->errors_at_begin ? FOITAB_OK
+						      : FOITAB_DATAERR;
+}
+
+static int begin(struct registry_reader *rr, struct csvread *csv,
+		 struct registry *g, const char *name, struct diag *diag)
+{
+	registry_free(g);
+	g->name = name;
+	memset(rr, 0, sizeof *rr);
+	rr->g = g;
+	rr->diag = diag;
+	rr->name = name;
+	rr->errors_at_begin = diag->errors;
+	return csvread_init(csv, name, &registry_format, diag, on_row, rr);
+}
+
+int registry_read_stream(struct registry *g, FILE *in, const char *name,
+			 struct diag *diag)
+{
+	struct registry_reader rr;
+	struct csvread csv;
+	int status = begin(&rr, &csv, g, name, diag);
+
+	if (status == FOITAB_OK)
+		status = csvread_stream(&csv, in, 0);
+	csvread_release(&csv);
+	return finish_read(&rr, status);
+}
+
+int registry_read_bytes(struct registry *g, const void *bytes, size_t len,
+			const char *name, struct diag *diag)
+{
+	struct registry_reader rr;
+	struct csvread csv;
+	int status = begin(&rr, &csv, g, name, diag);
+
+	if (status == FOITAB_OK)
+		status = csvread_feed(&csv, bytes, len);
+	if (status == FOITAB_OK)
+		status = csvread_finish(&csv);
+	csvread_release(&csv);
+	return finish_read(&rr, status);
+}
+
+/* Find by code (either kind), the code upper-cased in `scratch`. */
+static const struct registry_entry *find_code(const struct registry *g,
+					      const char *code,
+					      struct strbuf *scratch)
+{
+	const struct registry_entry *e;
+
+	strbuf_reset(scratch);
+	if (!*code || strbuf_add(scratch, code, strlen(code)) < 0)
+		return NULL;
+	upcase(scratch->buf);
+	e = lookup(g, BY_ONS, scratch->buf);
+	return e ? e : lookup(g, BY_ODS, scratch->buf);
+}
+
+const struct registry_entry *registry_find(const struct registry *g,
+					   const char *code, const char *body)
+{
+	struct strbuf scratch = STRBUF_INIT;
+	const struct registry_entry *e = find_code(g, code, &scratch);
+
+	if (!e && name_key(body, &scratch) == 0)
+		e = lookup(g, BY_NAME, strbuf_str(&scratch));
+	strbuf_release(&scratch);
+	return e;
+}
+
+int registry_note(struct registry *g, const struct response *r,
+		  const char *file, struct diag *diag)
+{
+	const struct registry_entry *by_code, *by_name;
+	struct registry_entry *e;
+
+	by_code = find_code(g, r->code, &g->scratch);
+	if (name_key(r->body, &g->scratch) < 0)
+		return FOITAB_OSERR;
+	by_name = lookup(g, BY_NAME, strbuf_str(&g->scratch));
+	if (by_code && by_name && by_code != by_name)
+		diag_warning(diag, file, r->line,
+			     "code '%s' is '%s' in the register, but the body "
+			     "is named '%s', whose code there is '%s'", r->code,
+			     by_code->name, r->body, by_name->ons_code);
+	else if (!by_code && by_name && *r->code)
+		diag_warning(diag, file, r->line,
+			     "code '%s' is not in the register; its code for "
+			     "'%s' is '%s'", r->code, by_name->name,
+			     *by_name->ons_code ? by_name->ons_code
+						: by_name->ods_code);
+	e = (struct registry_entry *)(by_code ? by_code : by_name);
+	if (!e) {
+		if (g->nmisses < REGISTRY_MISSES_KEPT) {
+			struct registry_miss *m = &g->misses[g->nmisses];
+
+			m->body = mem_strndup(r->body, strlen(r->body));
+			if (!m->body)
+				return FOITAB_OSERR;
+			m->line = r->line;
+			g->nmisses++;
+		}
+		g->missed_rows++;
+		return FOITAB_OK;
+	}
+	if (e->matched++ == 0)
+		e->first_line = r->line;
+	else
+		diag_error(diag, file, r->line,
+			   "this body is the register's '%s', like line %lu; "
+			   "each body has one row", e->name, e->first_line);
+	g->matched_rows++;
+	return FOITAB_OK;
+}
+
+/*
+ * How far a typed name is from a register key: the edit distance, or, if
+ * smaller, one more than the distance to the key's start, so that a
+ * shortened name ("lincs") is near the full one ("lincolnshire").
+ */
+static unsigned closeness(const char *typed, const char *key)
+{
+	char start[TEXT_DISTANCE_MAX + 1];
+	size_t n = strlen(typed);
+	unsigned whole = text_distance(typed, key, ~0u), part;
+
+	if (n >= strlen(key) || n > TEXT_DISTANCE_MAX)
+		return whole;
+	memcpy(start, key, n);
+	start[n] = '\0';
+	part = text_distance(typed, start, ~0u) + 1;
+	return part < whole ? part : whole;
+}
+
+void registry_close(struct registry *g, const char *file, struct diag *diag)
+{
+	size_t i, j;
+
+	if (g->missed_rows == 0)
+		return;
+	if (g->matched_rows == 0) {
+		diag_warning(diag, file, 0,
+			     "none of the bodies is in the register %s; name this "
+			     "survey's register with --register FILE, or leave "
+			     "the check out with --register none", g->name);
+		return;
+	}
+	for (i = 0; i < g->nmisses; i++) {
+		const struct registry_entry *best[3] = { NULL, NULL, NULL };
+		unsigned dist[3] = { ~0u, ~0u, ~0u };
+		char names[600] = "";
+
+		if (name_key(g->misses[i].body, &g->scratch) < 0)
+			return;
+		for (j = 0; j < g->n; j++) {
+			unsigned d = closeness(strbuf_str(&g->scratch),
+					       g->entries[j].key);
+			int k, m;
+
+			for (k = 0; k < 3 && d >= dist[k]; k++)
+				;
+			for (m = 2; m > k; m--) {
+				dist[m] = dist[m - 1];
+				best[m] = best[m - 1];
+			}
+			if (k < 3) {
+				dist[k] = d;
+				best[k] = &g->entries[j];
+			}
+		}
+		for (j = 0; j < 3 && best[j]; j++)
+			snprintf(names + strlen(names), sizeof names - strlen(names),
+				 "%s'%s'", j ? ", " : "", best[j]->name);
+		diag_warning(diag, file, g->misses[i].line,
+			     "body '%s' is not in the register %s (closest: %s)",
+			     g->misses[i].body, g->name, names);
+	}
+	if (g->missed_rows > g->nmisses)
+		diag_warning(diag, file, 0, "%lu more bodies are not in the "
+			     "register", g->missed_rows - g->nmisses);
+}
+
+void registry_free(struct registry *g)
+{
+	size_t i;
+
+	for (i = 0; i < g->n; i++) {
+		mem_free(g->entries[i].name);
+		mem_free(g->entries[i].ons_code);
+		mem_free(g->entries[i].ods_code);
+		mem_free(g->entries[i].region);
+		mem_free(g->entries[i].key);
+	}
+	for (i = 0; i < g->nmisses; i++)
+		mem_free(g->misses[i].body);
+	mem_free(g->entries);
+	mem_free(g->index);
+	strbuf_release(&g->scratch);
+	registry_init(g);
+}

@@ -1,0 +1,198 @@
+/*
+ * test_registry.c - reading a register, and matching survey bodies to it
+ * by code or forgiving name.
+ */
+#include "testutil.h"
+
+#include "exitcodes.h"
+#include "registry.h"
+
+static const char reg_csv[] =
+	"ons_code,ods_code,name,region\n"
+	"E54000037,QJK,NHS Devon Integrated Care Board,South West\n"
+	"E54000064,QNX,NHS Sussex Integrated Care Board,South East\n"
+	"E54000024,QHG,\"NHS Bedfordshire, Luton and Milton Keynes Integrated "
+	"Care Board\",East of England\n"
+	"E54000040,QOX,\"NHS Bath and North East Somerset, Swindon and "
+	"Wiltshire Integrated Care Board\",South West\n";
+
+static void load(struct registry *g)
+{
+	struct captured cap;
+
+	captured_open(&cap);
+	registry_init(g);
+	assert_int_equal(registry_read_bytes(g, reg_csv, strlen(reg_csv),
+					     "reg.csv", &cap.diag), FOITAB_OK);
+	assert_string_equal(captured_text(&cap), "");
+	captured_close(&cap);
+}
+
+static void test_find(void **state)
+{
+	static const struct { const char *code, *body, *found; } cases[] = {
+		{ "", "NHS Devon Integrated Care Board", "NHS Devon Integrated Care Board" },
+		{ "", "NHS Devon", "NHS Devon Integrated Care Board" },
+		{ "", "Devon ICB", "NHS Devon Integrated Care Board" },
+		{ "", "  devon  ", "NHS Devon Integrated Care Board" },
+		{ "", "NHS Bedfordshire Luton & Milton Keynes",
+		  "NHS Bedfordshire, Luton and Milton Keynes Integrated Care Board" },
+		{ "", "Bath & North East Somerset, Swindon and Wiltshire ICB",
+		  "NHS Bath and North East Somerset, Swindon and Wiltshire "
+		  "Integrated Care Board" },
+		{ "e54000064", "Whatever", "NHS Sussex Integrated Care Board" },
+		{ "qnx", "", "NHS Sussex Integrated Care Board" },
+		{ "", "NHS Dorset", NULL },
+		{ "E99999999", "Sussex", "NHS Sussex Integrated Care Board" },
+		{ "", "NHS", NULL },
+		{ "", "", NULL },
+	};
+	struct registry g;
+	size_t i;
+
+	(void)state;
+	load(&g);
+	for (i = 0; i < ARRAY_SIZE(cases); i++) {
+		const struct registry_entry *e =
+			registry_find(&g, cases[i].code, cases[i].body);
+
+		if (cases[i].found)
+			assert_non_null(e);
+		if (!cases[i].found)
+			assert_null(e);
+		else
+			assert_string_equal(e->name, cases[i].found);
+	}
+	registry_free(&g);
+}
+
+static struct response row(unsigned long line, const char *code,
+			   const char *body)
+{
+	struct response r;
+
+	memset(&r, 0, sizeof r);
+	r.line = line;
+	r.code = code;
+	r.body = body;
+	r.summary = "";
+	r.response = RESPONSE_PENDING;
+	return r;
+}
+
+static void test_note_and_close(void **state)
+{
+	struct registry g;
+	struct captured cap;
+	struct response rs[5];
+	size_t i;
+
+	(void)state;
+	rs[0] = row(2, "E54000037", "NHS Devon");
+	rs[1] = row(3, "E54000037", "NHS Sussex");
+	rs[2] = row(4, "E00000000", "Bedfordshire, Luton and Milton Keynes");
+	rs[3] = row(5, "", "NHS Devonn");
+	rs[4] = row(6, "", "Devon");
+	load(&g);
+	captured_open(&cap);
+	for (i = 0; i < ARRAY_SIZE(rs); i++)
+		assert_int_equal(registry_note(&g, &rs[i], "s.csv", &cap.diag),
+				 FOITAB_OK);
+	registry_close(&g, "s.csv", &cap.diag);
+	assert_string_equal(captured_text(&cap),
+		"foitab: s.csv:3: warning: code 'E54000037' is 'NHS Devon "
+		"Integrated Care Board' in the register, but the body is named "
+		"'NHS Sussex', whose code there is 'E54000064'\n"
+		"foitab: s.csv:3: this body is the register's 'NHS Devon "
+		"Integrated Care Board', like line 2; each body has one row\n"
+		"foitab: s.csv:4: warning: code 'E00000000' is not in the register; "
+		"its code for 'NHS Bedfordshire, Luton and Milton Keynes "
+		"Integrated Care Board' is 'E54000024'\n"
+		"foitab: s.csv:6: this body is the register's 'NHS Devon "
+		"Integrated Care Board', like line 2; each body has one row\n"
+		"foitab: s.csv:5: warning: body 'NHS Devonn' is not in the "
+		"register reg.csv (closest: 'NHS Devon Integrated Care Board', "
+		"'NHS Sussex Integrated Care Board', 'NHS Bedfordshire, Luton and "
+		"Milton Keynes Integrated Care Board')\n");
+	assert_int_equal(cap.diag.errors, 2);
+	assert_int_equal(g.entries[0].matched, 3);
+	assert_int_equal(g.entries[1].matched, 0);
+	assert_int_equal(g.entries[2].matched, 1);
+	captured_close(&cap);
+	registry_free(&g);
+}
+
+static void test_wrong_register_warns_once(void **state)
+{
+	struct registry g;
+	struct captured cap;
+	struct response a = row(2, "", "Northtown Council");
+	struct response b = row(3, "", "Southville Council");
+
+	(void)state;
+	load(&g);
+	captured_open(&cap);
+	registry_note(&g, &a, "s.csv", &cap.diag);
+	registry_note(&g, &b, "s.csv", &cap.diag);
+	registry_close(&g, "s.csv", &cap.diag);
+	assert_string_equal(captured_text(&cap),
+		"foitab: s.csv: warning: none of the bodies is in the register "
+		"reg.csv; name this survey's register with --register FILE, or "
+		"leave the check out with --register none\n");
+	captured_close(&cap);
+	registry_free(&g);
+}
+
+static void test_bad_register(void **state)
+{
+	static const char bad[] =
+		"Name,ONS code\nNHS A,E1\nA,E2\n,E3\nB,e1\n";
+	struct registry g;
+	struct captured cap;
+
+	(void)state;
+	registry_init(&g);
+	captured_open(&cap);
+	assert_int_equal(registry_read_bytes(&g, bad, strlen(bad), "r.csv",
+					     &cap.diag), FOITAB_DATAERR);
+	assert_string_equal(captured_text(&cap),
+		"foitab: r.csv:4: column 'name': empty; each register row names a "
+		"body\n"
+		"foitab: r.csv:3: 'A' is the same body as line 2; each body is in "
+		"the register once\n"
+		"foitab: r.csv:5: 'B' is the same code as line 2; each body is in "
+		"the register once\n");
+	captured_close(&cap);
+	registry_free(&g);
+}
+
+static int read_with(struct diag *diag, void *ctx)
+{
+	struct registry g;
+	int status;
+
+	(void)ctx;
+	registry_init(&g);
+	status = registry_read_bytes(&g, reg_csv, strlen(reg_csv), "r.csv", diag);
+	registry_free(&g);
+	return status;
+}
+
+static void test_allocation_failures(void **state)
+{
+	(void)state;
+	sweep_allocation_failures(read_with, NULL, FOITAB_OK);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_find),
+		cmocka_unit_test(test_note_and_close),
+		cmocka_unit_test(test_wrong_register_warns_once),
+		cmocka_unit_test(test_bad_register),
+		cmocka_unit_test(test_allocation_failures),
+	};
+
+	return cmocka_run_group_tests_name("registry", tests, NULL, NULL);
+}
