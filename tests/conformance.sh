@@ -19,9 +19,15 @@ fail=0
 ok() { pass=$((pass + 1)); }
 bad() { echo "FAIL: $*"; fail=$((fail + 1)); }
 
+# The files live beside the repository, not in it.  A clone on its own
+# skips them, saying so; in CI (CI=true) they must be there.
 if [ ! -d "$root" ]; then
-	echo "conformance: $root is missing"
-	exit 1
+	if [ -n "${CI:-}" ]; then
+		echo "conformance: $root is missing"
+		exit 1
+	fi
+	echo "conformance: skipped: $root is not beside this repository"
+	exit 0
 fi
 
 # The oracle in the dump's form: per cell KEY<US>VALUE<RS>, per row <GS>.
