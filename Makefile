@@ -29,10 +29,11 @@ LIB_OBJ  = $(MODULES:%=$(BUILD)/%.o) $(BUILD)/builtin.o
 TEST_BIN = $(UNITS:%=$(BUILD)/test_%)
 
 BUILD_PACKAGES = libcsv-dev
-CHECK_PACKAGES = libcmocka-dev valgrind clang libclang-rt-dev jq
+CHECK_PACKAGES = libcmocka-dev valgrind clang libclang-rt-dev jq miller \
+		 cmark-gfm mandoc
 
 .PHONY: all run check deps check-deps unit e2e sanitize valgrind oom \
-	clang conformance fuzz install clean
+	clang conformance fuzz docs interop output install install-check clean
 
 # Packages first, then the build (so that `make -j` cannot race them).
 all: deps
@@ -127,6 +128,19 @@ $(BUILD)/csvdump: tests/csvdump.c $(LIB_OBJ) $(BUILD)/mem.o
 conformance: foitab $(BUILD)/csvdump
 	@sh tests/conformance.sh ./$(BUILD)/csvdump ./foitab
 
+# README's examples run as written; the man page in step with --help.
+docs: foitab
+	@sh tests/readme.sh ./foitab
+	@sh tests/manpage.sh ./foitab src/foitab.1
+
+# What foitab prints, read back by Miller, jq and cmark-gfm.
+interop: foitab
+	@sh tests/interop.sh ./foitab
+
+# Full disks, closed pipes and -o FILE.
+output: foitab
+	@sh tests/output.sh ./foitab
+
 oom: $(BUILD)/foitab-failalloc
 	@sh tests/oom.sh ./$(BUILD)/foitab-failalloc
 
@@ -138,6 +152,8 @@ sanitize:
 	  build/asan/foitab-asan build/asan/csvdump unit oom
 	@sh tests/e2e.sh ./build/asan/foitab-asan
 	@sh tests/conformance.sh ./build/asan/csvdump ./build/asan/foitab-asan
+	@sh tests/output.sh ./build/asan/foitab-asan
+	@sh tests/readme.sh ./build/asan/foitab-asan
 
 # libFuzzer on the loader and its checks, seeded from the fixtures, the
 # data and the conformance files.  A crash leaves its input in build/fuzz.
@@ -191,12 +207,18 @@ valgrind: foitab $(TEST_BIN) $(BUILD)/csvdump
 	@VALGRIND="valgrind -q --error-exitcode=99 --leak-check=full \
 	  --errors-for-leak-kinds=all" sh tests/conformance.sh \
 	  ./$(BUILD)/csvdump ./foitab
+	@VALGRIND="valgrind -q --error-exitcode=99 --leak-check=full \
+	  --errors-for-leak-kinds=all" sh tests/output.sh ./foitab
 
 check: check-deps
 	@$(MAKE) -s foitab
 	@$(MAKE) -s unit
 	@$(MAKE) -s e2e
 	@$(MAKE) -s conformance
+	@$(MAKE) -s docs
+	@$(MAKE) -s interop
+	@$(MAKE) -s output
+	@$(MAKE) -s install-check
 	@$(MAKE) -s oom
 	@$(MAKE) -s sanitize
 	@$(MAKE) -s clang
@@ -207,9 +229,22 @@ check: check-deps
 run: all
 	@./foitab data/icb-2023.csv
 
+MANDIR ?= $(PREFIX)/share/man
+
 install: all
-	install -d $(DESTDIR)$(PREFIX)/bin
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(MANDIR)/man1
 	install -m 755 foitab $(DESTDIR)$(PREFIX)/bin/foitab
+	install -m 644 src/foitab.1 $(DESTDIR)$(MANDIR)/man1/foitab.1
+
+# make install into a scratch DESTDIR: the files land where PREFIX says.
+install-check: foitab
+	@rm -rf build/destdir
+	@$(MAKE) -s install DESTDIR=$(CURDIR)/build/destdir PREFIX=/opt/foitab \
+	  >/dev/null
+	@test -x build/destdir/opt/foitab/bin/foitab
+	@test -f build/destdir/opt/foitab/share/man/man1/foitab.1
+	@build/destdir/opt/foitab/bin/foitab --version >/dev/null
+	@echo "install: 1 passed, 0 failed"
 
 clean:
 	rm -rf build foitab

@@ -32,7 +32,7 @@ struct bucket_rule {
 	unsigned drugs_only;
 };
 
-#define CLASSIFIER_MAX_BUCKETS 32
+#define CLASSIFIER_MAX_BUCKETS 32   /* fits the bits of member.buckets */
 
 struct tally {
 	const struct bucket_rule *rules;
@@ -43,6 +43,24 @@ struct tally {
 	unsigned long pending;
 	unsigned long count[CLASSIFIER_MAX_BUCKETS];
 };
+
+/* One body, kept for `foitab list`: who it is and which buckets hold it. */
+struct member {
+	char *body;
+	char *code;
+	char *summary;
+	unsigned long line;          /* where its row starts in the survey */
+	enum response_kind response;
+	unsigned long buckets;       /* bit i: in the bucket of rule i */
+};
+
+/* Every body of a survey, in file order. */
+struct roster {
+	struct member *members;
+	size_t n, cap;
+};
+
+#define ROSTER_INIT { NULL, 0, 0 }
 
 /* The six buckets of the 2023 ICB survey; `*n` receives their number. */
 const struct bucket_rule *classifier_survey_2023(size_t *n);
@@ -58,5 +76,14 @@ void tally_add(struct tally *t, const struct response *r);
 
 /* The replies received: answered plus refused. */
 unsigned long tally_replied(const struct tally *t);
+
+/*
+ * Keep a copy of `r` in `roster`, with its buckets under the rules of `t`.
+ * Returns 0, or -1 when out of memory (the roster is left as it was).
+ */
+int roster_add(struct roster *roster, const struct tally *t,
+	       const struct response *r);
+
+void roster_free(struct roster *roster);
 
 #endif

@@ -1,8 +1,9 @@
 /*
  * options.h - the command line, parsed once into a read-only struct.
  *
- *     foitab [OPTIONS] FILE          tabulate
- *     foitab check [OPTIONS] FILE    check only
+ *     foitab [OPTIONS] FILE                    tabulate
+ *     foitab check [OPTIONS] FILE              check only
+ *     foitab list [OPTIONS] FILE [BUCKET...]   the bodies in buckets
  *     foitab --help | --version
  *
  * Nothing else reads argv; every module gets what it needs from here.
@@ -17,7 +18,8 @@
 
 enum command {
 	COMMAND_TABULATE,       /* check, then print the report */
-	COMMAND_CHECK           /* check, then print a one-line summary */
+	COMMAND_CHECK,          /* check, then print a one-line summary */
+	COMMAND_LIST            /* check, then list the bodies in buckets */
 };
 
 struct options {
@@ -28,6 +30,12 @@ struct options {
 	const char *registry;   /* NULL: built in; "none": no check; a path */
 	struct csv_format csv;  /* delimiter (0: detect) and encoding */
 	const char *input;      /* the survey file; "-" for standard input */
+	const char *output;     /* NULL: standard output; else a path */
+	int raw_cells;          /* csv/tsv: no formula guard */
+	char **buckets;         /* list: the buckets named (argv), or none */
+	int nbuckets;
+	int list_pending;       /* list: --pending */
+	int list_refused;       /* list: --refused */
 	int help;               /* --help was given */
 	int version;            /* --version was given */
 };

@@ -26,13 +26,23 @@ struct report {
 	const struct baseline *baseline;   /* NULL: no baseline */
 	const struct registry *registry;   /* NULL: no register check */
 	int decimals;                      /* 0 .. REPORTER_MAX_DECIMALS */
+	int raw_cells;                     /* csv/tsv: no formula guard */
+	/* For the lists of `foitab list`: */
+	const struct roster *roster;       /* every body, in file order */
+	unsigned long selected;            /* bit i: list bucket i */
+	int list_pending, list_refused;    /* list these groups too */
 };
 
 typedef void (*report_render_fn)(const struct report *rep, FILE *out);
 
+/*
+ * A format: `render` prints the tally (the buckets' figures), `list` the
+ * bodies in the selected buckets and groups.
+ */
 struct report_format {
 	const char *name;                  /* as given to --format */
 	report_render_fn render;
+	report_render_fn list;
 };
 
 /* The format called `name`, or NULL. */
@@ -47,6 +57,14 @@ const struct report_format *reporter_formats(size_t *n);
  */
 unsigned long long reporter_percent_scaled(unsigned long count,
 					   unsigned long den, int decimals);
+
+/*
+ * Would a spreadsheet take cell text `s` for a formula?  True when it
+ * starts with '=', '+', '-', '@', a tab or a CR and is not a plain number
+ * such as "-3" or "+1.5".  The csv and tsv formats put a ' before such
+ * cells (as OWASP advises) unless raw_cells is set.
+ */
+int reporter_formula_like(const char *s);
 
 /* `scaled` / 10^decimals as text ("12", "12.5", "0.333") into `buf`. */
 const char *reporter_fixed(char *buf, size_t size, unsigned long long scaled,

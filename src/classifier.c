@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "classifier.h"
+#include "mem.h"
 
 static const struct bucket_rule survey_2023[] = {
 	{ "specialist", "Specialist withdrawal service", TEST_ACTION_IS,
@@ -80,4 +81,53 @@ void tally_add(struct tally *t, const struct response *r)
 unsigned long tally_replied(const struct tally *t)
 {
 	return t->answered + t->refused;
+}
+
+int roster_add(struct roster *roster, const struct tally *t,
+	       const struct response *r)
+{
+	struct member *m;
+	size_t i;
+
+	if (roster->n == roster->cap) {
+		size_t cap = roster->cap ? roster->cap * 2 : 64;
+		struct member *members =
+			mem_realloc(roster->members, cap * sizeof *members);
+
+		if (!members)
+			return -1;
+		roster->members = members;
+		roster->cap = cap;
+	}
+	m = &roster->members[roster->n];
+	memset(m, 0, sizeof *m);
+	m->body = mem_strndup(r->body, strlen(r->body));
+	m->code = m->body ? mem_strndup(r->code, strlen(r->code)) : NULL;
+	m->summary = m->code ? mem_strndup(r->summary, strlen(r->summary)) : NULL;
+	if (!m->summary) {
+		mem_free(m->body);
+		mem_free(m->code);
+		return -1;
+	}
+	m->line = r->line;
+	m->response = r->response;
+	for (i = 0; i < t->nbuckets; i++)
+		if (bucket_matches(&t->rules[i], r))
+			m->buckets |= 1UL << i;
+	roster->n++;
+	return 0;
+}
+
+void roster_free(struct roster *roster)
+{
+	size_t i;
+
+	for (i = 0; i < roster->n; i++) {
+		mem_free(roster->members[i].body);
+		mem_free(roster->members[i].code);
+		mem_free(roster->members[i].summary);
+	}
+	mem_free(roster->members);
+	roster->members = NULL;
+	roster->n = roster->cap = 0;
 }

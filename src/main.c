@@ -11,7 +11,10 @@
  */
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "baseline.h"
 #include "builtin.h"
@@ -19,9 +22,11 @@
 #include "diag.h"
 #include "exitcodes.h"
 #include "loader.h"
+#include "mem.h"
 #include "options.h"
 #include "registry.h"
 #include "reporter.h"
+#include "text.h"
 #include "version.h"
 
 #define MESSAGES_SHOWN 100   /* errors (and warnings) shown per run */
@@ -34,6 +39,8 @@ struct run {
 	struct tally tally;
 	struct baseline baseline;
 	struct registry registry;
+	struct roster roster;        /* every body, for `foitab list` */
+	unsigned long selected;      /* list: the buckets asked for */
 	int have_baseline, have_registry;
 	unsigned long register_errors; /* rows the register check rejected */
 };
@@ -50,6 +57,9 @@ static int count_response(const struct response *r, void *ctx)
 	if (run->diag->errors != errors)
 		run->register_errors++;
 	tally_add(&run->tally, r);
+	if (run->opt->command == COMMAND_LIST &&
+	    roster_add(&run->roster, &run->tally, r) < 0)
+		return FOITAB_OSERR;
 	return FOITAB_OK;
 }
 
@@ -119,43 +129,196 @@ static int load_registry(struct run *run)
 	return status;
 }
 
-/* `foitab check`: the one-line summary; stdout only when all is well. */
-static void summarise(const struct run *run, const struct loader *l,
-		      int status)
+/* What `foitab check` says in its one-line summary. */
+struct summary {
+	const struct run *run;
+	struct loader_counts counts;
+};
+
+static void write_summary(const void *ctx, FILE *out)
 {
-	unsigned long rows = l->counts.rows - l->counts.blank_rows;
-	unsigned long bad = l->counts.bad_rows + run->register_errors;
+	const struct summary *s = ctx;
+	const struct run *run = s->run;
+	unsigned long rows = s->counts.rows - s->counts.blank_rows;
+	unsigned long bad = s->counts.bad_rows + run->register_errors;
 	char warnings[64] = "";
 
 	if (run->diag->warnings)
 		snprintf(warnings, sizeof warnings, "; %lu warning%s",
 			 run->diag->warnings, run->diag->warnings == 1 ? "" : "s");
-	if (!l->header_ok && status != FOITAB_OK)
-		diag_note(run->diag, run->name, 0, "no rows checked: the header "
-			  "must be put right first");
-	else if (status == FOITAB_OK)
-		printf("%lu rows: %lu valid, 0 with errors; %lu blank rows "
-		       "skipped%s\n", rows, rows, l->counts.blank_rows, warnings);
-	else
-		diag_note(run->diag, run->name, 0, "%lu rows: %lu valid, %lu with "
-			  "errors; %lu blank rows skipped%s", rows,
-			  rows > bad ? rows - bad : 0, bad, l->counts.blank_rows,
-			  warnings);
+	fprintf(out, "%lu rows: %lu valid, %lu with errors; %lu blank rows "
+		"skipped%s\n", rows, rows > bad ? rows - bad : 0, bad,
+		s->counts.blank_rows, warnings);
 }
 
-/* Read and check the survey; then summarise, or print the report. */
-static int run_survey(struct run *run, FILE *out)
+/* The summary of a file with errors: on stderr, in the messages' shape. */
+static void summarise_errors(const struct summary *s, const struct loader *l)
+{
+	char *text = NULL;
+	size_t len = 0;
+	FILE *mem;
+
+	if (!l->header_ok) {
+		diag_note(s->run->diag, s->run->name, 0, "no rows checked: the "
+			  "header must be put right first");
+		return;
+	}
+	mem = open_memstream(&text, &len);
+	if (!mem)
+		return;
+	write_summary(s, mem);
+	fclose(mem);
+	if (len && text[len - 1] == '\n')
+		text[len - 1] = '\0';
+	diag_note(s->run->diag, s->run->name, 0, "%s", text);
+	free(text);
+}
+
+/* A report and the renderer to write it with, for emit(). */
+struct rendering {
+	const struct report *report;
+	report_render_fn render;
+};
+
+static void write_report(const void *ctx, FILE *out)
+{
+	const struct rendering *r = ctx;
+
+	r->render(r->report, out);
+}
+
+/*
+ * The buckets named on the command line of `foitab list`, as bits; all
+ * buckets when none is named and no other group is asked for.  An
+ * unknown name is a usage error.
+ */
+static int select_buckets(struct run *run)
 {
 	const struct options *o = run->opt;
-	const struct bucket_rule *rules;
+	const struct tally *t = &run->tally;
+	int i;
+	size_t b;
+
+	if (o->nbuckets == 0 && !o->list_pending && !o->list_refused) {
+		run->selected = (1UL << t->nbuckets) - 1;
+		return FOITAB_OK;
+	}
+	for (i = 0; i < o->nbuckets; i++) {
+		const char *best = NULL;
+		unsigned best_d = 3;
+		char keys[400] = "";
+
+		for (b = 0; b < t->nbuckets; b++) {
+			unsigned d = text_distance(o->buckets[i], t->rules[b].key, 3);
+
+			if (d == 0)
+				break;
+			if (d < best_d) {
+				best_d = d;
+				best = t->rules[b].key;
+			}
+			snprintf(keys + strlen(keys), sizeof keys - strlen(keys),
+				 "%s%s", b ? ", " : "", t->rules[b].key);
+		}
+		if (b < t->nbuckets) {
+			run->selected |= 1UL << b;
+			continue;
+		}
+		if (best)
+			diag_error(run->diag, NULL, 0, "list: unknown bucket '%s' "
+				   "(did you mean '%s'?)", o->buckets[i], best);
+		else
+			diag_error(run->diag, NULL, 0, "list: unknown bucket '%s'; "
+				   "the buckets are: %s", o->buckets[i], keys);
+		return FOITAB_USAGE;
+	}
+	return FOITAB_OK;
+}
+
+/* Write with `write(ctx, out)` and close `out`; 0, or -1 on any failure. */
+static int write_and_close(void (*write)(const void *, FILE *),
+			   const void *ctx, FILE *out)
+{
+	int failed;
+
+	write(ctx, out);
+	failed = fflush(out) != 0 || ferror(out);
+	failed |= fclose(out) != 0;
+	return failed ? -1 : 0;
+}
+
+/*
+ * Write with `write(ctx, stream)` to the output the options name.  For
+ * -o FILE, the text goes to a new file beside FILE that replaces it only
+ * once all of it is written, so a failed run never leaves half a file.
+ * A FILE that exists and is not a regular file (a device, a pipe) is
+ * written to directly.
+ */
+static int emit(const struct options *o, void (*write)(const void *, FILE *),
+		const void *ctx, struct diag *diag)
+{
+	struct stat st;
+	size_t len;
+	char *temp;
+	mode_t mask;
+	FILE *out;
+	int fd;
+
+	if (!o->output) {
+		write(ctx, stdout);
+		return FOITAB_OK;   /* checked when stdout is closed */
+	}
+	if (stat(o->output, &st) == 0 && !S_ISREG(st.st_mode)) {
+		out = fopen(o->output, "w");
+		if (out && write_and_close(write, ctx, out) == 0)
+			return FOITAB_OK;
+		diag_error(diag, o->output, 0, "cannot write: %s",
+			   strerror(errno));
+		return FOITAB_IOERR;
+	}
+	len = strlen(o->output);
+	temp = mem_realloc(NULL, len + sizeof ".XXXXXX");
+	if (!temp)
+		return FOITAB_OSERR;
+	memcpy(temp, o->output, len);
+	memcpy(temp + len, ".XXXXXX", sizeof ".XXXXXX");
+	fd = mkstemp(temp);
+	if (fd < 0) {
+		diag_error(diag, o->output, 0, "cannot write: %s",
+			   strerror(errno));
+		mem_free(temp);
+		return FOITAB_IOERR;
+	}
+	mask = umask(0);
+	umask(mask);
+	fchmod(fd, 0666 & ~mask);
+	out = fdopen(fd, "w");
+	if (!out)
+		close(fd);
+	if (!out || write_and_close(write, ctx, out) != 0 ||
+	    rename(temp, o->output) != 0) {
+		diag_error(diag, o->output, 0, "cannot write: %s",
+			   strerror(errno));
+		unlink(temp);
+		mem_free(temp);
+		return FOITAB_IOERR;
+	}
+	mem_free(temp);
+	return FOITAB_OK;
+}
+
+/* Read and check the survey; then summarise, list or print the report. */
+static int run_survey(struct run *run)
+{
+	const struct options *o = run->opt;
+	const struct report_format *format = reporter_find(o->format);
+	struct rendering rendering;
+	struct summary summary;
 	struct loader loader;
 	struct report report;
-	size_t nrules;
 	FILE *in;
 	int status;
 
-	rules = classifier_survey_2023(&nrules);
-	tally_init(&run->tally, rules, nrules);
 	in = open_input(o->input, &run->name, run->diag);
 	if (!in)
 		return FOITAB_NOINPUT;
@@ -166,38 +329,59 @@ static int run_survey(struct run *run, FILE *out)
 		registry_close(&run->registry, run->name, run->diag);
 	if (status == FOITAB_OK && run->register_errors)
 		status = FOITAB_DATAERR;
+	summary.run = run;
+	summary.counts = loader.counts;
 	if (o->command == COMMAND_CHECK && status != FOITAB_OSERR) {
 		diag_close(run->diag);   /* the count of hidden messages first */
-		summarise(run, &loader, status);
+		if (status != FOITAB_OK)
+			summarise_errors(&summary, &loader);
 	}
 	loader_release(&loader);
-	if (status != FOITAB_OK || o->command == COMMAND_CHECK)
+	if (status != FOITAB_OK)
 		return status;
+	if (o->command == COMMAND_CHECK)
+		return emit(o, write_summary, &summary, run->diag);
+	memset(&report, 0, sizeof report);
 	report.tally = &run->tally;
 	report.baseline = run->have_baseline ? &run->baseline : NULL;
 	report.registry = run->have_registry ? &run->registry : NULL;
 	report.decimals = o->decimals;
-	reporter_find(o->format)->render(&report, out);
-	return FOITAB_OK;
+	report.raw_cells = o->raw_cells;
+	report.roster = &run->roster;
+	report.selected = run->selected;
+	report.list_pending = o->list_pending;
+	report.list_refused = o->list_refused;
+	rendering.report = &report;
+	rendering.render = o->command == COMMAND_LIST ? format->list
+						      : format->render;
+	return emit(o, write_report, &rendering, run->diag);
 }
 
-static int run_command(const struct options *o, struct diag *diag, FILE *out)
+static int run_command(const struct options *o, struct diag *diag)
 {
 	struct run run;
 	int status = FOITAB_OK;
+
+	const struct bucket_rule *rules;
+	size_t nrules;
 
 	memset(&run, 0, sizeof run);
 	run.opt = o;
 	run.diag = diag;
 	registry_init(&run.registry);
-	if (o->command == COMMAND_TABULATE)
+	rules = classifier_survey_2023(&nrules);
+	tally_init(&run.tally, rules, nrules);
+	if (o->command == COMMAND_LIST)
+		status = select_buckets(&run);
+	if (status == FOITAB_OK && o->command == COMMAND_TABULATE)
 		status = load_baseline(&run);
 	if (status == FOITAB_OK)
 		status = load_registry(&run);
 	if (status == FOITAB_OK)
-		status = run_survey(&run, out);
+		status = run_survey(&run);
 	baseline_free(&run.baseline);
 	registry_free(&run.registry);
+	roster_free(&run.roster);
 	return status;
 }
 
@@ -239,8 +423,12 @@ int main(int argc, char **argv)
 	else if (opt.version)
 		printf("foitab %s\n", FOITAB_VERSION);
 	else
-		status = run_command(&opt, &diag, stdout);
+		status = run_command(&opt, &diag);
 	diag_close(&diag);
+	if (status == FOITAB_USAGE) {
+		options_synopsis(stderr);
+		fputs("Try 'foitab --help' for more information.\n", stderr);
+	}
 	if (status == FOITAB_OSERR)
 		diag_error(&diag, NULL, 0, "out of memory");
 	return finish_output(status, &diag);

@@ -13,7 +13,7 @@
 #include "options.h"
 #include "reporter.h"
 
-enum { OPT_DELIMITER = 256, OPT_ENCODING };
+enum { OPT_DELIMITER = 256, OPT_ENCODING, OPT_RAW, OPT_PENDING, OPT_REFUSED };
 
 static const struct option long_options[] = {
 	{ "format", required_argument, NULL, 'f' },
@@ -22,6 +22,10 @@ static const struct option long_options[] = {
 	{ "register", required_argument, NULL, 'r' },
 	{ "delimiter", required_argument, NULL, OPT_DELIMITER },
 	{ "encoding", required_argument, NULL, OPT_ENCODING },
+	{ "output", required_argument, NULL, 'o' },
+	{ "raw", no_argument, NULL, OPT_RAW },
+	{ "pending", no_argument, NULL, OPT_PENDING },
+	{ "refused", no_argument, NULL, OPT_REFUSED },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 }
@@ -31,6 +35,7 @@ void options_synopsis(FILE *out)
 {
 	fputs("usage: foitab [OPTIONS] FILE\n"
 	      "       foitab check [OPTIONS] FILE\n"
+	      "       foitab list [OPTIONS] FILE [BUCKET...]\n"
 	      "       foitab --help | --version\n", out);
 }
 
@@ -44,6 +49,8 @@ void options_usage(FILE *out)
 	      "Tabulate a coded Freedom of Information survey (CSV) into the\n"
 	      "survey's buckets, with counts, denominators and percentages.\n"
 	      "'check' only checks the file and prints a one-line summary.\n"
+	      "'list' names the bodies in each bucket, or in the BUCKETs named\n"
+	      "and the groups --pending and --refused ask for.\n"
 	      "\n"
 	      "  -f, --format FORMAT   output format:", out);
 	for (i = 0; i < n; i++)
@@ -61,6 +68,13 @@ void options_usage(FILE *out)
 	      "                        from the header row)\n"
 	      "      --encoding ENC    utf-8 (the default) or cp1252 (Excel's\n"
 	      "                        plain \"CSV\" on Windows)\n"
+	      "  -o, --output FILE     write to FILE (replaced only when all went\n"
+	      "                        well) instead of standard output\n"
+	      "      --raw             csv, tsv: leave cells that start with = + - @\n"
+	      "                        as they are (by default a ' is put before\n"
+	      "                        them, so that a spreadsheet cannot run them)\n"
+	      "      --pending         list: the bodies with no reply yet\n"
+	      "      --refused         list: the bodies that refused\n"
 	      "  -h, --help            print this help and exit\n"
 	      "  -V, --version         print the version and exit\n"
 	      "\n"
@@ -130,7 +144,7 @@ int options_parse(struct options *o, int argc, char **argv, struct diag *diag)
 	o->csv.encoding = CSV_UTF8;
 	opterr = 0;
 	optind = 0;   /* GNU getopt: start afresh (tests parse many times) */
-	while ((c = getopt_long(argc, argv, ":f:d:b:r:hV", long_options,
+	while ((c = getopt_long(argc, argv, ":f:d:b:r:o:hV", long_options,
 				NULL)) != -1) {
 		switch (c) {
 		case 'f':
@@ -169,6 +183,18 @@ int options_parse(struct options *o, int argc, char **argv, struct diag *diag)
 				return FOITAB_USAGE;
 			}
 			break;
+		case 'o':
+			o->output = optarg;
+			break;
+		case OPT_RAW:
+			o->raw_cells = 1;
+			break;
+		case OPT_PENDING:
+			o->list_pending = 1;
+			break;
+		case OPT_REFUSED:
+			o->list_refused = 1;
+			break;
 		case 'h':
 			o->help = 1;
 			return FOITAB_OK;
@@ -192,17 +218,27 @@ int options_parse(struct options *o, int argc, char **argv, struct diag *diag)
 	if (optind < argc && strcmp(argv[optind], "check") == 0) {
 		o->command = COMMAND_CHECK;
 		optind++;
+	} else if (optind < argc && strcmp(argv[optind], "list") == 0) {
+		o->command = COMMAND_LIST;
+		optind++;
 	}
 	if (optind >= argc) {
 		diag_error(diag, NULL, 0, "no input file given (use '-' for "
 			   "standard input)");
 		return FOITAB_USAGE;
 	}
-	if (argc - optind > 1) {
+	if (argc - optind > 1 && o->command != COMMAND_LIST) {
 		diag_error(diag, NULL, 0, "one input file at a time; '%s' is "
 			   "one too many", argv[optind + 1]);
 		return FOITAB_USAGE;
 	}
+	if ((o->list_pending || o->list_refused) && o->command != COMMAND_LIST) {
+		diag_error(diag, NULL, 0, "--%s goes with 'foitab list'",
+			   o->list_pending ? "pending" : "refused");
+		return FOITAB_USAGE;
+	}
 	o->input = argv[optind];
+	o->buckets = argv + optind + 1;
+	o->nbuckets = argc - optind - 1;
 	return FOITAB_OK;
 }

@@ -1,20 +1,25 @@
 /*
- * reporter.c - the output formats.
+ * reporter.c - the output formats, for the figures and for the lists.
  *
- * table: for people, aligned columns with the response accounting above
- *        and the overlap note below.
- * csv:   for programs, the fixed header
- *        bucket,label,count,denominator,percent,baseline_percent
- *        then one row per bucket and one per baseline-only row (counts
- *        empty), quoted as RFC 4180 asks and only where needed.
+ * table:    for people: aligned columns, the response accounting above
+ *           and the overlap note below.
+ * csv, tsv: for programs: a fixed header, one row per bucket (or, for a
+ *           list, per body); quoted as RFC 4180 asks, only where needed;
+ *           text that a spreadsheet would run as a formula made inert.
+ * json:     one object, for jq and other tools.
+ * markdown: a GitHub-flavoured table (or lists) to paste into a post.
  *
- * Nothing here computes a figure that is not derived from the tally or the
- * baseline it is given.
+ * Every figure printed is derived here from the tally, the roster or the
+ * baseline it is given; nothing is computed twice in different ways.
  */
 #include <assert.h>
+#include <ctype.h>
 #include <string.h>
 
 #include "reporter.h"
+
+/* ------------------------------------------------------------------ */
+/* Figures. */
 
 unsigned long long reporter_percent_scaled(unsigned long count,
 					   unsigned long den, int decimals)
@@ -49,21 +54,26 @@ const char *reporter_fixed(char *buf, size_t size, unsigned long long scaled,
 	return buf;
 }
 
-/* The bucket's percentage as text, or "" when nothing was counted. */
-static const char *bucket_percent(const struct report *rep, size_t i,
-				  char *buf, size_t size)
+/* count / den as text at the report's decimals, or "" when den is 0. */
+static const char *percent_text(const struct report *rep, unsigned long count,
+				unsigned long den, char *buf, size_t size)
 {
-	const struct tally *t = rep->tally;
-
 	buf[0] = '\0';
-	if (t->answered == 0)
+	if (den == 0)
 		return buf;
 	return reporter_fixed(buf, size,
-			      reporter_percent_scaled(t->count[i], t->answered,
-						      rep->decimals),
+			      reporter_percent_scaled(count, den, rep->decimals),
 			      rep->decimals);
 }
 
+static const char *bucket_percent(const struct report *rep, size_t i,
+				  char *buf, size_t size)
+{
+	return percent_text(rep, rep->tally->count[i], rep->tally->answered,
+			    buf, size);
+}
+
+/* A baseline percentage as published, or "" for no row. */
 static const char *baseline_percent(const struct baseline_row *b, char *buf,
 				    size_t size)
 {
@@ -96,6 +106,82 @@ static int baseline_only(const struct report *rep, const struct baseline_row *b)
 	return 1;
 }
 
+static const char *baseline_year(const struct report *rep)
+{
+	return rep->baseline && rep->baseline->year ? rep->baseline->year
+						    : "Baseline";
+}
+
+/* Does the register apply, with bodies in it that have no row? */
+static size_t missing_count(const struct report *rep)
+{
+	const struct registry *g = rep->registry;
+	size_t i, missing = 0;
+
+	/* A register none of the bodies matched was the wrong one. */
+	if (!g || g->matched_rows == 0)
+		return 0;
+	for (i = 0; i < g->n; i++)
+		missing += g->entries[i].matched == 0;
+	return missing;
+}
+
+/* ------------------------------------------------------------------ */
+/* The groups a list shows: the selected buckets, then pending, refused. */
+
+struct group {
+	const char *key;
+	const char *label;
+	unsigned long count;
+	unsigned long denominator;   /* 0: not a share of the answered */
+	unsigned long bit;           /* bucket bit, or 0 for a response kind */
+	enum response_kind response;
+};
+
+#define MAX_GROUPS (CLASSIFIER_MAX_BUCKETS + 2)
+
+static size_t list_groups(const struct report *rep, struct group *g)
+{
+	const struct tally *t = rep->tally;
+	size_t i, n = 0;
+
+	for (i = 0; i < t->nbuckets; i++) {
+		if (!(rep->selected & (1UL << i)))
+			continue;
+		g[n].key = t->rules[i].key;
+		g[n].label = t->rules[i].label;
+		g[n].count = t->count[i];
+		g[n].denominator = t->answered;
+		g[n].bit = 1UL << i;
+		g[n].response = RESPONSE_ANSWERED;
+		n++;
+	}
+	if (rep->list_pending) {
+		g[n].key = "pending";
+		g[n].label = "No reply yet";
+		g[n].count = t->pending;
+		g[n].denominator = 0;
+		g[n].bit = 0;
+		g[n].response = RESPONSE_PENDING;
+		n++;
+	}
+	if (rep->list_refused) {
+		g[n].key = "refused";
+		g[n].label = "Refused, an exemption claimed";
+		g[n].count = t->refused;
+		g[n].denominator = 0;
+		g[n].bit = 0;
+		g[n].response = RESPONSE_REFUSED;
+		n++;
+	}
+	return n;
+}
+
+static int in_group(const struct group *g, const struct member *m)
+{
+	return g->bit ? (m->buckets & g->bit) != 0 : m->response == g->response;
+}
+
 /* ------------------------------------------------------------------ */
 /* table */
 
@@ -110,40 +196,61 @@ static size_t text_width(const char *s)
 	return w;
 }
 
+/*
+ * Text for a terminal: control characters, which could move the cursor
+ * or recolour the screen, shown as '?'.
+ */
+static void put_text(FILE *out, const char *s)
+{
+	for (; *s; s++)
+		fputc((unsigned char)*s < 0x20 || *s == 0x7f ? '?' : *s, out);
+}
+
 static void pad_right(FILE *out, const char *s, size_t width)
 {
 	size_t w = text_width(s);
 
-	fputs(s, out);
+	put_text(out, s);
 	for (; w < width; w++)
 		fputc(' ', out);
 }
 
-/* The register's bodies that have no row in the file, by name. */
+static void accounting_line(const struct report *rep, FILE *out)
+{
+	const struct tally *t = rep->tally;
+
+	fprintf(out, "Responses: %lu asked, %lu replied (%lu refused), "
+		"%lu pending; %lu answered and counted\n",
+		t->asked, tally_replied(t), t->refused, t->pending, t->answered);
+}
+
 static void print_missing(const struct report *rep, FILE *out)
 {
 	const struct registry *g = rep->registry;
-	size_t i, missing = 0;
+	size_t i, missing = missing_count(rep);
 
-	/* A register none of the bodies matched was the wrong one: say nothing. */
-	if (g && g->matched_rows == 0)
-		return;
-	for (i = 0; g && i < g->n; i++)
-		missing += g->entries[i].matched == 0;
 	if (!missing)
 		return;
 	fprintf(out, "Not in the file: %zu of the %zu bodies in the register:\n",
 		missing, g->n);
-	for (i = 0; i < g->n; i++)
-		if (g->entries[i].matched == 0)
-			fprintf(out, "  %s\n", g->entries[i].name);
+	for (i = 0; i < g->n; i++) {
+		if (g->entries[i].matched == 0) {
+			fputs("  ", out);
+			put_text(out, g->entries[i].name);
+			fputc('\n', out);
+		}
+	}
 }
+
+static const char overlap_note[] =
+	"Buckets overlap (a body can be in several), so the percentages do "
+	"not add up to 100.";
 
 static void render_table(const struct report *rep, FILE *out)
 {
 	const struct tally *t = rep->tally;
 	const struct baseline *b = rep->baseline;
-	const char *year = b && b->year ? b->year : "Baseline";
+	const char *year = baseline_year(rep);
 	const char *only = " only)";
 	size_t i, label_w = strlen("Bucket"), year_w = strlen(year);
 	int pct_w = 7;
@@ -164,9 +271,7 @@ static void render_table(const struct report *rep, FILE *out)
 	if (rep->decimals + 4 > pct_w)
 		pct_w = rep->decimals + 4;
 
-	fprintf(out, "Responses: %lu asked, %lu replied (%lu refused), "
-		"%lu pending; %lu answered and counted\n",
-		t->asked, tally_replied(t), t->refused, t->pending, t->answered);
+	accounting_line(rep, out);
 	print_missing(rep, out);
 	fputc('\n', out);
 
@@ -201,61 +306,474 @@ static void render_table(const struct report *rep, FILE *out)
 		baseline_percent(&b->rows[i], base, sizeof base);
 		fprintf(out, "  %*s%%\n", (int)year_w - 1, base);
 	}
-	fputs("\nBuckets overlap (a body can be in several), so the "
-	      "percentages do not add up to 100.\n", out);
+	fprintf(out, "\n%s\n", overlap_note);
+}
+
+/* A summary on its own indented lines, its line breaks kept. */
+static void indented(FILE *out, const char *s, const char *indent)
+{
+	fputs(indent, out);
+	for (; *s; s++) {
+		if (*s == '\r' && s[1] == '\n')
+			continue;
+		if (*s == '\n' || *s == '\r') {
+			fputc('\n', out);
+			fputs(indent, out);
+			continue;
+		}
+		fputc((unsigned char)*s < 0x20 || *s == 0x7f ? '?' : *s, out);
+	}
+	fputc('\n', out);
+}
+
+static void list_table(const struct report *rep, FILE *out)
+{
+	struct group groups[MAX_GROUPS];
+	size_t ng = list_groups(rep, groups), i, j;
+	char pct[32];
+
+	for (i = 0; i < ng; i++) {
+		const struct group *g = &groups[i];
+
+		if (i)
+			fputc('\n', out);
+		if (g->denominator)
+			fprintf(out, "%s (%s): %lu of %lu, %s%%\n", g->label, g->key,
+				g->count, g->denominator,
+				percent_text(rep, g->count, g->denominator, pct,
+					     sizeof pct));
+		else
+			fprintf(out, "%s (%s): %lu\n", g->label, g->key, g->count);
+		if (g->count == 0)
+			fputs("  (none)\n", out);
+		for (j = 0; j < rep->roster->n; j++) {
+			const struct member *m = &rep->roster->members[j];
+
+			if (!in_group(g, m))
+				continue;
+			fputs("  ", out);
+			put_text(out, m->body);
+			fprintf(out, " (line %lu)\n", m->line);
+			if (*m->summary)
+				indented(out, m->summary, "      ");
+		}
+	}
 }
 
 /* ------------------------------------------------------------------ */
-/* csv */
+/* csv and tsv */
+
+int reporter_formula_like(const char *s)
+{
+	const char *p = s;
+	int digits = 0;
+
+	if (!strchr("=+-@\t\r", *s) || !*s)
+		return 0;
+	/* A plain number, such as -3 or +1.5, stays a number. */
+	if (*p == '+' || *p == '-')
+		p++;
+	for (; isdigit((unsigned char)*p); p++)
+		digits++;
+	if (*p == '.' && digits)
+		for (p++; isdigit((unsigned char)*p); p++)
+			;
+	return !(digits && *p == '\0');
+}
+
+/* Delimiter-separated output: the cell writer for csv and tsv. */
+struct dsv {
+	FILE *out;
+	char delimiter;
+	int guard;     /* make formula-like text inert */
+};
 
 /* One cell, quoted only when RFC 4180 needs it. */
-static void csv_cell(FILE *out, const char *s, int last)
+static void dsv_cell(const struct dsv *w, const char *s, int last)
 {
-	if (strpbrk(s, ",\"\r\n") || (*s && (s[0] == ' ' ||
-					     s[strlen(s) - 1] == ' '))) {
-		fputc('"', out);
-		for (; *s; s++) {
-			if (*s == '"')
-				fputc('"', out);
-			fputc(*s, out);
-		}
-		fputc('"', out);
-	} else {
-		fputs(s, out);
+	int guarded = w->guard && reporter_formula_like(s);
+	int quote = guarded && (*s == '\t' || *s == '\r');
+	const char *p;
+
+	for (p = s; *p && !quote; p++)
+		quote = *p == w->delimiter || *p == '"' || *p == '\r' ||
+			*p == '\n';
+	if (*s && (s[0] == ' ' || s[strlen(s) - 1] == ' '))
+		quote = 1;
+	if (quote)
+		fputc('"', w->out);
+	if (guarded)
+		fputc('\'', w->out);
+	for (p = s; *p; p++) {
+		if (*p == '"')
+			fputc('"', w->out);
+		fputc(*p, w->out);
 	}
-	fputc(last ? '\n' : ',', out);
+	if (quote)
+		fputc('"', w->out);
+	fputc(last ? '\n' : w->delimiter, w->out);
+}
+
+static void dsv_number(const struct dsv *w, unsigned long n, int last)
+{
+	fprintf(w->out, "%lu%c", n, last ? '\n' : w->delimiter);
+}
+
+static void dsv_figures(const struct report *rep, const struct dsv *w)
+{
+	const struct tally *t = rep->tally;
+	const struct baseline *b = rep->baseline;
+	size_t i;
+	char pct[32], base[32];
+	static const char *const header[] = {
+		"bucket", "label", "count", "denominator", "percent",
+		"baseline_percent"
+	};
+
+	for (i = 0; i < 6; i++)
+		dsv_cell(w, header[i], i == 5);
+	for (i = 0; i < t->nbuckets; i++) {
+		const struct baseline_row *br = baseline_for(rep, t->rules[i].key);
+
+		dsv_cell(w, t->rules[i].key, 0);
+		dsv_cell(w, t->rules[i].label, 0);
+		dsv_number(w, t->count[i], 0);
+		dsv_number(w, t->answered, 0);
+		dsv_cell(w, bucket_percent(rep, i, pct, sizeof pct), 0);
+		dsv_cell(w, baseline_percent(br, base, sizeof base), 1);
+	}
+	for (i = 0; b && i < b->n; i++) {
+		if (!baseline_only(rep, &b->rows[i]))
+			continue;
+		dsv_cell(w, b->rows[i].key, 0);
+		dsv_cell(w, b->rows[i].label, 0);
+		dsv_cell(w, "", 0);
+		dsv_cell(w, "", 0);
+		dsv_cell(w, "", 0);
+		dsv_cell(w, baseline_percent(&b->rows[i], base, sizeof base), 1);
+	}
+}
+
+static void dsv_list(const struct report *rep, const struct dsv *w)
+{
+	struct group groups[MAX_GROUPS];
+	size_t ng = list_groups(rep, groups), i, j;
+	static const char *const header[] = {
+		"bucket", "body", "code", "line", "summary"
+	};
+
+	for (i = 0; i < 5; i++)
+		dsv_cell(w, header[i], i == 4);
+	for (i = 0; i < ng; i++) {
+		for (j = 0; j < rep->roster->n; j++) {
+			const struct member *m = &rep->roster->members[j];
+
+			if (!in_group(&groups[i], m))
+				continue;
+			dsv_cell(w, groups[i].key, 0);
+			dsv_cell(w, m->body, 0);
+			dsv_cell(w, m->code, 0);
+			dsv_number(w, m->line, 0);
+			dsv_cell(w, m->summary, 1);
+		}
+	}
 }
 
 static void render_csv(const struct report *rep, FILE *out)
+{
+	struct dsv w = { out, ',', !rep->raw_cells };
+
+	dsv_figures(rep, &w);
+}
+
+static void render_tsv(const struct report *rep, FILE *out)
+{
+	struct dsv w = { out, '\t', !rep->raw_cells };
+
+	dsv_figures(rep, &w);
+}
+
+static void list_csv(const struct report *rep, FILE *out)
+{
+	struct dsv w = { out, ',', !rep->raw_cells };
+
+	dsv_list(rep, &w);
+}
+
+static void list_tsv(const struct report *rep, FILE *out)
+{
+	struct dsv w = { out, '\t', !rep->raw_cells };
+
+	dsv_list(rep, &w);
+}
+
+/* ------------------------------------------------------------------ */
+/* json */
+
+/* A JSON string: quotes, backslashes and control characters escaped. */
+static void json_string(FILE *out, const char *s)
+{
+	fputc('"', out);
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		switch (c) {
+		case '"':
+			fputs("\\\"", out);
+			break;
+		case '\\':
+			fputs("\\\\", out);
+			break;
+		case '\n':
+			fputs("\\n", out);
+			break;
+		case '\r':
+			fputs("\\r", out);
+			break;
+		case '\t':
+			fputs("\\t", out);
+			break;
+		default:
+			if (c < 0x20)
+				fprintf(out, "\\u%04x", c);
+			else
+				fputc(c, out);   /* UTF-8 passes through */
+		}
+	}
+	fputc('"', out);
+}
+
+/* A number from text ("5.88"), or null for "". */
+static void json_number(FILE *out, const char *s)
+{
+	fputs(*s ? s : "null", out);
+}
+
+static void json_accounting(const struct report *rep, FILE *out)
+{
+	const struct tally *t = rep->tally;
+	const struct registry *g = rep->registry;
+	size_t i, k = 0;
+
+	fprintf(out, "  \"responses\": {\"asked\": %lu, \"replied\": %lu, "
+		"\"refused\": %lu, \"pending\": %lu, \"counted\": %lu},\n",
+		t->asked, tally_replied(t), t->refused, t->pending, t->answered);
+	fputs("  \"not_in_file\": [", out);
+	for (i = 0; missing_count(rep) && i < g->n; i++) {
+		if (g->entries[i].matched)
+			continue;
+		fputs(k++ ? ", " : "", out);
+		json_string(out, g->entries[i].name);
+	}
+	fputs("],\n", out);
+}
+
+static void render_json(const struct report *rep, FILE *out)
 {
 	const struct tally *t = rep->tally;
 	const struct baseline *b = rep->baseline;
 	size_t i;
 	char pct[32], base[32];
 
-	fputs("bucket,label,count,denominator,percent,baseline_percent\n", out);
+	fputs("{\n", out);
+	json_accounting(rep, out);
+	fputs("  \"buckets\": [\n", out);
 	for (i = 0; i < t->nbuckets; i++) {
 		const struct baseline_row *br = baseline_for(rep, t->rules[i].key);
 
-		csv_cell(out, t->rules[i].key, 0);
-		csv_cell(out, t->rules[i].label, 0);
-		fprintf(out, "%lu,%lu,", t->count[i], t->answered);
-		csv_cell(out, bucket_percent(rep, i, pct, sizeof pct), 0);
-		csv_cell(out, br ? baseline_percent(br, base, sizeof base) : "", 1);
+		fputs("    {\"key\": ", out);
+		json_string(out, t->rules[i].key);
+		fputs(", \"label\": ", out);
+		json_string(out, t->rules[i].label);
+		fprintf(out, ", \"count\": %lu, \"denominator\": %lu, "
+			"\"percent\": ", t->count[i], t->answered);
+		json_number(out, bucket_percent(rep, i, pct, sizeof pct));
+		fputs(", \"baseline_percent\": ", out);
+		json_number(out, baseline_percent(br, base, sizeof base));
+		fputs(i + 1 < t->nbuckets ? "},\n" : "}\n", out);
+	}
+	fputs("  ],\n  \"baseline\": [", out);
+	for (i = 0; b && i < b->n; i++) {
+		fputs(i ? ",\n    {\"key\": " : "\n    {\"key\": ", out);
+		json_string(out, b->rows[i].key);
+		fputs(", \"year\": ", out);
+		json_string(out, b->year);
+		fputs(", \"label\": ", out);
+		json_string(out, b->rows[i].label);
+		fputs(", \"percent\": ", out);
+		json_number(out, baseline_percent(&b->rows[i], base, sizeof base));
+		fputc('}', out);
+	}
+	fputs(b && b->n ? "\n  ]\n}\n" : "]\n}\n", out);
+}
+
+static void list_json(const struct report *rep, FILE *out)
+{
+	struct group groups[MAX_GROUPS];
+	size_t ng = list_groups(rep, groups), i, j;
+
+	fputs("{\n", out);
+	json_accounting(rep, out);
+	fputs("  \"lists\": [", out);
+	for (i = 0; i < ng; i++) {
+		const struct group *g = &groups[i];
+		size_t k = 0;
+
+		fputs(i ? ",\n    {\"key\": " : "\n    {\"key\": ", out);
+		json_string(out, g->key);
+		fputs(", \"label\": ", out);
+		json_string(out, g->label);
+		fprintf(out, ", \"count\": %lu, \"denominator\": ", g->count);
+		if (g->denominator)
+			fprintf(out, "%lu", g->denominator);
+		else
+			fputs("null", out);
+		fputs(", \"bodies\": [", out);
+		for (j = 0; j < rep->roster->n; j++) {
+			const struct member *m = &rep->roster->members[j];
+
+			if (!in_group(g, m))
+				continue;
+			fputs(k++ ? ",\n      {\"body\": " : "\n      {\"body\": ",
+			      out);
+			json_string(out, m->body);
+			fputs(", \"code\": ", out);
+			json_string(out, m->code);
+			fprintf(out, ", \"line\": %lu, \"summary\": ", m->line);
+			json_string(out, m->summary);
+			fputc('}', out);
+		}
+		fputs(k ? "\n    ]}" : "]}", out);
+	}
+	fputs(ng ? "\n  ]\n}\n" : "]\n}\n", out);
+}
+
+/* ------------------------------------------------------------------ */
+/* markdown */
+
+/*
+ * Text as Markdown shows it literally, inside a table cell or after the
+ * start of a list item: the characters that could start inline markup
+ * escaped with a backslash ('&' only where it could start an entity),
+ * line breaks made spaces.
+ */
+static void md_text(FILE *out, const char *s)
+{
+	for (; *s; s++) {
+		if (*s == '\r' || *s == '\n') {
+			if (!(*s == '\r' && s[1] == '\n'))
+				fputc(' ', out);
+			continue;
+		}
+		if (strchr("\\`*_[]<>|~", *s) ||
+		    (*s == '&' && (isalnum((unsigned char)s[1]) || s[1] == '#')))
+			fputc('\\', out);
+		fputc(*s, out);
+	}
+}
+
+static void render_markdown(const struct report *rep, FILE *out)
+{
+	const struct tally *t = rep->tally;
+	const struct baseline *b = rep->baseline;
+	size_t i;
+	char pct[32], base[32];
+
+	fputs("| Bucket | Count | Of | Percent |", out);
+	if (b) {
+		fputc(' ', out);
+		md_text(out, baseline_year(rep));
+		fputs(" |", out);
+	}
+	fputs("\n| :--- | ---: | ---: | ---: |", out);
+	fputs(b ? " ---: |\n" : "\n", out);
+	for (i = 0; i < t->nbuckets; i++) {
+		const struct baseline_row *br = baseline_for(rep, t->rules[i].key);
+
+		fputs("| ", out);
+		md_text(out, t->rules[i].label);
+		bucket_percent(rep, i, pct, sizeof pct);
+		fprintf(out, " | %lu | %lu | %s%s |", t->count[i], t->answered,
+			*pct ? pct : "", *pct ? "%" : "");
+		if (b)
+			fprintf(out, " %s%s |", baseline_percent(br, base, sizeof base),
+				br ? "%" : "");
+		fputc('\n', out);
 	}
 	for (i = 0; b && i < b->n; i++) {
 		if (!baseline_only(rep, &b->rows[i]))
 			continue;
-		csv_cell(out, b->rows[i].key, 0);
-		csv_cell(out, b->rows[i].label, 0);
-		fputs(",,,", out);
-		csv_cell(out, baseline_percent(&b->rows[i], base, sizeof base), 1);
+		fputs("| ", out);
+		md_text(out, b->rows[i].label);
+		fputs(" (", out);
+		md_text(out, baseline_year(rep));
+		fprintf(out, " only) |  |  |  | %s%% |\n",
+			baseline_percent(&b->rows[i], base, sizeof base));
+	}
+	fputc('\n', out);
+	accounting_line(rep, out);
+	fputc('\n', out);
+	fprintf(out, "%s\n", overlap_note);
+	if (missing_count(rep)) {
+		const struct registry *g = rep->registry;
+
+		fprintf(out, "\nNot in the file: %zu of the %zu bodies in the "
+			"register:\n\n", missing_count(rep), g->n);
+		for (i = 0; i < g->n; i++) {
+			if (g->entries[i].matched)
+				continue;
+			fputs("- ", out);
+			md_text(out, g->entries[i].name);
+			fputc('\n', out);
+		}
 	}
 }
 
+static void list_markdown(const struct report *rep, FILE *out)
+{
+	struct group groups[MAX_GROUPS];
+	size_t ng = list_groups(rep, groups), i, j;
+	char pct[32];
+
+	for (i = 0; i < ng; i++) {
+		const struct group *g = &groups[i];
+
+		fputs(i ? "\n### " : "### ", out);
+		md_text(out, g->label);
+		if (g->denominator)
+			fprintf(out, ": %lu of %lu, %s%%\n\n", g->count,
+				g->denominator,
+				percent_text(rep, g->count, g->denominator, pct,
+					     sizeof pct));
+		else
+			fprintf(out, ": %lu\n\n", g->count);
+		if (g->count == 0)
+			fputs("None.\n", out);
+		for (j = 0; j < rep->roster->n; j++) {
+			const struct member *m = &rep->roster->members[j];
+
+			if (!in_group(g, m))
+				continue;
+			fputs("- **", out);
+			md_text(out, m->body);
+			fputs("**", out);
+			if (*m->summary) {
+				fputs(": ", out);
+				md_text(out, m->summary);
+			}
+			fputc('\n', out);
+		}
+	}
+}
+
+/* ------------------------------------------------------------------ */
+
 static const struct report_format formats[] = {
-	{ "table", render_table },
-	{ "csv", render_csv },
+	{ "table", render_table, list_table },
+	{ "csv", render_csv, list_csv },
+	{ "tsv", render_tsv, list_tsv },
+	{ "json", render_json, list_json },
+	{ "markdown", render_markdown, list_markdown },
 };
 
 const struct report_format *reporter_find(const char *name)

@@ -99,9 +99,9 @@ static void small_report(struct tally *t, struct baseline *b,
 					     strlen(baseline_csv), "b.csv",
 					     &cap.diag), FOITAB_OK);
 	captured_close(&cap);
+	memset(rep, 0, sizeof *rep);
 	rep->tally = t;
 	rep->baseline = b;
-	rep->registry = NULL;
 	rep->decimals = decimals;
 }
 
@@ -201,10 +201,12 @@ static void test_empty_denominator(void **state)
 	struct response r = { 2, "A", "", "", RESPONSE_PENDING,
 			      ACTION_NOT_GIVEN, 0, FLAG_NOT_GIVEN };
 	struct tally t;
-	struct report rep = { &t, NULL, NULL, 0 };
+	struct report rep;
 	char *got;
 
 	(void)state;
+	memset(&rep, 0, sizeof rep);
+	rep.tally = &t;
 	tally_init(&t, rules, n);
 	tally_add(&t, &r);
 	got = render("csv", &rep);
@@ -253,6 +255,94 @@ static void test_missing_bodies(void **state)
 	baseline_free(&b);
 }
 
+static void test_formula_like(void **state)
+{
+	static const struct { const char *cell; int formula; } cases[] = {
+		{ "=1+1", 1 }, { "=HYPERLINK(\"x\")", 1 }, { "+44 20", 1 },
+		{ "-", 1 }, { "-x", 1 }, { "@SUM(A1)", 1 }, { "\tx", 1 },
+		{ "\rx", 1 }, { "-3", 0 }, { "+1.5", 0 }, { "-0.25", 0 },
+		{ "-3.", 0 }, { "-.5", 1 },   /* the guard errs on the safe side */ { "3", 0 }, { "a=b", 0 }, { "", 0 },
+		{ " =x", 0 }, { "NHS Devon", 0 },
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < ARRAY_SIZE(cases); i++)
+		if (reporter_formula_like(cases[i].cell) != cases[i].formula) {
+			print_error("'%s': wanted %d\n", cases[i].cell,
+				    cases[i].formula);
+			fail();
+		}
+}
+
+/* Lists in each format, from a roster with awkward text. */
+static void test_lists(void **state)
+{
+	static const struct {
+		const char *format;
+		int raw;
+		const char *expected;
+	} cases[] = {
+		{ "csv", 0, "bucket,body,code,line,summary\n"
+		  "specialist,\"A, \"\"B\"\"\",E1,2,'=2+2\n" },
+		{ "csv", 1, "bucket,body,code,line,summary\n"
+		  "specialist,\"A, \"\"B\"\"\",E1,2,=2+2\n" },
+		{ "tsv", 0, "bucket\tbody\tcode\tline\tsummary\n"
+		  "specialist\t\"A, \"\"B\"\"\"\tE1\t2\t'=2+2\n" },
+		{ "json", 0, "{\n  \"responses\": {\"asked\": 2, \"replied\": 1, "
+		  "\"refused\": 0, \"pending\": 1, \"counted\": 1},\n"
+		  "  \"not_in_file\": [],\n  \"lists\": [\n"
+		  "    {\"key\": \"specialist\", \"label\": \"Specialist withdrawal "
+		  "service\", \"count\": 1, \"denominator\": 1, \"bodies\": [\n"
+		  "      {\"body\": \"A, \\\"B\\\"\", \"code\": \"E1\", \"line\": 2, "
+		  "\"summary\": \"=2+2\"}\n    ]},\n"
+		  "    {\"key\": \"pending\", \"label\": \"No reply yet\", "
+		  "\"count\": 1, \"denominator\": null, \"bodies\": [\n"
+		  "      {\"body\": \"C\\tD\", \"code\": \"\", \"line\": 3, "
+		  "\"summary\": \"\\u0001\"}\n    ]}\n  ]\n}\n" },
+		{ "markdown", 0, "### Specialist withdrawal service: 1 of 1, 100%\n\n"
+		  "- **A, \"B\"**: =2+2\n\n### No reply yet: 1\n\n- **C\tD**: \x01\n" },
+	};
+	size_t n, i;
+	const struct bucket_rule *rules = classifier_survey_2023(&n);
+	struct response a = { 2, "A, \"B\"", "E1", "=2+2", RESPONSE_ANSWERED,
+			      ACTION_SPECIALIST, 0, FLAG_NO };
+	struct response c = { 3, "C\tD", "", "\x01", RESPONSE_PENDING,
+			      ACTION_NOT_GIVEN, 0, FLAG_NOT_GIVEN };
+	struct roster roster = ROSTER_INIT;
+	struct tally t;
+	struct report rep;
+
+	(void)state;
+	tally_init(&t, rules, n);
+	tally_add(&t, &a);
+	tally_add(&t, &c);
+	assert_int_equal(roster_add(&roster, &t, &a), 0);
+	assert_int_equal(roster_add(&roster, &t, &c), 0);
+	memset(&rep, 0, sizeof rep);
+	rep.tally = &t;
+	rep.roster = &roster;
+	rep.selected = 1;   /* specialist */
+	for (i = 0; i < ARRAY_SIZE(cases); i++) {
+		char *text = NULL;
+		size_t len = 0;
+		FILE *out = open_memstream(&text, &len);
+
+		rep.raw_cells = cases[i].raw;
+		rep.list_pending = strcmp(cases[i].format, "json") == 0 ||
+				   strcmp(cases[i].format, "markdown") == 0;
+		reporter_find(cases[i].format)->list(&rep, out);
+		fclose(out);
+		if (strcmp(text, cases[i].expected) != 0) {
+			print_error("%s:\n%s\nwanted:\n%s\n", cases[i].format,
+				    text, cases[i].expected);
+			fail();
+		}
+		free(text);
+	}
+	roster_free(&roster);
+}
+
 static void test_unknown_format(void **state)
 {
 	(void)state;
@@ -268,6 +358,8 @@ int main(void)
 		cmocka_unit_test(test_formats),
 		cmocka_unit_test(test_empty_denominator),
 		cmocka_unit_test(test_missing_bodies),
+		cmocka_unit_test(test_formula_like),
+		cmocka_unit_test(test_lists),
 		cmocka_unit_test(test_unknown_format),
 	};
 

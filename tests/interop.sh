@@ -1,0 +1,90 @@
+#!/bin/sh
+# interop.sh - what foitab prints is read back by the tools people pipe it
+# into: csv and tsv through Miller with every cell unchanged, json through
+# jq, markdown through cmark-gfm (GitHub's Markdown) as a real table.
+#
+#   sh tests/interop.sh PROGRAM
+set -u
+prog=$1
+tricky=tests/fixtures/tricky.csv
+all="specialist considering unspecified none substance_misuse opioid_focus"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+pass=0
+fail=0
+
+check() {
+	what=$1
+	if [ -s "$tmp/want" ] && cmp -s "$tmp/want" "$tmp/got"; then
+		pass=$((pass + 1))
+	else
+		echo "FAIL: $what"
+		diff "$tmp/want" "$tmp/got" | head -10
+		fail=$((fail + 1))
+	fi
+}
+
+# The cells as JSON says they are: the reference for the rest.
+# shellcheck disable=SC2086
+"$prog" list -r none -f json --pending "$tricky" $all >"$tmp/list.json"
+cells='.lists[] | .key as $k | .bodies[] | {bucket: $k, body: .body,
+	code: .code, line: (.line | tostring), summary: .summary}'
+jq -c "$cells" "$tmp/list.json" >"$tmp/want"
+cp "$tmp/want" "$tmp/cells"
+
+# 1. csv and tsv, read by Miller as strings: every cell unchanged.
+for fmt in csv tsv; do
+	sep=comma
+	[ $fmt = tsv ] && sep=tab
+	# shellcheck disable=SC2086
+	"$prog" list -r none -f $fmt --raw --pending "$tricky" $all |
+		mlr -S --icsv --ifs $sep --ojsonl cat | jq -c . >"$tmp/got"
+	check "$fmt read back through Miller"
+done
+
+# 2. The figures: csv through Miller equals json through jq.
+"$prog" -f json data/icb-2023.csv |
+	jq -c '.buckets[] | {bucket: .key, label: .label,
+		count: (.count | tostring), denominator: (.denominator | tostring),
+		percent: (.percent | tostring),
+		baseline_percent: (.baseline_percent // "" | tostring)}' >"$tmp/want"
+"$prog" -f csv data/icb-2023.csv | mlr -S --icsv --ojsonl head -n 6 |
+	jq -c . >"$tmp/got"
+check "the csv figures read back as the json ones"
+
+# 3. With the guard on, only formula-like cells differ, by a leading '.
+# shellcheck disable=SC2086
+"$prog" list -r none -f csv --pending "$tricky" $all |
+	mlr -S --icsv --ojsonl cat | jq -c . >"$tmp/got"
+jq -c 'with_entries(.value |= (if test("^[=+@\t\r]") or
+	(test("^-") and (test("^-[0-9]+(\\.[0-9]+)?$") | not))
+	then "'"'"'" + . else . end))' "$tmp/cells" >"$tmp/want"
+check "the formula guard changes only formula-like cells"
+grep -c "'" "$tmp/got" >"$tmp/n"
+[ "$(cat "$tmp/n")" -ge 1 ] || { echo "FAIL: no cell was guarded"; fail=$((fail + 1)); }
+
+# 4. json: control characters escaped, and read back as they were.
+"$prog" list -r none -f json tests/fixtures/control.csv |
+	jq -j '.lists[].bodies[].summary' | od -c >"$tmp/got"
+printf 'bell \007, escape \033, nul-free' | od -c >"$tmp/want"
+check "control characters survive json"
+
+# 5. markdown renders as a table with every bucket, and as lists whose
+#    text is the cells' text, markup characters and all.
+"$prog" -f markdown data/icb-2023.csv | cmark-gfm -e table >"$tmp/html"
+grep -c '<tr>' "$tmp/html" >"$tmp/got"
+echo 9 >"$tmp/want"
+check "the markdown table has a header and 8 rows"
+grep -o '<td align="left">[^<]*</td>' "$tmp/html" |
+	sed 's/<[^>]*>//g' >"$tmp/got"
+"$prog" -f csv data/icb-2023.csv | mlr -S --icsv --onidx --ofs tab cut -f label |
+	sed -e 's/^Very limited services$/Very limited services (2011 only)/' \
+	    -e 's/^No specialist withdrawal services$/No specialist withdrawal services (2011 only)/' >"$tmp/want"
+check "the markdown table's labels"
+"$prog" list -r none -f markdown "$tricky" specialist | cmark-gfm >"$tmp/html"
+sed -n 's/.*<strong>\(.*\)<\/strong>.*/\1/p' "$tmp/html" >"$tmp/got"
+printf '%s\n' 'A *b* | c_d_ [x](y) &lt;z&gt; &amp;amp;' >"$tmp/want"
+check "markup characters in a body stay text in markdown"
+
+echo "interop: $pass passed, $fail failed"
+[ $fail -eq 0 ]
