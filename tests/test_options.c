@@ -36,7 +36,8 @@ static const struct options_case cases[] = {
 	{ { "foitab", "-d", "1x", "s.csv" }, FOITAB_USAGE, COMMAND_TABULATE, 0, CSV_UTF8, NULL, NULL, 0, NULL, NULL,
 	  "foitab: --decimals: '1x' is not a whole number from 0 to 3\n" },
 	{ { "foitab", "-f", "xml", "s.csv" }, FOITAB_USAGE, COMMAND_TABULATE, 0, CSV_UTF8, NULL, NULL, 0, NULL, NULL,
-	  "foitab: --format: unknown format 'xml'; choose one of: table, csv\n" },
+	  "foitab: --format: unknown format 'xml'; choose one of: table, csv, tsv, "
+	  "json, markdown\n" },
 	{ { "foitab", "-q", "s.csv" }, FOITAB_USAGE, COMMAND_TABULATE, 0, CSV_UTF8, NULL, NULL, 0, NULL, NULL,
 	  "foitab: unknown option '-q'\n" },
 	{ { "foitab", "--colour", "s.csv" }, FOITAB_USAGE, COMMAND_TABULATE, 0, CSV_UTF8, NULL, NULL, 0, NULL, NULL,
