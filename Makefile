@@ -21,10 +21,10 @@ SAN_FLAGS = -fsanitize=address,undefined -fno-omit-frame-pointer \
 	    -fno-sanitize-recover=all
 
 # Every module but main.c and mem.c (which tests replace).
-MODULES  = mem_util strbuf diag text csvread loader classifier baseline \
-	   registry reporter options
-UNITS    = strbuf text csvread loader classifier baseline registry reporter \
-	   options
+MODULES  = mem_util strbuf diag text csvread rules loader classifier \
+	   baseline registry reporter options
+UNITS    = strbuf text csvread rules loader classifier baseline registry \
+	   reporter options
 LIB_OBJ  = $(MODULES:%=$(BUILD)/%.o) $(BUILD)/builtin.o
 TEST_BIN = $(UNITS:%=$(BUILD)/test_%)
 
@@ -77,21 +77,34 @@ $(BUILD)/mem_failing.o: tests/mem_failing.c tests/mem_failing.h \
 			$(wildcard include/*.h) | $(BUILD)
 	$(CC) $(WARN) $(CFLAGS) $(EXTRA_CFLAGS) $(CPPFLAGS_ALL) -Itests -c -o $@ $<
 
-# Data built into the binary: the bytes of data files as C arrays.
-BUILTIN_DATA = data/baseline-2011.csv:builtin_baseline_2011 \
-	       data/icb-register-2023.csv:builtin_icb_register_2023
+# Data built into the binary: the default rules and the files they name,
+# as C arrays, with a table to find them by name.
+BUILTIN_DATA = data/icb-2023.rules data/baseline-2011.csv \
+	       data/icb-register-2023.csv
 
-$(BUILD)/builtin.c: $(foreach d,$(BUILTIN_DATA),$(word 1,$(subst :, ,$(d)))) \
-		    Makefile | $(BUILD)
+$(BUILD)/builtin.c: $(BUILTIN_DATA) Makefile | $(BUILD)
 	{ echo '/* Generated from data/ by the Makefile; do not edit. */'; \
+	  echo '#include <string.h>'; \
 	  echo '#include "builtin.h"'; \
-	  for pair in $(BUILTIN_DATA); do \
-	    file=$${pair%%:*}; name=$${pair#*:}; \
-	    echo "const unsigned char $$name[] = {"; \
+	  n=0; for file in $(BUILTIN_DATA); do \
+	    echo "static const unsigned char file$$n[] = {"; \
 	    od -An -v -tx1 $$file | sed -e 's/\([0-9a-f][0-9a-f]\)/0x\1,/g'; \
-	    echo '};'; \
-	    echo "const size_t $${name}_len = sizeof $$name;"; \
+	    echo '};'; n=$$((n + 1)); \
 	  done; \
+	  echo 'static const struct builtin_file files[] = {'; \
+	  n=0; for file in $(BUILTIN_DATA); do \
+	    echo "  { \"$${file#data/}\", file$$n, sizeof file$$n },"; \
+	    n=$$((n + 1)); \
+	  done; \
+	  echo '};'; \
+	  echo 'const struct builtin_file *builtin_find(const char *name)'; \
+	  echo '{'; \
+	  echo '  size_t i;'; \
+	  echo '  for (i = 0; i < sizeof files / sizeof files[0]; i++)'; \
+	  echo '    if (strcmp(files[i].name, name) == 0)'; \
+	  echo '      return &files[i];'; \
+	  echo '  return NULL;'; \
+	  echo '}'; \
 	} > $@.tmp && mv $@.tmp $@
 
 $(BUILD)/builtin.o: $(BUILD)/builtin.c include/builtin.h
@@ -232,9 +245,11 @@ run: all
 MANDIR ?= $(PREFIX)/share/man
 
 install: all
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(MANDIR)/man1
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(MANDIR)/man1 \
+	  $(DESTDIR)$(MANDIR)/man5
 	install -m 755 foitab $(DESTDIR)$(PREFIX)/bin/foitab
 	install -m 644 src/foitab.1 $(DESTDIR)$(MANDIR)/man1/foitab.1
+	install -m 644 src/foitab-rules.5 $(DESTDIR)$(MANDIR)/man5/foitab-rules.5
 
 # make install into a scratch DESTDIR: the files land where PREFIX says.
 install-check: foitab
@@ -243,6 +258,7 @@ install-check: foitab
 	  >/dev/null
 	@test -x build/destdir/opt/foitab/bin/foitab
 	@test -f build/destdir/opt/foitab/share/man/man1/foitab.1
+	@test -f build/destdir/opt/foitab/share/man/man5/foitab-rules.5
 	@build/destdir/opt/foitab/bin/foitab --version >/dev/null
 	@echo "install: 1 passed, 0 failed"
 

@@ -1,13 +1,13 @@
 /*
  * classifier.h - the survey's buckets, and the tally of responses in each.
  *
- * A bucket is a rule over one checked response.  Buckets overlap: a body
- * can be in several, so their percentages need not add up to 100.  The
- * denominator is the answered responses; refusals and pending bodies are
- * counted for the accounting but in no bucket.
+ * A bucket is a condition of the rules (rules.h) over one checked
+ * response.  Buckets overlap: a body can be in several, so their
+ * percentages need not add up to 100.  Only responses in the rules'
+ * denominator (the answered ones, unless the rules say otherwise) are
+ * counted in buckets; every response is counted in the accounting.
  *
- * The rules are data (classifier_survey_2023()), walked by one function;
- * nothing here reads files or prints.
+ * Nothing here reads files or prints.
  */
 #ifndef FOITAB_CLASSIFIER_H
 #define FOITAB_CLASSIFIER_H
@@ -15,33 +15,18 @@
 #include <stddef.h>
 
 #include "loader.h"
-
-enum bucket_test {
-	TEST_ACTION_IS,      /* action == `action` */
-	TEST_FLAG_YES,       /* substance_misuse == yes */
-	TEST_DRUGS_FOCUS     /* drugs has all of `drugs_all` and nothing
-			        outside `drugs_only` */
-};
-
-struct bucket_rule {
-	const char *key;      /* short name used in CSV and on the command line */
-	const char *label;    /* what the published write-up calls it */
-	enum bucket_test test;
-	enum action_kind action;
-	unsigned drugs_all;
-	unsigned drugs_only;
-};
-
-#define CLASSIFIER_MAX_BUCKETS 32   /* fits the bits of member.buckets */
+#include "rules.h"
 
 struct tally {
-	const struct bucket_rule *rules;
+	const struct rules *rules;
 	size_t nbuckets;
 	unsigned long asked;      /* every body with a row */
-	unsigned long answered;   /* the denominator */
+	unsigned long answered;
 	unsigned long refused;
 	unsigned long pending;
-	unsigned long count[CLASSIFIER_MAX_BUCKETS];
+	unsigned long counted;    /* in the denominator */
+	unsigned long overlaps;   /* counted bodies in more than one bucket */
+	unsigned long count[RULES_MAX_BUCKETS];
 };
 
 /* One body, kept for `foitab list`: who it is and which buckets hold it. */
@@ -51,7 +36,7 @@ struct member {
 	char *summary;
 	unsigned long line;          /* where its row starts in the survey */
 	enum response_kind response;
-	unsigned long buckets;       /* bit i: in the bucket of rule i */
+	unsigned long buckets;       /* bit i: in bucket i */
 };
 
 /* Every body of a survey, in file order. */
@@ -62,14 +47,14 @@ struct roster {
 
 #define ROSTER_INIT { NULL, 0, 0 }
 
-/* The six buckets of the 2023 ICB survey; `*n` receives their number. */
-const struct bucket_rule *classifier_survey_2023(size_t *n);
+/* Is `r` in the denominator of `rules`? */
+int in_denominator(const struct rules *rules, const struct response *r);
 
-/* Does `rule` put the answered response `r` in its bucket? */
-int bucket_matches(const struct bucket_rule *rule, const struct response *r);
+/* Is `r` in bucket `b` of `rules` (denominator included)? */
+int in_bucket(const struct rules *rules, size_t b, const struct response *r);
 
-/* Start an empty tally over `n` rules (n <= CLASSIFIER_MAX_BUCKETS). */
-void tally_init(struct tally *t, const struct bucket_rule *rules, size_t n);
+/* Start an empty tally of the buckets of `rules`. */
+void tally_init(struct tally *t, const struct rules *rules);
 
 /* Count one checked response. */
 void tally_add(struct tally *t, const struct response *r);

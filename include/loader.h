@@ -1,9 +1,9 @@
 /*
  * loader.h - the coded survey spreadsheet, read and checked against the
- * codebook, one response at a time.
+ * codebook of a rules file, one response at a time.
  *
  * The loader turns rows from csvread into `struct response` values.  It
- * maps header names to codebook columns (case-insensitive, surrounding
+ * maps header names to the rules' columns (case-insensitive, surrounding
  * spaces ignored, any order, unknown columns ignored), checks every value
  * against the codebook, and rejects duplicate bodies.  Each problem is
  * reported through diag with the record's physical line, and reading goes
@@ -21,36 +21,7 @@
 
 #include "csvread.h"
 #include "diag.h"
-
-enum response_kind {
-	RESPONSE_ANSWERED,   /* a substantive reply: counted */
-	RESPONSE_REFUSED,    /* an exemption was claimed: not counted */
-	RESPONSE_PENDING     /* no reply yet: not counted */
-};
-
-enum action_kind {
-	ACTION_NOT_GIVEN,    /* only on rows that are not answered */
-	ACTION_SPECIALIST,   /* a specialist withdrawal service */
-	ACTION_UNDER_WAY,    /* other action under way, no specialist service */
-	ACTION_UNSPECIFIED,  /* some unspecified action planned */
-	ACTION_CONSIDERING,  /* still considering or reviewing */
-	ACTION_NONE          /* no action planned */
-};
-
-/* Drug classes, as bits of `response.drugs`. */
-enum drug_class {
-	DRUG_OPIOIDS = 1u << 0,
-	DRUG_GABAPENTINOIDS = 1u << 1,
-	DRUG_BENZODIAZEPINES = 1u << 2,
-	DRUG_Z_DRUGS = 1u << 3,
-	DRUG_ANTIDEPRESSANTS = 1u << 4
-};
-
-enum flag_value {
-	FLAG_NOT_GIVEN,
-	FLAG_YES,
-	FLAG_NO
-};
+#include "rules.h"
 
 /* One checked row.  The strings are valid only during the callback. */
 struct response {
@@ -59,9 +30,8 @@ struct response {
 	const char *code;            /* trimmed; "" when not given */
 	const char *summary;         /* trimmed; "" when not given */
 	enum response_kind response;
-	enum action_kind action;     /* ACTION_NOT_GIVEN unless answered */
-	unsigned drugs;              /* enum drug_class bits; 0 when empty */
-	enum flag_value substance_misuse; /* FLAG_NOT_GIVEN unless given */
+	uint64_t bits[RULES_MAX_COLUMNS];     /* each column's values (rules.h) */
+	const char *text[RULES_MAX_COLUMNS];  /* each column's cell, trimmed */
 };
 
 /* Return FOITAB_OK to go on, or a status to stop reading. */
@@ -79,6 +49,7 @@ struct body_seen;                /* duplicate-body index (loader.c) */
 
 struct loader {
 	struct csvread csv;
+	const struct rules *rules;
 	struct diag *diag;
 	const char *name;
 	loader_response_fn on_response;
@@ -86,21 +57,23 @@ struct loader {
 	int have_header;             /* the header row has been read */
 	int header_ok;               /* ... and has every required column */
 	size_t ncolumns;             /* cells in the header row */
-	int column_at[8];            /* codebook column -> cell index, or -1 */
+	int column_at[RULES_MAX_COLUMNS];  /* rules column -> cell, or -1 */
+	struct csv_column header[RULES_MAX_COLUMNS];
 	struct body_seen *seen;
 	struct strbuf scratch;       /* folded copies of values */
-	struct strbuf body, code, summary; /* trimmed copies for the callback */
+	struct strbuf cells[RULES_MAX_COLUMNS]; /* trimmed copies */
 	unsigned long errors_at_begin;
 	struct loader_counts counts;
 };
 
 /*
- * Begin reading a survey file called `name` (used in messages).
- * Returns FOITAB_OK or FOITAB_OSERR; call loader_release() either way.
+ * Begin reading a survey file called `name` (used in messages), coded as
+ * `rules` describe.  Returns FOITAB_OK or FOITAB_OSERR; call
+ * loader_release() either way.  `rules` must outlive the loader.
  */
 int loader_begin(struct loader *l, const char *name,
-		 const struct csv_format *format, struct diag *diag,
-		 loader_response_fn on_response, void *ctx);
+		 const struct csv_format *format, const struct rules *rules,
+		 struct diag *diag, loader_response_fn on_response, void *ctx);
 
 /* Feed bytes in blocks of any size.  Returns FOITAB_OK or a stop status. */
 int loader_feed(struct loader *l, const void *bytes, size_t len);
@@ -114,13 +87,9 @@ int loader_end(struct loader *l);
 
 /* Read a whole stream (begin/feed/end in one); the caller releases. */
 int loader_read(struct loader *l, FILE *in, const char *name,
-		const struct csv_format *format, struct diag *diag,
-		loader_response_fn on_response, void *ctx);
+		const struct csv_format *format, const struct rules *rules,
+		struct diag *diag, loader_response_fn on_response, void *ctx);
 
 void loader_release(struct loader *l);
-
-/* The codebook's name for a value, for reports: "answered", "none", ... */
-const char *loader_action_name(enum action_kind a);
-const char *loader_response_name(enum response_kind r);
 
 #endif

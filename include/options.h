@@ -4,6 +4,7 @@
  *     foitab [OPTIONS] FILE                    tabulate
  *     foitab check [OPTIONS] FILE              check only
  *     foitab list [OPTIONS] FILE [BUCKET...]   the bodies in buckets
+ *     foitab rules [--rules FILE]              print the rules in use
  *     foitab --help | --version
  *
  * Nothing else reads argv; every module gets what it needs from here.
@@ -19,15 +20,17 @@
 enum command {
 	COMMAND_TABULATE,       /* check, then print the report */
 	COMMAND_CHECK,          /* check, then print a one-line summary */
-	COMMAND_LIST            /* check, then list the bodies in buckets */
+	COMMAND_LIST,           /* check, then list the bodies in buckets */
+	COMMAND_RULES           /* print the rules in use */
 };
 
 struct options {
 	enum command command;
 	const char *format;     /* a name reporter_find() knows */
 	int decimals;           /* 0 .. REPORTER_MAX_DECIMALS */
-	const char *baseline;   /* NULL: built in; "none": no baseline; a path */
-	const char *registry;   /* NULL: built in; "none": no check; a path */
+	const char *baseline;   /* NULL: as the rules say; "none"; a path */
+	const char *registry;   /* NULL: as the rules say; "none"; a path */
+	const char *rules;      /* NULL: the built-in rules; a path */
 	struct csv_format csv;  /* delimiter (0: detect) and encoding */
 	const char *input;      /* the survey file; "-" for standard input */
 	const char *output;     /* NULL: standard output; else a path */

@@ -1,10 +1,8 @@
 /*
- * classifier.c - walks the bucket rules over each response.
+ * classifier.c - walks the rules' buckets over each response.
  *
- * The 2023 rules follow the published findings: four buckets by coded
- * action, one for responses that pointed to substance-misuse services, and
- * one for responses whose action is about opioids, with or without
- * gabapentinoids, and no other class.
+ * Every bucket is a condition the rules file states; this file only
+ * evaluates them (expr_holds) and counts.
  */
 #include <assert.h>
 #include <string.h>
@@ -12,54 +10,28 @@
 #include "classifier.h"
 #include "mem.h"
 
-static const struct bucket_rule survey_2023[] = {
-	{ "specialist", "Specialist withdrawal service", TEST_ACTION_IS,
-	  ACTION_SPECIALIST, 0, 0 },
-	{ "considering", "Still considering or reviewing", TEST_ACTION_IS,
-	  ACTION_CONSIDERING, 0, 0 },
-	{ "unspecified", "Some unspecified action planned", TEST_ACTION_IS,
-	  ACTION_UNSPECIFIED, 0, 0 },
-	{ "none", "No action planned as yet", TEST_ACTION_IS, ACTION_NONE, 0, 0 },
-	{ "substance_misuse", "Quoted substance misuse services", TEST_FLAG_YES,
-	  ACTION_NOT_GIVEN, 0, 0 },
-	{ "opioid_focus", "Focusing mainly on opioids (some also gabapentinoids)",
-	  TEST_DRUGS_FOCUS, ACTION_NOT_GIVEN, DRUG_OPIOIDS,
-	  DRUG_OPIOIDS | DRUG_GABAPENTINOIDS },
-};
-
-const struct bucket_rule *classifier_survey_2023(size_t *n)
+int in_denominator(const struct rules *rules, const struct response *r)
 {
-	*n = sizeof survey_2023 / sizeof survey_2023[0];
-	return survey_2023;
+	return expr_holds(rules->denominator, r->bits);
 }
 
-int bucket_matches(const struct bucket_rule *rule, const struct response *r)
+int in_bucket(const struct rules *rules, size_t b, const struct response *r)
 {
-	if (r->response != RESPONSE_ANSWERED)
-		return 0;
-	switch (rule->test) {
-	case TEST_ACTION_IS:
-		return r->action == rule->action;
-	case TEST_FLAG_YES:
-		return r->substance_misuse == FLAG_YES;
-	case TEST_DRUGS_FOCUS:
-		return (r->drugs & rule->drugs_all) == rule->drugs_all &&
-		       (r->drugs & ~rule->drugs_only) == 0;
-	}
-	return 0;
+	assert(b < rules->nbuckets);
+	return in_denominator(rules, r) &&
+	       expr_holds(rules->buckets[b].when, r->bits);
 }
 
-void tally_init(struct tally *t, const struct bucket_rule *rules, size_t n)
+void tally_init(struct tally *t, const struct rules *rules)
 {
-	assert(n <= CLASSIFIER_MAX_BUCKETS);
 	memset(t, 0, sizeof *t);
 	t->rules = rules;
-	t->nbuckets = n;
+	t->nbuckets = rules->nbuckets;
 }
 
 void tally_add(struct tally *t, const struct response *r)
 {
-	size_t i;
+	size_t i, in = 0;
 
 	t->asked++;
 	switch (r->response) {
@@ -68,14 +40,21 @@ void tally_add(struct tally *t, const struct response *r)
 		break;
 	case RESPONSE_REFUSED:
 		t->refused++;
-		return;
+		break;
 	case RESPONSE_PENDING:
 		t->pending++;
-		return;
+		break;
 	}
+	if (!in_denominator(t->rules, r))
+		return;
+	t->counted++;
 	for (i = 0; i < t->nbuckets; i++)
-		if (bucket_matches(&t->rules[i], r))
+		if (expr_holds(t->rules->buckets[i].when, r->bits)) {
 			t->count[i]++;
+			in++;
+		}
+	if (in > 1)
+		t->overlaps++;
 }
 
 unsigned long tally_replied(const struct tally *t)
@@ -112,7 +91,7 @@ int roster_add(struct roster *roster, const struct tally *t,
 	m->line = r->line;
 	m->response = r->response;
 	for (i = 0; i < t->nbuckets; i++)
-		if (bucket_matches(&t->rules[i], r))
+		if (in_bucket(t->rules, i, r))
 			m->buckets |= 1UL << i;
 	roster->n++;
 	return 0;

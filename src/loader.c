@@ -1,11 +1,14 @@
 /*
- * loader.c - checks each row of a coded survey against the codebook.
+ * loader.c - checks each row of a coded survey against the codebook of a
+ * rules file.
  *
- * The codebook is the tables below: the columns, and for each coded
- * column the values it accepts.  Values are compared after folding case,
- * trimming spaces and treating '_', '-' and ' ' alike, so `Under way`,
- * `under-way` and `UNDER_WAY` are one value.  Anything else is an error
- * with a suggestion when a codebook value is close; nothing is guessed.
+ * Values are compared after folding case, trimming spaces and treating
+ * '_', '-' and ' ' alike, so `Under way`, `under-way` and `UNDER_WAY` are
+ * one value.  Anything else is an error with a suggestion when a codebook
+ * value is close; nothing is guessed.  A row is checked in two passes:
+ * first every coded cell is read into its bits, then each column, in the
+ * rules' order, is reported on, so that a requirement such as "required
+ * when response is answered" can look at any other column.
  *
  * This file does not count buckets (classifier.c) or print (reporter.c).
  */
@@ -17,86 +20,6 @@
 #include "loader.h"
 #include "mem.h"
 #include "text.h"
-
-enum column {
-	COL_BODY,
-	COL_CODE,
-	COL_RESPONSE,
-	COL_ACTION,
-	COL_DRUGS,
-	COL_SUBSTANCE_MISUSE,
-	COL_SUMMARY,
-	NCOLUMNS
-};
-
-/* The columns; `required` here means the header must have it. */
-static const struct csv_column columns[NCOLUMNS] = {
-	[COL_BODY] = { "body", 1 },
-	[COL_CODE] = { "code", 0 },
-	[COL_RESPONSE] = { "response", 1 },
-	[COL_ACTION] = { "action", 1 },
-	[COL_DRUGS] = { "drugs", 0 },
-	[COL_SUBSTANCE_MISUSE] = { "substance_misuse", 1 },
-	[COL_SUMMARY] = { "summary", 0 },
-};
-
-/* A value a coded column accepts; `listed` names it in error messages. */
-struct code_value {
-	const char *name;
-	int value;
-	int listed;
-};
-
-static const struct code_value response_values[] = {
-	{ "answered", RESPONSE_ANSWERED, 1 },
-	{ "refused", RESPONSE_REFUSED, 1 },
-	{ "pending", RESPONSE_PENDING, 1 },
-	{ NULL, 0, 0 }
-};
-
-static const struct code_value action_values[] = {
-	{ "specialist", ACTION_SPECIALIST, 1 },
-	{ "under_way", ACTION_UNDER_WAY, 1 },
-	{ "unspecified", ACTION_UNSPECIFIED, 1 },
-	{ "considering", ACTION_CONSIDERING, 1 },
-	{ "none", ACTION_NONE, 1 },
-	{ NULL, 0, 0 }
-};
-
-static const struct code_value flag_values[] = {
-	{ "yes", FLAG_YES, 1 },
-	{ "no", FLAG_NO, 1 },
-	{ "y", FLAG_YES, 0 },
-	{ "n", FLAG_NO, 0 },
-	{ "true", FLAG_YES, 0 },
-	{ "false", FLAG_NO, 0 },
-	{ "1", FLAG_YES, 0 },
-	{ "0", FLAG_NO, 0 },
-	{ NULL, 0, 0 }
-};
-
-/* Drug classes, then the common names coders write for them. */
-static const struct code_value drug_values[] = {
-	{ "opioids", DRUG_OPIOIDS, 1 },
-	{ "gabapentinoids", DRUG_GABAPENTINOIDS, 1 },
-	{ "benzodiazepines", DRUG_BENZODIAZEPINES, 1 },
-	{ "z-drugs", DRUG_Z_DRUGS, 1 },
-	{ "antidepressants", DRUG_ANTIDEPRESSANTS, 1 },
-	{ "opioid", DRUG_OPIOIDS, 0 },
-	{ "opiates", DRUG_OPIOIDS, 0 },
-	{ "opiate", DRUG_OPIOIDS, 0 },
-	{ "gabapentinoid", DRUG_GABAPENTINOIDS, 0 },
-	{ "gabapentin", DRUG_GABAPENTINOIDS, 0 },
-	{ "pregabalin", DRUG_GABAPENTINOIDS, 0 },
-	{ "benzodiazepine", DRUG_BENZODIAZEPINES, 0 },
-	{ "benzos", DRUG_BENZODIAZEPINES, 0 },
-	{ "benzo", DRUG_BENZODIAZEPINES, 0 },
-	{ "z-drug", DRUG_Z_DRUGS, 0 },
-	{ "zdrugs", DRUG_Z_DRUGS, 0 },
-	{ "z-hypnotics", DRUG_Z_DRUGS, 0 },
-	{ "antidepressant", DRUG_ANTIDEPRESSANTS, 0 },
-	{ NULL, 0, 0 }
-};
 
 /* ------------------------------------------------------------------ */
 /* The duplicate-body index: 64-bit hashes of folded names, with lines. */
@@ -181,90 +104,11 @@ static uint64_t body_hash(const char *name)
 }
 
 /* ------------------------------------------------------------------ */
-/* Values. */
-
-/* Does codebook name `name` fold to `folded`? */
-static int name_matches(const char *name, const char *folded)
-{
-	for (; *name && *folded; name++, folded++) {
-		char c = *name == '-' || *name == ' ' ? '_' : *name;
-
-		if (c != *folded)
-			return 0;
-	}
-	return !*name && !*folded;
-}
-
-static const struct code_value *lookup(const struct code_value *table,
-				       const char *folded)
-{
-	for (; table->name; table++)
-		if (name_matches(table->name, folded))
-			return table;
-	return NULL;
-}
-
-/*
- * The closest codebook value to `folded`, as its listed name, or NULL when
- * nothing is close: one edit away, or two for names of five letters or more.
- */
-static const char *suggest(const struct code_value *table, const char *folded)
-{
-	const struct code_value *v, *best = NULL;
-	unsigned best_d = 3;
-
-	if (!*folded)
-		return NULL;
-	for (v = table; v->name; v++) {
-		char canon[32];
-		size_t k;
-		unsigned d;
-
-		for (k = 0; k < sizeof canon - 1 && v->name[k]; k++)
-			canon[k] = v->name[k] == '-' ? '_' : v->name[k];
-		canon[k] = '\0';
-		d = text_distance(canon, folded, 3);
-		if (d == 0 || (d == 2 && k < 5))
-			continue;
-		if (d < best_d) {
-			best_d = d;
-			best = v;
-		}
-	}
-	if (best && !best->listed)
-		for (v = table; v->name; v++)
-			if (v->listed && v->value == best->value)
-				return v->name;
-	return best ? best->name : NULL;
-}
-
-/* "a, b, c" of the listed names, into a caller's buffer. */
-static const char *listed_names(const struct code_value *table, char *buf,
-				size_t size)
-{
-	size_t used = 0;
-
-	buf[0] = '\0';
-	for (; table->name; table++) {
-		int n;
-
-		if (!table->listed)
-			continue;
-		n = snprintf(buf + used, size - used, "%s%s", used ? ", " : "",
-			     table->name);
-		if (n < 0 || (size_t)n >= size - used)
-			break;
-		used += (size_t)n;
-	}
-	return buf;
-}
-
-/* ------------------------------------------------------------------ */
 /* Rows. */
 
-/* The trimmed cell of codebook column `col`; "" when absent. */
+/* The trimmed cell of rules column `col`; "" when absent. */
 static const char *cell(const struct loader *l, const struct csv_row *row,
-			enum column col, size_t *len)
+			int col, size_t *len)
 {
 	int at = l->column_at[col];
 	const char *s;
@@ -278,70 +122,81 @@ static const char *cell(const struct loader *l, const struct csv_row *row,
 	return s;
 }
 
-static void unknown_value(struct loader *l, unsigned long line,
-			  enum column col, const char *what, const char *raw,
-			  size_t len, const struct code_value *table)
+/* "a, b, c": the values of a column, for messages. */
+static const char *listed_names(const struct rules_column *c, char *buf,
+				size_t size)
 {
-	char show[80], names[200];
-	const char *hint = suggest(table, strbuf_str(&l->scratch));
+	size_t used = 0, i;
+
+	buf[0] = '\0';
+	for (i = 0; i < c->nvalues; i++) {
+		int n = snprintf(buf + used, size - used, "%s%s", used ? ", " : "",
+				 c->values[i]);
+
+		if (n < 0 || (size_t)n >= size - used)
+			break;
+		used += (size_t)n;
+	}
+	return buf;
+}
+
+static void unknown_value(struct loader *l, unsigned long line,
+			  const struct rules_column *col, const char *raw,
+			  size_t len)
+{
+	char show[80], names[600];
+	const char *hint = rules_suggest(col, strbuf_str(&l->scratch));
 
 	text_shown(raw, len, show, sizeof show);
 	if (hint)
 		diag_error(l->diag, l->name, line,
 			   "column '%s': unknown %s '%s' (did you mean '%s'?)",
-			   columns[col].name, what, show, hint);
+			   col->name, col->item, show, hint);
 	else
 		diag_error(l->diag, l->name, line,
 			   "column '%s': unknown %s '%s'; expected one of: %s",
-			   columns[col].name, what, show,
-			   listed_names(table, names, sizeof names));
+			   col->name, col->item, show,
+			   listed_names(col, names, sizeof names));
 }
+
+/* What pass 1 found in a coded cell. */
+enum cell_state { CELL_EMPTY, CELL_OK, CELL_UNKNOWN };
 
 /*
- * Check a single-valued coded cell.  Returns the value, or -1 after
- * reporting (unknown value, or empty while `required`), or -2 for an
- * empty cell that may be empty.
+ * Read a coded cell into `*bits`.  An unknown value (of a list, the first
+ * one) is reported at once when `report`; returns the state, or -1 when
+ * out of memory.
  */
-static int coded_value(struct loader *l, const struct csv_row *row,
-		       enum column col, const struct code_value *table,
-		       const char *required_because)
+static int read_cell(struct loader *l, const struct csv_row *row, int c,
+		     uint64_t *bits, int report)
 {
+	const struct rules_column *col = &l->rules->columns[c];
 	size_t len;
-	const char *raw = cell(l, row, col, &len);
-	const struct code_value *v;
-	char names[200];
+	const char *s = cell(l, row, c, &len);
+	int state = CELL_EMPTY;
 
-	if (len == 0) {
-		if (!required_because)
-			return -2;
-		diag_error(l->diag, l->name, row->line,
-			   "column '%s': empty; %s needs one of: %s",
-			   columns[col].name, required_because,
-			   listed_names(table, names, sizeof names));
-		return -1;
+	*bits = 0;
+	if (col->type == COLUMN_TEXT || len == 0)
+		return CELL_EMPTY;
+	if (col->type != COLUMN_LIST) {
+		int v;
+
+		if (text_fold(s, len, &l->scratch) < 0)
+			return -1;
+		v = rules_value(col, l->scratch.buf);
+		if (v < 0) {
+			if (report)
+				unknown_value(l, row->line, col, s, len);
+			return CELL_UNKNOWN;
+		}
+		*bits = (uint64_t)1 << v;
+		return CELL_OK;
 	}
-	if (text_fold(raw, len, &l->scratch) < 0)
-		return -3;
-	v = lookup(table, l->scratch.buf);
-	if (!v) {
-		unknown_value(l, row->line, col, "value", raw, len, table);
-		return -1;
-	}
-	return v->value;
-}
-
-/* Parse the drugs list: items split by ';', ',' or '|'. -1 on no memory. */
-static int drug_list(struct loader *l, const struct csv_row *row,
-		     unsigned *drugs)
-{
-	size_t len;
-	const char *s = cell(l, row, COL_DRUGS, &len);
-
-	*drugs = 0;
+	/* A list: items split by ';', ',' or '|'; empty items ignored. */
 	while (len > 0) {
 		size_t n = 0, item_len;
 		const char *item = s;
-		const struct code_value *v;
+		int v;
 
 		while (n < len && s[n] != ';' && s[n] != ',' && s[n] != '|')
 			n++;
@@ -350,29 +205,22 @@ static int drug_list(struct loader *l, const struct csv_row *row,
 		if (item_len > 0) {
 			if (text_fold(item, item_len, &l->scratch) < 0)
 				return -1;
-			v = lookup(drug_values, l->scratch.buf);
-			if (v)
-				*drugs |= (unsigned)v->value;
-			else
-				unknown_value(l, row->line, COL_DRUGS,
-					      "drug class", item, item_len,
-					      drug_values);
+			v = rules_value(col, l->scratch.buf);
+			if (v >= 0) {
+				*bits |= (uint64_t)1 << v;
+				if (state == CELL_EMPTY)
+					state = CELL_OK;
+			} else {
+				if (report)
+					unknown_value(l, row->line, col, item,
+						      item_len);
+				state = CELL_UNKNOWN;
+			}
 		}
 		s += n < len ? n + 1 : n;
 		len -= n < len ? n + 1 : n;
 	}
-	return 0;
-}
-
-/* Copy a trimmed cell into `sb` so that it is NUL-terminated. */
-static int keep(struct loader *l, const struct csv_row *row, enum column col,
-		struct strbuf *sb)
-{
-	size_t len;
-	const char *s = cell(l, row, col, &len);
-
-	strbuf_reset(sb);
-	return strbuf_add(sb, s, len);
+	return state;
 }
 
 static int cell_is_blank(const char *s, size_t len)
@@ -381,7 +229,7 @@ static int cell_is_blank(const char *s, size_t len)
 	return len == 0;
 }
 
-/* The first non-blank row: where each codebook column is. */
+/* The first non-blank row: where each rules column is. */
 static int read_header(struct loader *l, const struct csv_row *row)
 {
 	int status;
@@ -389,21 +237,61 @@ static int read_header(struct loader *l, const struct csv_row *row)
 	l->have_header = 1;
 	l->ncolumns = row->nfields;
 	/* Rows cannot be read without a sound header: stop if it is not. */
-	status = csvread_map_header(row, columns, NCOLUMNS, l->column_at, l->name,
-				    l->diag);
+	status = csvread_map_header(row, l->header, l->rules->ncolumns,
+				    l->column_at, l->name, l->diag);
 	l->header_ok = status == FOITAB_OK;
 	return status;
+}
+
+/* Report on column `c` of a row whose bits pass 1 has read. */
+static int check_column(struct loader *l, const struct csv_row *row, int c,
+			struct response *r, const int *state)
+{
+	const struct rules_column *col = &l->rules->columns[c];
+	const char *need = NULL;
+	char names[600];
+	size_t len;
+	const char *s = cell(l, row, c, &len);
+
+	if (col->type != COLUMN_TEXT && state[c] == CELL_UNKNOWN) {
+		/* Report every unknown value now, in the column's order. */
+		uint64_t bits;
+
+		return read_cell(l, row, c, &bits, 1) < 0 ? -1 : 0;
+	}
+	if (col->required_always)
+		need = "every row";
+	else if (col->required_when && expr_holds(col->required_when, r->bits))
+		need = col->required_phrase;
+	if (!need || len > 0)
+		return 0;
+	if (c == COLUMN_BODY)
+		diag_error(l->diag, l->name, row->line, "column 'body': empty; "
+			   "every row needs the public body's name");
+	else if (col->type == COLUMN_TEXT)
+		diag_error(l->diag, l->name, row->line, "column '%s': empty; %s "
+			   "needs one", col->name, need);
+	else
+		diag_error(l->diag, l->name, row->line,
+			   "column '%s': empty; %s needs one of: %s", col->name,
+			   need, listed_names(col, names, sizeof names));
+	(void)s;
+	return 0;
 }
 
 static int on_row(const struct csv_row *row, void *ctx)
 {
 	struct loader *l = ctx;
+	const struct rules *rules;
 	unsigned long errors = l->diag->errors, first;
 	struct response r;
-	int v, dup;
+	int state[RULES_MAX_COLUMNS];
+	size_t c;
+	int dup;
 
 	if (!l->have_header)
 		return row->nfields ? read_header(l, row) : FOITAB_OK;
+	rules = l->rules;
 	l->counts.rows++;
 	if (csvread_row_is_blank(row)) {
 		l->counts.blank_rows++;
@@ -425,66 +313,64 @@ static int on_row(const struct csv_row *row, void *ctx)
 				   "delimiter?)", row->nfields, l->ncolumns,
 				   i + 1);
 	}
+	/* Pass 1: every cell, trimmed and copied; coded cells into bits. */
+	for (c = 0; c < rules->ncolumns; c++) {
+		size_t len;
+		const char *s = cell(l, row, (int)c, &len);
 
-	if (keep(l, row, COL_BODY, &l->body) < 0 ||
-	    keep(l, row, COL_CODE, &l->code) < 0 ||
-	    keep(l, row, COL_SUMMARY, &l->summary) < 0)
-		return FOITAB_OSERR;
-	if (l->body.len == 0) {
-		diag_error(l->diag, l->name, row->line,
-			   "column 'body': empty; every row needs the public "
-			   "body's name");
-	} else {
-		dup = seen_insert(l->seen, body_hash(l->body.buf), row->line,
-				  &first);
+		strbuf_reset(&l->cells[c]);
+		if (strbuf_add(&l->cells[c], s, len) < 0)
+			return FOITAB_OSERR;
+		r.text[c] = strbuf_str(&l->cells[c]);
+		state[c] = read_cell(l, row, (int)c, &r.bits[c], 0);
+		if (state[c] < 0)
+			return FOITAB_OSERR;
+	}
+	/* Pass 2: report, column by column. */
+	for (c = 0; c < rules->ncolumns; c++) {
+		if (check_column(l, row, (int)c, &r, state) < 0)
+			return FOITAB_OSERR;
+		if (c != COLUMN_BODY || !*r.text[COLUMN_BODY])
+			continue;
+		dup = seen_insert(l->seen, body_hash(r.text[COLUMN_BODY]),
+				  row->line, &first);
 		if (dup < 0)
 			return FOITAB_OSERR;
 		if (dup)
 			diag_error(l->diag, l->name, row->line,
 				   "column 'body': '%s' is already on line %lu; "
-				   "each body has one row", l->body.buf, first);
+				   "each body has one row", r.text[COLUMN_BODY],
+				   first);
 	}
-
-	v = coded_value(l, row, COL_RESPONSE, response_values, "every row");
-	if (v == -3)
-		return FOITAB_OSERR;
-	r.response = v >= 0 ? (enum response_kind)v : RESPONSE_PENDING;
-	{
-		/* Values are checked on every row; required when answered. */
-		const char *need = v == RESPONSE_ANSWERED ?
-			"an answered response" : NULL;
-
-		v = coded_value(l, row, COL_ACTION, action_values, need);
-		if (v == -3)
-			return FOITAB_OSERR;
-		if (r.response == RESPONSE_ANSWERED && v >= 0)
-			r.action = (enum action_kind)v;
-		v = coded_value(l, row, COL_SUBSTANCE_MISUSE, flag_values, need);
-		if (v == -3)
-			return FOITAB_OSERR;
-		if (v >= 0)
-			r.substance_misuse = (enum flag_value)v;
-	}
-	if (drug_list(l, row, &r.drugs) < 0)
-		return FOITAB_OSERR;
-
 	if (l->diag->errors != errors) {
 		l->counts.bad_rows++;
 		return FOITAB_OK;
 	}
-	r.body = l->body.buf;
-	r.code = strbuf_str(&l->code);
-	r.summary = strbuf_str(&l->summary);
+	r.body = r.text[COLUMN_BODY];
+	r.code = r.text[COLUMN_CODE];
+	r.summary = r.text[COLUMN_SUMMARY];
+	r.response = r.bits[COLUMN_RESPONSE] & 1 ? RESPONSE_ANSWERED :
+		     r.bits[COLUMN_RESPONSE] & 2 ? RESPONSE_REFUSED :
+						   RESPONSE_PENDING;
 	l->counts.responses++;
 	return l->on_response(&r, l->ctx);
 }
 
 int loader_begin(struct loader *l, const char *name,
-		 const struct csv_format *format, struct diag *diag,
-		 loader_response_fn on_response, void *ctx)
+		 const struct csv_format *format, const struct rules *rules,
+		 struct diag *diag, loader_response_fn on_response, void *ctx)
 {
-	assert(l && name && diag && on_response);
+	size_t c;
+
+	assert(l && name && rules && diag && on_response);
 	memset(l, 0, sizeof *l);
+	l->rules = rules;
+	/* The header must have every column a row may need. */
+	for (c = 0; c < rules->ncolumns; c++) {
+		l->header[c].name = rules->columns[c].name;
+		l->header[c].required = rules->columns[c].required_always ||
+					rules->columns[c].required_when;
+	}
 	l->diag = diag;
 	l->name = name;
 	l->on_response = on_response;
@@ -508,11 +394,19 @@ static int conclude(struct loader *l, int status)
 		return status;
 	/* An unreadable header was reported already: say nothing more. */
 	if (status == FOITAB_OK && !l->have_header &&
-	    l->diag->errors == l->errors_at_begin)
+	    l->diag->errors == l->errors_at_begin) {
+		char names[400] = "";
+		size_t c, used = 0;
+
+		for (c = 0; c < l->rules->ncolumns && used < sizeof names; c++)
+			if (l->header[c].required)
+				used += (size_t)snprintf(names + used,
+							 sizeof names - used,
+							 "%s, ", l->header[c].name);
 		diag_error(l->diag, l->name, 0,
-			   "the file is empty; it needs a header row (body, "
-			   "response, action, substance_misuse, ...) and a row "
-			   "for each body");
+			   "the file is empty; it needs a header row (%s...) "
+			   "and a row for each body", names);
+	}
 	else if (status == FOITAB_OK && l->counts.rows == l->counts.blank_rows)
 		diag_error(l->diag, l->name, 0,
 			   "there are no data rows under the header");
@@ -530,10 +424,11 @@ int loader_end(struct loader *l)
 }
 
 int loader_read(struct loader *l, FILE *in, const char *name,
-		const struct csv_format *format, struct diag *diag,
-		loader_response_fn on_response, void *ctx)
+		const struct csv_format *format, const struct rules *rules,
+		struct diag *diag, loader_response_fn on_response, void *ctx)
 {
-	int status = loader_begin(l, name, format, diag, on_response, ctx);
+	int status = loader_begin(l, name, format, rules, diag, on_response,
+				  ctx);
 
 	if (status != FOITAB_OK)
 		return status;
@@ -542,31 +437,13 @@ int loader_read(struct loader *l, FILE *in, const char *name,
 
 void loader_release(struct loader *l)
 {
+	size_t c;
+
 	csvread_release(&l->csv);
 	seen_free(l->seen);
 	l->seen = NULL;
 	strbuf_release(&l->scratch);
-	strbuf_release(&l->body);
-	strbuf_release(&l->code);
-	strbuf_release(&l->summary);
+	for (c = 0; c < RULES_MAX_COLUMNS; c++)
+		strbuf_release(&l->cells[c]);
 }
 
-const char *loader_action_name(enum action_kind a)
-{
-	const struct code_value *v;
-
-	for (v = action_values; v->name; v++)
-		if (v->value == (int)a)
-			return v->name;
-	return "";
-}
-
-const char *loader_response_name(enum response_kind r)
-{
-	const struct code_value *v;
-
-	for (v = response_values; v->name; v++)
-		if (v->value == (int)r)
-			return v->name;
-	return "";
-}

@@ -25,6 +25,7 @@
 #include "mem.h"
 #include "options.h"
 #include "registry.h"
+#include "rules.h"
 #include "reporter.h"
 #include "text.h"
 #include "version.h"
@@ -36,11 +37,13 @@ struct run {
 	const struct options *opt;
 	struct diag *diag;
 	const char *name;            /* the survey file, for messages */
+	struct rules rules;
 	struct tally tally;
 	struct baseline baseline;
 	struct registry registry;
 	struct roster roster;        /* every body, for `foitab list` */
 	unsigned long selected;      /* list: the buckets asked for */
+	char *registry_name;         /* a register the rules name */
 	int have_baseline, have_registry;
 	unsigned long register_errors; /* rows the register check rejected */
 };
@@ -86,19 +89,110 @@ static void close_input(FILE *in)
 		fclose(in);
 }
 
+/*
+ * Read the rules: a file, or the built-in ones.  Relative paths in a rules
+ * file are taken from the file's directory.
+ */
+static int load_rules(struct run *run)
+{
+	const struct builtin_file *b;
+	const char *path = run->opt->rules, *name, *slash;
+	char *dir;
+	FILE *in;
+	int status;
+
+	if (!path) {
+		b = builtin_find(BUILTIN_RULES);
+		return rules_read_bytes(&run->rules, b->bytes, b->len,
+					"data/" BUILTIN_RULES " (built in)", NULL,
+					run->diag);
+	}
+	in = open_input(path, &name, run->diag);
+	if (!in)
+		return FOITAB_NOINPUT;
+	slash = strrchr(path, '/');
+	dir = mem_strndup(path, slash ? (size_t)(slash - path) : 1);
+	if (!dir) {
+		close_input(in);
+		return FOITAB_OSERR;
+	}
+	if (!slash)
+		dir[0] = '.';
+	status = rules_read_stream(&run->rules, in, name, dir, run->diag);
+	mem_free(dir);
+	close_input(in);
+	return status;
+}
+
+/*
+ * Open a data file the rules name ("baseline = ..."): beside the rules
+ * file, or built in with the built-in rules.  Sets *in (NULL for built-in
+ * bytes, returned in *b) and *name; the caller frees *name.
+ */
+static int open_named(struct run *run, const char *written, FILE **in,
+		      const struct builtin_file **b, char **name)
+{
+	const struct rules *rules = &run->rules;
+	size_t len;
+
+	*in = NULL;
+	*b = NULL;
+	if (!rules->dir) {
+		*b = builtin_find(written);
+		len = strlen(written) + sizeof "data/ (built in)";
+		*name = mem_realloc(NULL, len);
+		if (!*name)
+			return FOITAB_OSERR;
+		snprintf(*name, len, "data/%s (built in)", written);
+		if (*b)
+			return FOITAB_OK;
+		diag_error(run->diag, rules->name, 0, "'%s' is not built in",
+			   written);
+		return FOITAB_NOINPUT;
+	}
+	len = strlen(rules->dir) + strlen(written) + 2;
+	*name = mem_realloc(NULL, len);
+	if (!*name)
+		return FOITAB_OSERR;
+	if (written[0] == '/')
+		snprintf(*name, len, "%s", written);
+	else
+		snprintf(*name, len, "%s/%s", rules->dir, written);
+	*in = fopen(*name, "rb");
+	if (!*in) {
+		diag_error(run->diag, *name, 0, "cannot open: %s (named in %s)",
+			   strerror(errno), rules->name);
+		return FOITAB_NOINPUT;
+	}
+	return FOITAB_OK;
+}
+
 static int load_baseline(struct run *run)
 {
 	const char *path = run->opt->baseline, *name;
+	const struct builtin_file *b;
+	char *named;
 	FILE *in;
 	int status;
 
 	if (path && strcmp(path, "none") == 0)
 		return FOITAB_OK;
+	if (!path && !run->rules.baseline)
+		return FOITAB_OK;
 	run->have_baseline = 1;
-	if (!path)
-		return baseline_read_bytes(&run->baseline, builtin_baseline_2011,
-					   builtin_baseline_2011_len,
-					   BUILTIN_BASELINE_NAME, run->diag);
+	if (!path) {
+		status = open_named(run, run->rules.baseline, &in, &b, &named);
+		if (status == FOITAB_OK && b)
+			status = baseline_read_bytes(&run->baseline, b->bytes,
+						     b->len, named, run->diag);
+		else if (status == FOITAB_OK)
+			status = baseline_read_stream(&run->baseline, in, named,
+						      run->diag);
+		if (in)
+			fclose(in);
+		mem_free(named);
+		return status;
+	}
 	in = open_input(path, &name, run->diag);
 	if (!in)
 		return FOITAB_NOINPUT;
@@ -110,17 +204,31 @@ static int load_baseline(struct run *run)
 static int load_registry(struct run *run)
 {
 	const char *path = run->opt->registry, *name;
+	const struct builtin_file *b;
 	FILE *in;
 	int status;
 
 	if (path && strcmp(path, "none") == 0)
 		return FOITAB_OK;
+	if (!path && !run->rules.registry)
+		return FOITAB_OK;
 	run->have_registry = 1;
-	if (!path)
-		return registry_read_bytes(&run->registry,
-					   builtin_icb_register_2023,
-					   builtin_icb_register_2023_len,
-					   BUILTIN_REGISTER_NAME, run->diag);
+	if (!path) {
+		/* The register keeps its name for messages: hold it in run. */
+		status = open_named(run, run->rules.registry, &in, &b,
+				    &run->registry_name);
+		if (status == FOITAB_OK && b)
+			status = registry_read_bytes(&run->registry, b->bytes,
+						     b->len, run->registry_name,
+						     run->diag);
+		else if (status == FOITAB_OK)
+			status = registry_read_stream(&run->registry, in,
+						      run->registry_name,
+						      run->diag);
+		if (in)
+			fclose(in);
+		return status;
+	}
 	in = open_input(path, &name, run->diag);
 	if (!in)
 		return FOITAB_NOINPUT;
@@ -209,16 +317,17 @@ static int select_buckets(struct run *run)
 		char keys[400] = "";
 
 		for (b = 0; b < t->nbuckets; b++) {
-			unsigned d = text_distance(o->buckets[i], t->rules[b].key, 3);
+			const char *key = t->rules->buckets[b].key;
+			unsigned d = text_distance(o->buckets[i], key, 3);
 
 			if (d == 0)
 				break;
 			if (d < best_d) {
 				best_d = d;
-				best = t->rules[b].key;
+				best = key;
 			}
 			snprintf(keys + strlen(keys), sizeof keys - strlen(keys),
-				 "%s%s", b ? ", " : "", t->rules[b].key);
+				 "%s%s", b ? ", " : "", key);
 		}
 		if (b < t->nbuckets) {
 			run->selected |= 1UL << b;
@@ -322,8 +431,8 @@ static int run_survey(struct run *run)
 	in = open_input(o->input, &run->name, run->diag);
 	if (!in)
 		return FOITAB_NOINPUT;
-	status = loader_read(&loader, in, run->name, &o->csv, run->diag,
-			     count_response, run);
+	status = loader_read(&loader, in, run->name, &o->csv, &run->rules,
+			     run->diag, count_response, run);
 	close_input(in);
 	if (status != FOITAB_OSERR && run->have_registry)
 		registry_close(&run->registry, run->name, run->diag);
@@ -357,31 +466,42 @@ static int run_survey(struct run *run)
 	return emit(o, write_report, &rendering, run->diag);
 }
 
+/* `foitab rules`: the rules file in use, as it is written. */
+static void write_rules(const void *ctx, FILE *out)
+{
+	const struct rules *rules = ctx;
+
+	fwrite(strbuf_str(&rules->source), 1, rules->source.len, out);
+}
+
 static int run_command(const struct options *o, struct diag *diag)
 {
 	struct run run;
-	int status = FOITAB_OK;
-
-	const struct bucket_rule *rules;
-	size_t nrules;
+	int status;
 
 	memset(&run, 0, sizeof run);
 	run.opt = o;
 	run.diag = diag;
 	registry_init(&run.registry);
-	rules = classifier_survey_2023(&nrules);
-	tally_init(&run.tally, rules, nrules);
-	if (o->command == COMMAND_LIST)
-		status = select_buckets(&run);
-	if (status == FOITAB_OK && o->command == COMMAND_TABULATE)
-		status = load_baseline(&run);
-	if (status == FOITAB_OK)
-		status = load_registry(&run);
-	if (status == FOITAB_OK)
-		status = run_survey(&run);
+	status = load_rules(&run);
+	if (status == FOITAB_OK && o->command == COMMAND_RULES)
+		status = emit(o, write_rules, &run.rules, diag);
+	else if (status == FOITAB_OK) {
+		tally_init(&run.tally, &run.rules);
+		if (o->command == COMMAND_LIST)
+			status = select_buckets(&run);
+		if (status == FOITAB_OK && o->command == COMMAND_TABULATE)
+			status = load_baseline(&run);
+		if (status == FOITAB_OK)
+			status = load_registry(&run);
+		if (status == FOITAB_OK)
+			status = run_survey(&run);
+	}
 	baseline_free(&run.baseline);
 	registry_free(&run.registry);
 	roster_free(&run.roster);
+	rules_free(&run.rules);
+	mem_free(run.registry_name);
 	return status;
 }
 

@@ -13,13 +13,17 @@
 #include "options.h"
 #include "reporter.h"
 
-enum { OPT_DELIMITER = 256, OPT_ENCODING, OPT_RAW, OPT_PENDING, OPT_REFUSED };
+enum {
+	OPT_DELIMITER = 256, OPT_ENCODING, OPT_RAW, OPT_PENDING, OPT_REFUSED,
+	OPT_RULES
+};
 
 static const struct option long_options[] = {
 	{ "format", required_argument, NULL, 'f' },
 	{ "decimals", required_argument, NULL, 'd' },
 	{ "baseline", required_argument, NULL, 'b' },
 	{ "register", required_argument, NULL, 'r' },
+	{ "rules", required_argument, NULL, OPT_RULES },
 	{ "delimiter", required_argument, NULL, OPT_DELIMITER },
 	{ "encoding", required_argument, NULL, OPT_ENCODING },
 	{ "output", required_argument, NULL, 'o' },
@@ -36,6 +40,7 @@ void options_synopsis(FILE *out)
 	fputs("usage: foitab [OPTIONS] FILE\n"
 	      "       foitab check [OPTIONS] FILE\n"
 	      "       foitab list [OPTIONS] FILE [BUCKET...]\n"
+	      "       foitab rules [--rules FILE]\n"
 	      "       foitab --help | --version\n", out);
 }
 
@@ -51,18 +56,20 @@ void options_usage(FILE *out)
 	      "'check' only checks the file and prints a one-line summary.\n"
 	      "'list' names the bodies in each bucket, or in the BUCKETs named\n"
 	      "and the groups --pending and --refused ask for.\n"
+	      "'rules' prints the rules file in use.\n"
 	      "\n"
 	      "  -f, --format FORMAT   output format:", out);
 	for (i = 0; i < n; i++)
 		fprintf(out, "%s %s", i ? "," : "", f[i].name);
 	fputs(" (default: table)\n"
 	      "  -d, --decimals N      decimals in percentages, 0 to 3 (default: 0)\n"
+	      "      --rules FILE      the survey's codebook and buckets (default:\n"
+	      "                        the built-in 2023 ICB survey)\n"
 	      "  -b, --baseline FILE   earlier percentages to print beside the\n"
-	      "                        buckets (default: the built-in 2011 PCT\n"
-	      "                        survey); 'none' prints no baseline\n"
+	      "                        buckets (default: the one the rules name);\n"
+	      "                        'none' prints no baseline\n"
 	      "  -r, --register FILE   the register of bodies asked (default: the\n"
-	      "                        built-in 42 ICBs of 2023); 'none' skips\n"
-	      "                        the check\n"
+	      "                        one the rules name); 'none' skips the check\n"
 	      "      --delimiter C     the cell delimiter: ',', ';', 'tab' or\n"
 	      "                        another single character (default: found\n"
 	      "                        from the header row)\n"
@@ -186,6 +193,9 @@ int options_parse(struct options *o, int argc, char **argv, struct diag *diag)
 		case 'o':
 			o->output = optarg;
 			break;
+		case OPT_RULES:
+			o->rules = optarg;
+			break;
 		case OPT_RAW:
 			o->raw_cells = 1;
 			break;
@@ -221,6 +231,14 @@ int options_parse(struct options *o, int argc, char **argv, struct diag *diag)
 	} else if (optind < argc && strcmp(argv[optind], "list") == 0) {
 		o->command = COMMAND_LIST;
 		optind++;
+	} else if (optind < argc && strcmp(argv[optind], "rules") == 0) {
+		o->command = COMMAND_RULES;
+		if (optind + 1 < argc) {
+			diag_error(diag, NULL, 0, "'foitab rules' takes no file; "
+				   "name a rules file with --rules FILE");
+			return FOITAB_USAGE;
+		}
+		return FOITAB_OK;
 	}
 	if (optind >= argc) {
 		diag_error(diag, NULL, 0, "no input file given (use '-' for "

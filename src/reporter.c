@@ -69,7 +69,7 @@ static const char *percent_text(const struct report *rep, unsigned long count,
 static const char *bucket_percent(const struct report *rep, size_t i,
 				  char *buf, size_t size)
 {
-	return percent_text(rep, rep->tally->count[i], rep->tally->answered,
+	return percent_text(rep, rep->tally->count[i], rep->tally->counted,
 			    buf, size);
 }
 
@@ -101,7 +101,7 @@ static int baseline_only(const struct report *rep, const struct baseline_row *b)
 	size_t i;
 
 	for (i = 0; i < rep->tally->nbuckets; i++)
-		if (strcmp(rep->tally->rules[i].key, b->key) == 0)
+		if (strcmp(rep->tally->rules->buckets[i].key, b->key) == 0)
 			return 0;
 	return 1;
 }
@@ -138,7 +138,7 @@ struct group {
 	enum response_kind response;
 };
 
-#define MAX_GROUPS (CLASSIFIER_MAX_BUCKETS + 2)
+#define MAX_GROUPS (RULES_MAX_BUCKETS + 2)
 
 static size_t list_groups(const struct report *rep, struct group *g)
 {
@@ -148,10 +148,10 @@ static size_t list_groups(const struct report *rep, struct group *g)
 	for (i = 0; i < t->nbuckets; i++) {
 		if (!(rep->selected & (1UL << i)))
 			continue;
-		g[n].key = t->rules[i].key;
-		g[n].label = t->rules[i].label;
+		g[n].key = t->rules->buckets[i].key;
+		g[n].label = t->rules->buckets[i].label;
 		g[n].count = t->count[i];
-		g[n].denominator = t->answered;
+		g[n].denominator = t->counted;
 		g[n].bit = 1UL << i;
 		g[n].response = RESPONSE_ANSWERED;
 		n++;
@@ -220,8 +220,13 @@ static void accounting_line(const struct report *rep, FILE *out)
 	const struct tally *t = rep->tally;
 
 	fprintf(out, "Responses: %lu asked, %lu replied (%lu refused), "
-		"%lu pending; %lu answered and counted\n",
-		t->asked, tally_replied(t), t->refused, t->pending, t->answered);
+		"%lu pending; ", t->asked, tally_replied(t), t->refused,
+		t->pending);
+	if (t->counted == t->answered)
+		fprintf(out, "%lu answered and counted\n", t->answered);
+	else
+		fprintf(out, "%lu answered, %lu counted\n", t->answered,
+			t->counted);
 }
 
 static void print_missing(const struct report *rep, FILE *out)
@@ -257,8 +262,8 @@ static void render_table(const struct report *rep, FILE *out)
 	char pct[32], base[32];
 
 	for (i = 0; i < t->nbuckets; i++)
-		if (text_width(t->rules[i].label) > label_w)
-			label_w = text_width(t->rules[i].label);
+		if (text_width(t->rules->buckets[i].label) > label_w)
+			label_w = text_width(t->rules->buckets[i].label);
 	for (i = 0; b && i < b->n; i++) {
 		size_t w = text_width(b->rows[i].label) + 2 + strlen(year) +
 			   strlen(only);
@@ -282,11 +287,11 @@ static void render_table(const struct report *rep, FILE *out)
 	fputc('\n', out);
 
 	for (i = 0; i < t->nbuckets; i++) {
-		const struct baseline_row *br = baseline_for(rep, t->rules[i].key);
+		const struct baseline_row *br = baseline_for(rep, t->rules->buckets[i].key);
 
-		pad_right(out, t->rules[i].label, label_w);
+		pad_right(out, t->rules->buckets[i].label, label_w);
 		bucket_percent(rep, i, pct, sizeof pct);
-		fprintf(out, "  %5lu  %4lu  %*s%s", t->count[i], t->answered,
+		fprintf(out, "  %5lu  %4lu  %*s%s", t->count[i], t->counted,
 			pct_w, *pct ? pct : "-", *pct ? "%" : " ");
 		if (br) {
 			baseline_percent(br, base, sizeof base);
@@ -306,7 +311,8 @@ static void render_table(const struct report *rep, FILE *out)
 		baseline_percent(&b->rows[i], base, sizeof base);
 		fprintf(out, "  %*s%%\n", (int)year_w - 1, base);
 	}
-	fprintf(out, "\n%s\n", overlap_note);
+	if (t->overlaps)
+		fprintf(out, "\n%s\n", overlap_note);
 }
 
 /* A summary on its own indented lines, its line breaks kept. */
@@ -433,12 +439,12 @@ static void dsv_figures(const struct report *rep, const struct dsv *w)
 	for (i = 0; i < 6; i++)
 		dsv_cell(w, header[i], i == 5);
 	for (i = 0; i < t->nbuckets; i++) {
-		const struct baseline_row *br = baseline_for(rep, t->rules[i].key);
+		const struct baseline_row *br = baseline_for(rep, t->rules->buckets[i].key);
 
-		dsv_cell(w, t->rules[i].key, 0);
-		dsv_cell(w, t->rules[i].label, 0);
+		dsv_cell(w, t->rules->buckets[i].key, 0);
+		dsv_cell(w, t->rules->buckets[i].label, 0);
 		dsv_number(w, t->count[i], 0);
-		dsv_number(w, t->answered, 0);
+		dsv_number(w, t->counted, 0);
 		dsv_cell(w, bucket_percent(rep, i, pct, sizeof pct), 0);
 		dsv_cell(w, baseline_percent(br, base, sizeof base), 1);
 	}
@@ -557,7 +563,7 @@ static void json_accounting(const struct report *rep, FILE *out)
 
 	fprintf(out, "  \"responses\": {\"asked\": %lu, \"replied\": %lu, "
 		"\"refused\": %lu, \"pending\": %lu, \"counted\": %lu},\n",
-		t->asked, tally_replied(t), t->refused, t->pending, t->answered);
+		t->asked, tally_replied(t), t->refused, t->pending, t->counted);
 	fputs("  \"not_in_file\": [", out);
 	for (i = 0; missing_count(rep) && i < g->n; i++) {
 		if (g->entries[i].matched)
@@ -579,14 +585,14 @@ static void render_json(const struct report *rep, FILE *out)
 	json_accounting(rep, out);
 	fputs("  \"buckets\": [\n", out);
 	for (i = 0; i < t->nbuckets; i++) {
-		const struct baseline_row *br = baseline_for(rep, t->rules[i].key);
+		const struct baseline_row *br = baseline_for(rep, t->rules->buckets[i].key);
 
 		fputs("    {\"key\": ", out);
-		json_string(out, t->rules[i].key);
+		json_string(out, t->rules->buckets[i].key);
 		fputs(", \"label\": ", out);
-		json_string(out, t->rules[i].label);
+		json_string(out, t->rules->buckets[i].label);
 		fprintf(out, ", \"count\": %lu, \"denominator\": %lu, "
-			"\"percent\": ", t->count[i], t->answered);
+			"\"percent\": ", t->count[i], t->counted);
 		json_number(out, bucket_percent(rep, i, pct, sizeof pct));
 		fputs(", \"baseline_percent\": ", out);
 		json_number(out, baseline_percent(br, base, sizeof base));
@@ -688,12 +694,12 @@ static void render_markdown(const struct report *rep, FILE *out)
 	fputs("\n| :--- | ---: | ---: | ---: |", out);
 	fputs(b ? " ---: |\n" : "\n", out);
 	for (i = 0; i < t->nbuckets; i++) {
-		const struct baseline_row *br = baseline_for(rep, t->rules[i].key);
+		const struct baseline_row *br = baseline_for(rep, t->rules->buckets[i].key);
 
 		fputs("| ", out);
-		md_text(out, t->rules[i].label);
+		md_text(out, t->rules->buckets[i].label);
 		bucket_percent(rep, i, pct, sizeof pct);
-		fprintf(out, " | %lu | %lu | %s%s |", t->count[i], t->answered,
+		fprintf(out, " | %lu | %lu | %s%s |", t->count[i], t->counted,
 			*pct ? pct : "", *pct ? "%" : "");
 		if (b)
 			fprintf(out, " %s%s |", baseline_percent(br, base, sizeof base),
@@ -712,8 +718,8 @@ static void render_markdown(const struct report *rep, FILE *out)
 	}
 	fputc('\n', out);
 	accounting_line(rep, out);
-	fputc('\n', out);
-	fprintf(out, "%s\n", overlap_note);
+	if (t->overlaps)
+		fprintf(out, "\n%s\n", overlap_note);
 	if (missing_count(rep)) {
 		const struct registry *g = rep->registry;
 

@@ -1,6 +1,7 @@
 /*
  * fuzz_loader.c - libFuzzer target: any bytes, through the whole checking
- * path (csvread, the codebook checks, the register check and the tally),
+ * path under the built-in rules (csvread, the codebook checks, the
+ * register check and the tally),
  * in two blocks split at a point chosen by the input's length.  Whatever
  * the input, it must end cleanly: no crash, no leak, no undefined
  * behaviour (the target is built with ASan and UBSan).
@@ -38,13 +39,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static FILE *sink;
 	struct csv_format format = { 0, size % 3 == 0 ? CSV_CP1252 : CSV_UTF8 };
-	const struct bucket_rule *rules;
+	static struct rules rules;
+	static int have_rules;
 	struct registry registry;
 	struct tally tally;
 	struct loader l;
 	struct diag diag;
 	struct fuzz_run run = { &registry, &tally, &diag };
-	size_t n, split = size / 2;
+	size_t split = size / 2;
 
 	if (!sink)
 		sink = fopen("/dev/null", "w");
@@ -54,12 +56,24 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	diag_set_limit(&diag, 100);
 	if (size % 5 == 0)
 		format.delimiter = ';';
-	rules = classifier_survey_2023(&n);
-	tally_init(&tally, rules, n);
+	if (!have_rules) {
+		const struct builtin_file *b = builtin_find(BUILTIN_RULES);
+
+		if (rules_read_bytes(&rules, b->bytes, b->len, "rules", NULL,
+				     &diag) != FOITAB_OK)
+			return 0;
+		have_rules = 1;
+	}
+	tally_init(&tally, &rules);
 	registry_init(&registry);
-	registry_read_bytes(&registry, builtin_icb_register_2023,
-			    builtin_icb_register_2023_len, "register", &diag);
-	if (loader_begin(&l, "fuzz.csv", &format, &diag, note, &run) == FOITAB_OK &&
+	{
+		const struct builtin_file *b = builtin_find(rules.registry);
+
+		registry_read_bytes(&registry, b->bytes, b->len, "register",
+				    &diag);
+	}
+	if (loader_begin(&l, "fuzz.csv", &format, &rules, &diag, note,
+			 &run) == FOITAB_OK &&
 	    loader_feed(&l, data, split) == FOITAB_OK &&
 	    loader_feed(&l, data + split, size - split) == FOITAB_OK &&
 	    loader_end(&l) != FOITAB_OSERR)

@@ -50,7 +50,19 @@ for f in $(cat "$tmp/a"); do
 done | sort >"$tmp/b"
 same "formats"
 
-if mandoc -T lint -W warning "$page"; then
+# The rules page: it lints, and its example is a sound rules file.
+rules_page=$(dirname "$page")/foitab-rules.5
+sed -n '/^\.EX$/,/^\.EE$/p' "$rules_page" | sed -e '1d' -e '$d' -e 's/\\-/-/g' \
+	>"$tmp/example.rules"
+if "$prog" check -r none --rules "$tmp/example.rules" \
+	tests/fixtures/small.csv >/dev/null; then
+	pass=$((pass + 1))
+else
+	echo "FAIL: the example in $rules_page is not a sound rules file"
+	fail=$((fail + 1))
+fi
+
+if mandoc -T lint -W warning "$page" && mandoc -T lint -W warning "$rules_page"; then
 	pass=$((pass + 1))
 else
 	echo "FAIL: mandoc -T lint"

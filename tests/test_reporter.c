@@ -9,6 +9,37 @@
 #include "exitcodes.h"
 #include "reporter.h"
 
+static struct rules rules;
+
+enum { NO_ACTION = -1, SPECIALIST, UNDER_WAY, UNSPECIFIED, CONSIDERING, NONE };
+enum { FLAG_EMPTY, FLAG_YES, FLAG_NO };
+#define OPIOIDS 1u
+#define GABAPENTINOIDS 2u
+
+/* A checked response as the loader would give it, under the 2023 rules. */
+static struct response resp(unsigned long line, const char *body,
+			    const char *code, const char *summary,
+			    enum response_kind kind, int action,
+			    unsigned drugs, int flag)
+{
+	struct response r;
+
+	memset(&r, 0, sizeof r);
+	r.line = line;
+	r.body = body;
+	r.code = code;
+	r.summary = summary;
+	r.response = kind;
+	r.bits[COLUMN_RESPONSE] = (uint64_t)1 << kind;
+	if (action >= 0)
+		r.bits[rules_column(&rules, "action")] = (uint64_t)1 << action;
+	r.bits[rules_column(&rules, "drugs")] = drugs;
+	if (flag)
+		r.bits[rules_column(&rules, "substance_misuse")] =
+			(uint64_t)1 << (flag - 1);
+	return r;
+}
+
 struct rounding {
 	unsigned long count, den;
 	int decimals;
@@ -75,23 +106,18 @@ static const char baseline_csv[] =
 static void small_report(struct tally *t, struct baseline *b,
 			 struct report *rep, int decimals)
 {
-	size_t n;
-	const struct bucket_rule *rules = classifier_survey_2023(&n);
 	struct captured cap;
-	static const struct response rs[] = {
-		{ 2, "A", "", "", RESPONSE_ANSWERED, ACTION_SPECIALIST,
-		  DRUG_OPIOIDS, FLAG_NO },
-		{ 3, "B", "", "", RESPONSE_ANSWERED, ACTION_NONE, 0, FLAG_YES },
-		{ 4, "C", "", "", RESPONSE_ANSWERED, ACTION_NONE,
-		  DRUG_OPIOIDS | DRUG_GABAPENTINOIDS, FLAG_NO },
-		{ 5, "D", "", "", RESPONSE_REFUSED, ACTION_NOT_GIVEN, 0,
-		  FLAG_NOT_GIVEN },
-		{ 6, "E", "", "", RESPONSE_PENDING, ACTION_NOT_GIVEN, 0,
-		  FLAG_NOT_GIVEN },
-	};
+	struct response rs[5];
 	size_t i;
 
-	tally_init(t, rules, n);
+	rs[0] = resp(2, "A", "", "", RESPONSE_ANSWERED, SPECIALIST, OPIOIDS,
+		     FLAG_NO);
+	rs[1] = resp(3, "B", "", "", RESPONSE_ANSWERED, NONE, 0, FLAG_YES);
+	rs[2] = resp(4, "C", "", "", RESPONSE_ANSWERED, NONE,
+		     OPIOIDS | GABAPENTINOIDS, FLAG_NO);
+	rs[3] = resp(5, "D", "", "", RESPONSE_REFUSED, NO_ACTION, 0, FLAG_EMPTY);
+	rs[4] = resp(6, "E", "", "", RESPONSE_PENDING, NO_ACTION, 0, FLAG_EMPTY);
+	tally_init(t, &rules);
 	for (i = 0; i < ARRAY_SIZE(rs); i++)
 		tally_add(t, &rs[i]);
 	captured_open(&cap);
@@ -196,10 +222,8 @@ static void test_formats(void **state)
 /* Nothing counted: no percentage is invented. */
 static void test_empty_denominator(void **state)
 {
-	size_t n;
-	const struct bucket_rule *rules = classifier_survey_2023(&n);
-	struct response r = { 2, "A", "", "", RESPONSE_PENDING,
-			      ACTION_NOT_GIVEN, 0, FLAG_NOT_GIVEN };
+	struct response r = resp(2, "A", "", "", RESPONSE_PENDING, NO_ACTION, 0,
+				 FLAG_EMPTY);
 	struct tally t;
 	struct report rep;
 	char *got;
@@ -207,7 +231,7 @@ static void test_empty_denominator(void **state)
 	(void)state;
 	memset(&rep, 0, sizeof rep);
 	rep.tally = &t;
-	tally_init(&t, rules, n);
+	tally_init(&t, &rules);
 	tally_add(&t, &r);
 	got = render("csv", &rep);
 	assert_non_null(strstr(got, "\nspecialist,Specialist withdrawal "
@@ -228,10 +252,10 @@ static void test_missing_bodies(void **state)
 	struct captured cap;
 	struct tally t;
 	struct report rep;
-	struct response ra = { 2, "A", "", "", RESPONSE_PENDING,
-			       ACTION_NOT_GIVEN, 0, FLAG_NOT_GIVEN };
-	struct response rc = { 3, "C", "", "", RESPONSE_PENDING,
-			       ACTION_NOT_GIVEN, 0, FLAG_NOT_GIVEN };
+	struct response ra = resp(2, "A", "", "", RESPONSE_PENDING, NO_ACTION, 0,
+				  FLAG_EMPTY);
+	struct response rc = resp(3, "C", "", "", RESPONSE_PENDING, NO_ACTION, 0,
+				  FLAG_EMPTY);
 	char *got;
 
 	(void)state;
@@ -303,18 +327,17 @@ static void test_lists(void **state)
 		{ "markdown", 0, "### Specialist withdrawal service: 1 of 1, 100%\n\n"
 		  "- **A, \"B\"**: =2+2\n\n### No reply yet: 1\n\n- **C\tD**: \x01\n" },
 	};
-	size_t n, i;
-	const struct bucket_rule *rules = classifier_survey_2023(&n);
-	struct response a = { 2, "A, \"B\"", "E1", "=2+2", RESPONSE_ANSWERED,
-			      ACTION_SPECIALIST, 0, FLAG_NO };
-	struct response c = { 3, "C\tD", "", "\x01", RESPONSE_PENDING,
-			      ACTION_NOT_GIVEN, 0, FLAG_NOT_GIVEN };
+	size_t i;
+	struct response a = resp(2, "A, \"B\"", "E1", "=2+2", RESPONSE_ANSWERED,
+				 SPECIALIST, 0, FLAG_NO);
+	struct response c = resp(3, "C\tD", "", "\x01", RESPONSE_PENDING,
+				 NO_ACTION, 0, FLAG_EMPTY);
 	struct roster roster = ROSTER_INIT;
 	struct tally t;
 	struct report rep;
 
 	(void)state;
-	tally_init(&t, rules, n);
+	tally_init(&t, &rules);
 	tally_add(&t, &a);
 	tally_add(&t, &c);
 	assert_int_equal(roster_add(&roster, &t, &a), 0);
@@ -363,5 +386,10 @@ int main(void)
 		cmocka_unit_test(test_unknown_format),
 	};
 
-	return cmocka_run_group_tests_name("reporter", tests, NULL, NULL);
+	int failed;
+
+	builtin_rules(&rules);
+	failed = cmocka_run_group_tests_name("reporter", tests, NULL, NULL);
+	rules_free(&rules);
+	return failed;
 }

@@ -16,8 +16,10 @@
 
 #include <cmocka.h>
 
+#include "builtin.h"
 #include "diag.h"
 #include "exitcodes.h"
+#include "rules.h"
 #include "mem_failing.h"
 
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
@@ -50,6 +52,18 @@ static inline void captured_close(struct captured *c)
 {
 	fclose(c->stream);
 	free(c->text);
+}
+
+/* The built-in rules (the 2023 ICB survey), read or the test fails. */
+static inline void builtin_rules(struct rules *r)
+{
+	const struct builtin_file *b = builtin_find(BUILTIN_RULES);
+	struct diag d;
+
+	diag_init(&d, stderr);
+	assert_non_null(b);
+	assert_int_equal(rules_read_bytes(r, b->bytes, b->len, "rules", NULL,
+					  &d), FOITAB_OK);
 }
 
 /*

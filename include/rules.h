@@ -1,0 +1,140 @@
+/*
+ * rules.h - a survey described as data: its codebook, its denominator and
+ * its buckets, read from a rules file (format: README.md, foitab-rules(5)).
+ *
+ * A rules file is checked as strictly as a survey file: every mistake is
+ * reported as FILE:LINE: message, and a file with any mistake is refused
+ * before any data is read.  Four columns are built in, as every FOI survey
+ * has them: `body`, `code`, `response` (answered, refused or pending) and
+ * `summary`; a rules file declares the others.
+ *
+ * Values are kept as bit sets, so that every condition is a mask test:
+ * a choice column holds one bit (its value's index), a list column the
+ * bits of its values, a yes/no column bit 0 for yes and bit 1 for no; an
+ * empty cell holds no bit.
+ */
+#ifndef FOITAB_RULES_H
+#define FOITAB_RULES_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "diag.h"
+#include "strbuf.h"
+
+#define RULES_MAX_COLUMNS 32
+#define RULES_MAX_VALUES 64
+#define RULES_MAX_BUCKETS 32
+
+/* The built-in columns, at these indexes in every rules. */
+enum {
+	COLUMN_BODY,
+	COLUMN_CODE,
+	COLUMN_RESPONSE,
+	COLUMN_SUMMARY,
+	RULES_BUILTIN_COLUMNS
+};
+
+/* Values of the built-in `response` column, in its order. */
+enum response_kind {
+	RESPONSE_ANSWERED,   /* a substantive reply */
+	RESPONSE_REFUSED,    /* an exemption was claimed */
+	RESPONSE_PENDING     /* no reply yet */
+};
+
+enum column_type {
+	COLUMN_CHOICE,       /* one value from a list */
+	COLUMN_LIST,         /* any number of values from a list */
+	COLUMN_BOOLEAN,      /* yes or no (also y/n, true/false, 1/0) */
+	COLUMN_TEXT          /* free text, not checked */
+};
+
+/* A condition, as a tree; leaves test one column's bits. */
+enum expr_op {
+	EXPR_AND,
+	EXPR_OR,
+	EXPR_NOT,
+	EXPR_ANY,            /* column has a bit of mask: is, in, yes/no */
+	EXPR_ALL,            /* column has every bit of mask: contains */
+	EXPR_ONLY            /* column has no bit outside mask: only */
+};
+
+struct expr {
+	enum expr_op op;
+	int column;
+	uint64_t mask;
+	struct expr *left, *right;
+};
+
+/* A spelling of a value other than its name ("opiates" for "opioids"). */
+struct rules_alias {
+	char *alias;         /* folded */
+	unsigned value;      /* index into values */
+};
+
+struct rules_column {
+	char *name;          /* folded, e.g. "substance_misuse" */
+	enum column_type type;
+	char *item;          /* what one value is called in messages */
+	char *values[RULES_MAX_VALUES];   /* names, in the file's order */
+	char *folded[RULES_MAX_VALUES];   /* the same, folded for matching */
+	size_t nvalues;
+	struct rules_alias *aliases;
+	size_t naliases;
+	int required_always;
+	struct expr *required_when;       /* NULL: not required */
+	char *required_phrase; /* "an answered response", "a row where ..." */
+	unsigned long line;  /* where it is declared (0: built in) */
+};
+
+struct rules_bucket {
+	char *key;
+	char *label;
+	struct expr *when;
+	unsigned long line;
+};
+
+struct rules {
+	char *name;          /* the rules file's name, for messages */
+	char *dir;           /* its directory, for relative paths; NULL: built in */
+	char *title;
+	char *baseline;      /* as written in the file, or NULL */
+	char *registry;      /* as written in the file, or NULL */
+	struct expr *denominator;
+	struct rules_column columns[RULES_MAX_COLUMNS];
+	size_t ncolumns;
+	struct rules_bucket buckets[RULES_MAX_BUCKETS];
+	size_t nbuckets;
+	struct strbuf source;    /* the file's text, for `foitab rules` */
+};
+
+/*
+ * Read rules from `len` bytes (or a stream) called `name`; `dir` is the
+ * directory relative paths in it are taken from (NULL for built-in rules).
+ * Returns FOITAB_OK, FOITAB_DATAERR (every mistake reported) or
+ * FOITAB_OSERR.  Free with rules_free() in every case.
+ */
+int rules_read_bytes(struct rules *r, const void *bytes, size_t len,
+		     const char *name, const char *dir, struct diag *diag);
+int rules_read_stream(struct rules *r, FILE *in, const char *name,
+		      const char *dir, struct diag *diag);
+
+void rules_free(struct rules *r);
+
+/* The index of the column whose folded name is `name`, or -1. */
+int rules_column(const struct rules *r, const char *name);
+
+/* The value whose name or alias folds to `folded`, or -1. */
+int rules_value(const struct rules_column *c, const char *folded);
+
+/*
+ * The nearest value name to `folded` for a "did you mean", or NULL when
+ * none is close.
+ */
+const char *rules_suggest(const struct rules_column *c, const char *folded);
+
+/* Does the row whose column bits are `bits` satisfy `e`? */
+int expr_holds(const struct expr *e, const uint64_t *bits);
+
+#endif

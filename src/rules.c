@@ -1,0 +1,1105 @@
+/*
+ * rules.c - reads and checks a rules file; evaluates its conditions.
+ *
+ * The file is read in two passes.  The first splits it into settings
+ * ("key = value") under sections ("[column NAME]", "[bucket KEY]"), and
+ * declares the columns; the second, once every column is known, parses
+ * the conditions ("when", "required", "denominator"), so that a bucket may
+ * come before the column it tests.  Conditions are a small language:
+ *
+ *     condition := term { "or" term }
+ *     term      := factor { "and" factor }
+ *     factor    := "not" factor | "(" condition ")" | test
+ *     test      := COLUMN                          (a yes/no column is yes)
+ *                | COLUMN "is" ["not"] VALUE
+ *                | COLUMN "in" VALUE {"," VALUE}
+ *                | COLUMN "contains" VALUE {"," VALUE}
+ *                | COLUMN "only" VALUE {"," VALUE}
+ *
+ * Nothing here reads survey data.
+ */
+#include <assert.h>
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "exitcodes.h"
+#include "mem.h"
+#include "rules.h"
+#include "text.h"
+
+/* ------------------------------------------------------------------ */
+/* Conditions. */
+
+int expr_holds(const struct expr *e, const uint64_t *bits)
+{
+	switch (e->op) {
+	case EXPR_AND:
+		return expr_holds(e->left, bits) && expr_holds(e->right, bits);
+	case EXPR_OR:
+		return expr_holds(e->left, bits) || expr_holds(e->right, bits);
+	case EXPR_NOT:
+		return !expr_holds(e->left, bits);
+	case EXPR_ANY:
+		return (bits[e->column] & e->mask) != 0;
+	case EXPR_ALL:
+		return (bits[e->column] & e->mask) == e->mask;
+	case EXPR_ONLY:
+		return (bits[e->column] & ~e->mask) == 0;
+	}
+	return 0;
+}
+
+static void expr_free(struct expr *e)
+{
+	if (!e)
+		return;
+	expr_free(e->left);
+	expr_free(e->right);
+	mem_free(e);
+}
+
+static struct expr *expr_new(enum expr_op op, struct expr *left,
+			     struct expr *right)
+{
+	struct expr *e = mem_calloc(1, sizeof *e);
+
+	if (!e) {
+		expr_free(left);
+		expr_free(right);
+		return NULL;
+	}
+	e->op = op;
+	e->left = left;
+	e->right = right;
+	return e;
+}
+
+/* ------------------------------------------------------------------ */
+/* Columns and values. */
+
+int rules_column(const struct rules *r, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < r->ncolumns; i++)
+		if (strcmp(r->columns[i].name, name) == 0)
+			return (int)i;
+	return -1;
+}
+
+int rules_value(const struct rules_column *c, const char *folded)
+{
+	size_t i;
+
+	for (i = 0; i < c->nvalues; i++)
+		if (strcmp(c->folded[i], folded) == 0)
+			return (int)i;
+	for (i = 0; i < c->naliases; i++)
+		if (strcmp(c->aliases[i].alias, folded) == 0)
+			return (int)c->aliases[i].value;
+	return -1;
+}
+
+const char *rules_suggest(const struct rules_column *c, const char *folded)
+{
+	unsigned best_d = 3;
+	int best = -1;
+	size_t i;
+
+	if (!*folded)
+		return NULL;
+	/* One edit away, or two for words of five letters or more. */
+	for (i = 0; i < c->nvalues + c->naliases; i++) {
+		const char *name = i < c->nvalues ? c->folded[i]
+						  : c->aliases[i - c->nvalues].alias;
+		unsigned d = text_distance(name, folded, 3);
+
+		if (d == 0 || (d == 2 && strlen(name) < 5))
+			continue;
+		if (d < best_d) {
+			best_d = d;
+			best = i < c->nvalues ? (int)i
+					      : (int)c->aliases[i - c->nvalues].value;
+		}
+	}
+	return best >= 0 ? c->values[best] : NULL;
+}
+
+/* ------------------------------------------------------------------ */
+/* The reader's state. */
+
+enum section {
+	SECTION_TOP,
+	SECTION_COLUMN,
+	SECTION_BUCKET,
+	SECTION_IGNORED      /* a faulty header: its settings are skipped */
+};
+
+/* A condition to parse in the second pass. */
+struct pending_expr {
+	char *text;
+	unsigned long line;
+	const char *setting;     /* "when", "required", "denominator" */
+	struct expr **target;
+	int column;              /* for "required": the column it is for */
+};
+
+struct reader {
+	struct rules *r;
+	struct diag *diag;
+	const char *name;
+	struct strbuf folded;
+	enum section section;
+	int current;             /* column or bucket index in this section */
+	unsigned long section_line;
+	unsigned seen;           /* settings seen in this section (bits) */
+	struct pending_expr *pending;
+	size_t npending, cap_pending;
+	int have_denominator;
+	int nomem;
+};
+
+#define FAIL_NOMEM(rd) ((rd)->nomem = 1)
+
+static char *dup_text(struct reader *rd, const char *s, size_t len)
+{
+	char *p = mem_strndup(s, len);
+
+	if (!p)
+		FAIL_NOMEM(rd);
+	return p;
+}
+
+/* Fold `s` into rd->folded; NULL on no memory. */
+static const char *fold(struct reader *rd, const char *s, size_t len)
+{
+	if (text_fold(s, len, &rd->folded) < 0) {
+		FAIL_NOMEM(rd);
+		return NULL;
+	}
+	return strbuf_str(&rd->folded);
+}
+
+static int defer_expr(struct reader *rd, const char *text, unsigned long line,
+		      const char *setting, struct expr **target, int column)
+{
+	struct pending_expr *p;
+
+	if (rd->npending == rd->cap_pending) {
+		size_t cap = rd->cap_pending ? rd->cap_pending * 2 : 16;
+		struct pending_expr *more =
+			mem_realloc(rd->pending, cap * sizeof *more);
+
+		if (!more)
+			return FAIL_NOMEM(rd), -1;
+		rd->pending = more;
+		rd->cap_pending = cap;
+	}
+	p = &rd->pending[rd->npending];
+	p->text = dup_text(rd, text, strlen(text));
+	if (!p->text)
+		return -1;
+	p->line = line;
+	p->setting = setting;
+	p->target = target;
+	p->column = column;
+	rd->npending++;
+	return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Parsing a condition. */
+
+struct cond {
+	struct reader *rd;
+	const char *text;        /* the whole condition, for messages */
+	const char *p;           /* the next character */
+	unsigned long line;
+	const char *setting;
+	int failed;
+	char token[128];
+	size_t token_len;
+	int token_kind;          /* 0 end, 1 word, ',' '(' ')' */
+};
+
+/* Report `message` about the condition being parsed, once. */
+static void cond_fail(struct cond *c, const char *message)
+{
+	if (c->failed)
+		return;    /* one message per condition is enough */
+	c->failed = 1;
+	diag_error(c->rd->diag, c->rd->name, c->line, "%s '%s': %s",
+		   c->setting, c->text, message);
+}
+
+/* cond_fail() with one string put into a printf-style message. */
+#define COND_ERROR(c, fmt, arg) do { \
+		char message_[400]; \
+		snprintf(message_, sizeof message_, fmt, arg); \
+		cond_fail(c, message_); \
+	} while (0)
+
+/* Read the next token into c->token. */
+static void next(struct cond *c)
+{
+	while (isspace((unsigned char)*c->p))
+		c->p++;
+	c->token_len = 0;
+	if (!*c->p) {
+		c->token_kind = 0;
+		c->token[0] = '\0';
+		return;
+	}
+	if (*c->p == ',' || *c->p == '(' || *c->p == ')') {
+		c->token_kind = *c->p;
+		c->token[0] = *c->p++;
+		c->token[1] = '\0';
+		return;
+	}
+	c->token_kind = 1;
+	while (*c->p && !isspace((unsigned char)*c->p) && *c->p != ',' &&
+	       *c->p != '(' && *c->p != ')') {
+		if (c->token_len < sizeof c->token - 1)
+			c->token[c->token_len++] = *c->p;
+		c->p++;
+	}
+	c->token[c->token_len] = '\0';
+}
+
+static int is_word(const struct cond *c, const char *word)
+{
+	return c->token_kind == 1 && strcasecmp(c->token, word) == 0;
+}
+
+static struct expr *parse_or(struct cond *c);
+
+/* VALUE {"," VALUE} of column `col` as a mask. */
+static uint64_t parse_values(struct cond *c, const struct rules_column *col)
+{
+	uint64_t mask = 0;
+
+	for (;;) {
+		const char *f;
+		int v;
+
+		if (c->token_kind != 1) {
+			COND_ERROR(c, "a value is missing %s", c->token_kind ?
+				   "before a punctuation mark" : "at the end");
+			return 0;
+		}
+		f = fold(c->rd, c->token, c->token_len);
+		if (!f)
+			return 0;
+		v = rules_value(col, f);
+		if (v < 0) {
+			char message[400];
+			const char *hint = rules_suggest(col, f);
+			size_t i, used;
+
+			used = (size_t)snprintf(message, sizeof message, "'%s' is "
+						"not a value of column '%s'",
+						c->token, col->name);
+			if (hint)
+				snprintf(message + used, sizeof message - used,
+					 " (did you mean '%s'?)", hint);
+			for (i = 0; !hint && i < col->nvalues &&
+			     used < sizeof message; i++)
+				used += (size_t)snprintf(message + used,
+					sizeof message - used, "%s %s",
+					i ? "," : ", whose values are:",
+					col->values[i]);
+			cond_fail(c, message);
+			return 0;
+		}
+		mask |= (uint64_t)1 << v;
+		next(c);
+		if (c->token_kind != ',')
+			return mask;
+		next(c);
+	}
+}
+
+static struct expr *parse_test(struct cond *c)
+{
+	const struct rules *r = c->rd->r;
+	const struct rules_column *col;
+	struct expr *e;
+	const char *f;
+	int column, negate = 0;
+
+	if (c->token_kind != 1) {
+		COND_ERROR(c, "a column name is missing %s", c->token_kind ?
+			   "before a punctuation mark" : "at the end");
+		return NULL;
+	}
+	f = fold(c->rd, c->token, c->token_len);
+	if (!f)
+		return NULL;
+	column = rules_column(r, f);
+	if (column < 0) {
+		char message[300];
+		size_t i, used;
+
+		used = (size_t)snprintf(message, sizeof message, "there is no "
+					"column '%s' in these rules", c->token);
+		for (i = 0; i < r->ncolumns; i++)
+			if (text_distance(r->columns[i].name, f, 3) <= 2) {
+				snprintf(message + used, sizeof message - used,
+					 " (did you mean '%s'?)",
+					 r->columns[i].name);
+				break;
+			}
+		cond_fail(c, message);
+		return NULL;
+	}
+	col = &r->columns[column];
+	e = expr_new(EXPR_ANY, NULL, NULL);
+	if (!e)
+		return FAIL_NOMEM(c->rd), NULL;
+	e->column = column;
+	next(c);
+	if (is_word(c, "is")) {
+		next(c);
+		if (is_word(c, "not")) {
+			negate = 1;
+			next(c);
+		}
+		if (col->type == COLUMN_LIST) {
+			COND_ERROR(c, "'%s' is a list: test it with 'contains' or "
+				   "'only'", col->name);
+		} else if (col->type == COLUMN_TEXT) {
+			COND_ERROR(c, "'%s' is free text and cannot be tested",
+				   col->name);
+		} else {
+			e->mask = parse_values(c, col);
+			if (e->mask & (e->mask - 1))
+				COND_ERROR(c, "'is' takes one value; for several, "
+					   "write '%s in A, B'", col->name);
+		}
+	} else if (is_word(c, "in")) {
+		next(c);
+		if (col->type == COLUMN_CHOICE || col->type == COLUMN_BOOLEAN)
+			e->mask = parse_values(c, col);
+		else
+			COND_ERROR(c, "'in' tests a column with one value; '%s' "
+				   "is not one", col->name);
+	} else if (is_word(c, "contains") || is_word(c, "only")) {
+		e->op = is_word(c, "contains") ? EXPR_ALL : EXPR_ONLY;
+		next(c);
+		if (col->type == COLUMN_LIST)
+			e->mask = parse_values(c, col);
+		else
+			COND_ERROR(c, "'contains' and 'only' test a list column; "
+				   "'%s' is not one", col->name);
+	} else if (col->type == COLUMN_BOOLEAN) {
+		e->mask = 1;   /* yes */
+	} else {
+		COND_ERROR(c, "'%s' is not a yes/no column: say what to test, "
+			   "as in 'COLUMN is VALUE'", col->name);
+	}
+	if (negate && !c->failed)
+		return expr_new(EXPR_NOT, e, NULL);
+	return e;
+}
+
+static struct expr *parse_factor(struct cond *c)
+{
+	struct expr *e;
+
+	if (is_word(c, "not")) {
+		next(c);
+		e = parse_factor(c);
+		return e ? expr_new(EXPR_NOT, e, NULL) : NULL;
+	}
+	if (c->token_kind == '(') {
+		next(c);
+		e = parse_or(c);
+		if (c->token_kind != ')') {
+			cond_fail(c, "a ')' is missing");
+			expr_free(e);
+			return NULL;
+		}
+		next(c);
+		return e;
+	}
+	return parse_test(c);
+}
+
+static struct expr *parse_and(struct cond *c)
+{
+	struct expr *e = parse_factor(c);
+
+	while (e && !c->failed && is_word(c, "and")) {
+		struct expr *right;
+
+		next(c);
+		right = parse_factor(c);
+		if (!right) {
+			expr_free(e);
+			return NULL;
+		}
+		e = expr_new(EXPR_AND, e, right);
+	}
+	return e;
+}
+
+static struct expr *parse_or(struct cond *c)
+{
+	struct expr *e = parse_and(c);
+
+	while (e && !c->failed && is_word(c, "or")) {
+		struct expr *right;
+
+		next(c);
+		right = parse_and(c);
+		if (!right) {
+			expr_free(e);
+			return NULL;
+		}
+		e = expr_new(EXPR_OR, e, right);
+	}
+	return e;
+}
+
+/* Parse a deferred condition; reports its own mistakes. */
+static struct expr *parse_condition(struct reader *rd,
+				    const struct pending_expr *p)
+{
+	struct cond c;
+	struct expr *e;
+
+	memset(&c, 0, sizeof c);
+	c.rd = rd;
+	c.text = p->text;
+	c.p = p->text;
+	c.line = p->line;
+	c.setting = p->setting;
+	next(&c);
+	if (c.token_kind == 0) {
+		cond_fail(&c, "the condition is empty");
+		return NULL;
+	}
+	e = parse_or(&c);
+	if (!c.failed && c.token_kind != 0)
+		COND_ERROR(&c, "'%s' is not understood here (expected 'and', "
+			   "'or' or the end)", c.token);
+	if (c.failed || rd->nomem) {
+		expr_free(e);
+		return NULL;
+	}
+	return e;
+}
+
+/* "an answered response" for `response is answered`; else "a row where ...". */
+static char *required_phrase(struct reader *rd, const struct expr *e,
+			     const char *text)
+{
+	struct strbuf sb = STRBUF_INIT;
+	const struct rules_column *col = &rd->r->columns[COLUMN_RESPONSE];
+
+	if (e->op == EXPR_ANY && e->column == COLUMN_RESPONSE &&
+	    (e->mask & (e->mask - 1)) == 0) {
+		unsigned v = 0;
+		const char *value;
+
+		while (!(e->mask & ((uint64_t)1 << v)))
+			v++;
+		value = col->values[v];
+		if (strbuf_add(&sb, strchr("aeiou", value[0]) ? "an " : "a ",
+			       strchr("aeiou", value[0]) ? 3 : 2) < 0 ||
+		    strbuf_add(&sb, value, strlen(value)) < 0 ||
+		    strbuf_add(&sb, " response", 9) < 0)
+			goto nomem;
+	} else if (strbuf_add(&sb, "a row where ", 12) < 0 ||
+		   strbuf_add(&sb, text, strlen(text)) < 0) {
+		goto nomem;
+	}
+	return sb.buf;
+nomem:
+	strbuf_release(&sb);
+	FAIL_NOMEM(rd);
+	return NULL;
+}
+
+/* ------------------------------------------------------------------ */
+/* Settings. */
+
+/* Split "a, b, c" into folded words, calling `each` for every one. */
+static int split_list(struct reader *rd, const char *value, unsigned long line,
+		      const char *what,
+		      int (*each)(struct reader *, const char *, size_t,
+				  unsigned long, void *),
+		      void *ctx)
+{
+	int count = 0;
+
+	while (*value) {
+		const char *end = strchr(value, ',');
+		size_t len = end ? (size_t)(end - value) : strlen(value);
+		const char *s = value;
+		size_t n = len;
+
+		while (n && isspace((unsigned char)*s)) {
+			s++;
+			n--;
+		}
+		while (n && isspace((unsigned char)s[n - 1]))
+			n--;
+		if (n == 0) {
+			diag_error(rd->diag, rd->name, line, "%s: an empty item "
+				   "in the list (two commas together?)", what);
+		} else {
+			if (each(rd, s, n, line, ctx) < 0)
+				return -1;
+			count++;
+		}
+		value += end ? len + 1 : len;
+	}
+	return count;
+}
+
+static int add_value(struct reader *rd, const char *s, size_t len,
+		     unsigned long line, void *ctx)
+{
+	struct rules_column *col = ctx;
+	const char *f = fold(rd, s, len);
+
+	if (!f)
+		return -1;
+	if (rules_value(col, f) >= 0) {
+		diag_error(rd->diag, rd->name, line, "values: '%.*s' is listed "
+			   "twice", (int)len, s);
+		return 0;
+	}
+	if (col->nvalues == RULES_MAX_VALUES) {
+		diag_error(rd->diag, rd->name, line, "values: a column has at "
+			   "most %d values", RULES_MAX_VALUES);
+		return 0;
+	}
+	col->values[col->nvalues] = dup_text(rd, s, len);
+	col->folded[col->nvalues] = dup_text(rd, f, strlen(f));
+	if (!col->values[col->nvalues] || !col->folded[col->nvalues])
+		return -1;
+	col->nvalues++;
+	return 0;
+}
+
+struct alias_target {
+	struct rules_column *col;
+	unsigned value;
+};
+
+static int add_alias(struct reader *rd, const char *s, size_t len,
+		     unsigned long line, void *ctx)
+{
+	struct alias_target *t = ctx;
+	struct rules_column *col = t->col;
+	struct rules_alias *more;
+	const char *f = fold(rd, s, len);
+
+	if (!f)
+		return -1;
+	if (rules_value(col, f) >= 0) {
+		diag_error(rd->diag, rd->name, line, "alias: '%.*s' already "
+			   "stands for '%s'", (int)len, s,
+			   col->values[rules_value(col, f)]);
+		return 0;
+	}
+	more = mem_realloc(col->aliases, (col->naliases + 1) * sizeof *more);
+	if (!more)
+		return FAIL_NOMEM(rd), -1;
+	col->aliases = more;
+	more[col->naliases].alias = dup_text(rd, f, strlen(f));
+	if (!more[col->naliases].alias)
+		return -1;
+	more[col->naliases].value = t->value;
+	col->naliases++;
+	return 0;
+}
+
+/* Bits of reader.seen: which settings a section has had. */
+enum {
+	SEEN_TITLE = 1, SEEN_DENOMINATOR = 2, SEEN_BASELINE = 4,
+	SEEN_REGISTER = 8, SEEN_TYPE = 16, SEEN_VALUES = 32,
+	SEEN_REQUIRED = 64, SEEN_ITEM = 128, SEEN_LABEL = 256, SEEN_WHEN = 512
+};
+
+/* Is `key` (folded) one of `names`?  Sets `bit` in seen, once. */
+static int once(struct reader *rd, unsigned bit, unsigned long line,
+		const char *key)
+{
+	if (rd->seen & bit) {
+		diag_error(rd->diag, rd->name, line, "'%s' is set twice in this "
+			   "section", key);
+		return 0;
+	}
+	rd->seen |= bit;
+	return 1;
+}
+
+static char **top_setting(struct reader *rd, const char *key, unsigned *bit)
+{
+	if (strcmp(key, "title") == 0)
+		return *bit = SEEN_TITLE, &rd->r->title;
+	if (strcmp(key, "baseline") == 0)
+		return *bit = SEEN_BASELINE, &rd->r->baseline;
+	if (strcmp(key, "register") == 0)
+		return *bit = SEEN_REGISTER, &rd->r->registry;
+	return NULL;
+}
+
+static void setting_top(struct reader *rd, const char *key, const char *value,
+			unsigned long line)
+{
+	unsigned bit = 0;
+	char **target = top_setting(rd, key, &bit);
+
+	if (target) {
+		if (once(rd, bit, line, key))
+			*target = dup_text(rd, value, strlen(value));
+	} else if (strcmp(key, "denominator") == 0) {
+		if (once(rd, SEEN_DENOMINATOR, line, key)) {
+			rd->have_denominator = 1;
+			defer_expr(rd, value, line, "denominator",
+				   &rd->r->denominator, -1);
+		}
+	} else {
+		diag_error(rd->diag, rd->name, line, "unknown setting '%s' "
+			   "before the first section; the settings there are: "
+			   "title, denominator, baseline, register", key);
+	}
+}
+
+static void setting_column(struct reader *rd, const char *key,
+			   const char *value, unsigned long line)
+{
+	struct rules_column *col = &rd->r->columns[rd->current];
+	const char *f;
+
+	if (strcmp(key, "type") == 0) {
+		static const char *const types[] = {
+			"choice", "list", "boolean", "text"
+		};
+		size_t t;
+
+		if (!once(rd, SEEN_TYPE, line, key) || !(f = fold(rd, value,
+								  strlen(value))))
+			return;
+		for (t = 0; t < 4 && strcmp(types[t], f) != 0; t++)
+			;
+		if (strcmp(f, "yes_no") == 0)
+			t = COLUMN_BOOLEAN;
+		if (t == 4)
+			diag_error(rd->diag, rd->name, line, "type: '%s' is not a "
+				   "column type; the types are: choice, list, "
+				   "boolean, text", value);
+		else
+			col->type = (enum column_type)t;
+	} else if (strcmp(key, "values") == 0) {
+		if (once(rd, SEEN_VALUES, line, key))
+			split_list(rd, value, line, "values", add_value, col);
+	} else if (strcmp(key, "item") == 0) {
+		if (once(rd, SEEN_ITEM, line, key)) {
+			mem_free(col->item);
+			col->item = dup_text(rd, value, strlen(value));
+		}
+	} else if (strcmp(key, "required") == 0) {
+		if (!once(rd, SEEN_REQUIRED, line, key) ||
+		    !(f = fold(rd, value, strlen(value))))
+			return;
+		if (strcmp(f, "yes") == 0)
+			col->required_always = 1;
+		else if (strcmp(f, "no") != 0)
+			defer_expr(rd, value, line, "required",
+				   &col->required_when, rd->current);
+	} else if (strncmp(key, "alias_", 6) == 0) {
+		struct alias_target t;
+		int v = rules_value(col, key + 6);
+
+		if (v < 0) {
+			diag_error(rd->diag, rd->name, line, "alias: '%s' is not "
+				   "one of the values listed above it", key + 6);
+			return;
+		}
+		t.col = col;
+		t.value = (unsigned)v;
+		split_list(rd, value, line, "alias", add_alias, &t);
+	} else {
+		diag_error(rd->diag, rd->name, line, "unknown setting '%s' in "
+			   "[column %s]; the settings are: type, values, "
+			   "required, item, alias VALUE", key, col->name);
+	}
+}
+
+static void setting_bucket(struct reader *rd, const char *key,
+			   const char *value, unsigned long line)
+{
+	struct rules_bucket *b = &rd->r->buckets[rd->current];
+
+	if (strcmp(key, "label") == 0) {
+		if (once(rd, SEEN_LABEL, line, key))
+			b->label = dup_text(rd, value, strlen(value));
+	} else if (strcmp(key, "when") == 0) {
+		if (once(rd, SEEN_WHEN, line, key))
+			defer_expr(rd, value, line, "when", &b->when, -1);
+	} else {
+		diag_error(rd->diag, rd->name, line, "unknown setting '%s' in "
+			   "[bucket %s]; the settings are: label, when", key,
+			   b->key);
+	}
+}
+
+/* A section is over: check that it has what it must. */
+static void close_section(struct reader *rd)
+{
+	if (rd->section == SECTION_COLUMN) {
+		struct rules_column *col = &rd->r->columns[rd->current];
+
+		if (!(rd->seen & SEEN_TYPE) && col->nvalues == 0)
+			col->type = COLUMN_TEXT;
+		if ((col->type == COLUMN_CHOICE || col->type == COLUMN_LIST) &&
+		    col->nvalues == 0)
+			diag_error(rd->diag, rd->name, rd->section_line,
+				   "[column %s] lists no values: add 'values = "
+				   "A, B, ...'", col->name);
+		if ((col->type == COLUMN_TEXT || col->type == COLUMN_BOOLEAN) &&
+		    (rd->seen & SEEN_VALUES))
+			diag_error(rd->diag, rd->name, rd->section_line,
+				   "[column %s] is of type %s, which takes no "
+				   "'values'", col->name, col->type == COLUMN_TEXT ?
+				   "text" : "boolean");
+	} else if (rd->section == SECTION_BUCKET) {
+		struct rules_bucket *b = &rd->r->buckets[rd->current];
+
+		if (!(rd->seen & SEEN_LABEL))
+			diag_error(rd->diag, rd->name, rd->section_line,
+				   "[bucket %s] has no 'label'", b->key);
+		if (!(rd->seen & SEEN_WHEN))
+			diag_error(rd->diag, rd->name, rd->section_line,
+				   "[bucket %s] has no 'when'", b->key);
+	}
+}
+
+/* Give a yes/no column its two values and the spellings of them. */
+static int make_boolean(struct reader *rd, struct rules_column *col)
+{
+	static const char *const yes[] = { "y", "true", "1" };
+	static const char *const no[] = { "n", "false", "0" };
+	size_t i;
+
+	if (add_value(rd, "yes", 3, 0, col) < 0 ||
+	    add_value(rd, "no", 2, 0, col) < 0)
+		return -1;
+	for (i = 0; i < 3; i++) {
+		struct alias_target t = { col, 0 };
+
+		if (add_alias(rd, yes[i], strlen(yes[i]), 0, &t) < 0)
+			return -1;
+		t.value = 1;
+		if (add_alias(rd, no[i], strlen(no[i]), 0, &t) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+static void open_section(struct reader *rd, const char *text, size_t len,
+			 unsigned long line)
+{
+	const char *space;
+	const char *f;
+	struct rules *r = rd->r;
+	size_t i, kind_len;
+
+	close_section(rd);
+	rd->seen = 0;
+	rd->section_line = line;
+	rd->section = SECTION_TOP;   /* until this one proves sound */
+	rd->current = -1;
+	space = memchr(text, ' ', len);
+	kind_len = space ? (size_t)(space - text) : len;
+	if (!space || !(f = fold(rd, space + 1, len - kind_len - 1)) || !*f) {
+		if (!rd->nomem)
+			diag_error(rd->diag, rd->name, line, "a section is "
+				   "'[column NAME]' or '[bucket KEY]'");
+		rd->section = SECTION_IGNORED;
+		return;
+	}
+	if (kind_len == 6 && strncasecmp(text, "column", 6) == 0) {
+		int known = rules_column(r, f);
+
+		if (known >= 0 && r->columns[known].line) {
+			diag_error(rd->diag, rd->name, line, "column '%s' is "
+				   "declared twice (first on line %lu)", f,
+				   r->columns[known].line);
+		} else if (known >= 0) {
+			diag_error(rd->diag, rd->name, line, "column '%s' is built "
+				   "in and cannot be declared", f);
+		} else if (r->ncolumns == RULES_MAX_COLUMNS) {
+			diag_error(rd->diag, rd->name, line, "at most %d columns",
+				   RULES_MAX_COLUMNS);
+		} else {
+			struct rules_column *col = &r->columns[r->ncolumns];
+
+			col->name = dup_text(rd, f, strlen(f));
+			col->item = dup_text(rd, "value", 5);
+			col->type = COLUMN_CHOICE;
+			col->line = line;
+			rd->current = (int)r->ncolumns++;
+			rd->section = SECTION_COLUMN;
+			return;
+		}
+	} else if (kind_len == 6 && strncasecmp(text, "bucket", 6) == 0) {
+		for (i = 0; i < r->nbuckets; i++)
+			if (strcmp(r->buckets[i].key, f) == 0)
+				break;
+		if (i < r->nbuckets) {
+			diag_error(rd->diag, rd->name, line, "bucket '%s' is "
+				   "defined twice (first on line %lu)", f,
+				   r->buckets[i].line);
+		} else if (r->nbuckets == RULES_MAX_BUCKETS) {
+			diag_error(rd->diag, rd->name, line, "at most %d buckets",
+				   RULES_MAX_BUCKETS);
+		} else {
+			struct rules_bucket *b = &r->buckets[r->nbuckets];
+
+			b->key = dup_text(rd, f, strlen(f));
+			b->line = line;
+			rd->current = (int)r->nbuckets++;
+			rd->section = SECTION_BUCKET;
+			return;
+		}
+	} else {
+		diag_error(rd->diag, rd->name, line, "unknown section '[%.*s]'; "
+			   "a section is '[column NAME]' or '[bucket KEY]'",
+			   (int)len, text);
+	}
+	rd->section = SECTION_IGNORED;
+}
+
+static void read_line(struct reader *rd, const char *s, size_t len,
+		      unsigned long line)
+{
+	const char *eq;
+	const char *key;
+	char *value;
+	size_t klen;
+
+	while (len && isspace((unsigned char)*s)) {
+		s++;
+		len--;
+	}
+	while (len && isspace((unsigned char)s[len - 1]))
+		len--;
+	if (len == 0 || *s == '#')
+		return;
+	if (*s == '[') {
+		if (s[len - 1] != ']') {
+			diag_error(rd->diag, rd->name, line, "a section header "
+				   "must end with ']'");
+			return;
+		}
+		open_section(rd, s + 1, len - 2, line);
+		return;
+	}
+	eq = memchr(s, '=', len);
+	if (!eq) {
+		diag_error(rd->diag, rd->name, line, "expected 'setting = value', "
+			   "a '[section]' or a '# comment'");
+		return;
+	}
+	klen = (size_t)(eq - s);
+	if (!(key = fold(rd, s, klen)) || !*key) {
+		if (!rd->nomem)
+			diag_error(rd->diag, rd->name, line, "a setting's name is "
+				   "missing before '='");
+		return;
+	}
+	value = dup_text(rd, eq + 1, len - klen - 1);
+	if (!value)
+		return;
+	{
+		/* Trim the value; the key stays folded in rd->folded. */
+		char *v = value, *end = value + strlen(value);
+		char keybuf[160];
+
+		snprintf(keybuf, sizeof keybuf, "%s", key);
+		while (isspace((unsigned char)*v))
+			v++;
+		while (end > v && isspace((unsigned char)end[-1]))
+			*--end = '\0';
+		if (!*v)
+			diag_error(rd->diag, rd->name, line, "'%s' has no value",
+				   keybuf);
+		else if (rd->section == SECTION_TOP)
+			setting_top(rd, keybuf, v, line);
+		else if (rd->section == SECTION_COLUMN)
+			setting_column(rd, keybuf, v, line);
+		else if (rd->section == SECTION_BUCKET)
+			setting_bucket(rd, keybuf, v, line);
+	}
+	mem_free(value);
+}
+
+/* ------------------------------------------------------------------ */
+/* The built-in columns. */
+
+static int builtin_columns(struct reader *rd)
+{
+	static const char *const names[RULES_BUILTIN_COLUMNS] = {
+		"body", "code", "response", "summary"
+	};
+	struct rules *r = rd->r;
+	size_t i;
+
+	for (i = 0; i < RULES_BUILTIN_COLUMNS; i++) {
+		struct rules_column *col = &r->columns[i];
+
+		col->name = dup_text(rd, names[i], strlen(names[i]));
+		col->item = dup_text(rd, "value", 5);
+		col->type = i == COLUMN_RESPONSE ? COLUMN_CHOICE : COLUMN_TEXT;
+		col->required_always = i == COLUMN_BODY || i == COLUMN_RESPONSE;
+		if (rd->nomem)
+			return -1;
+	}
+	r->ncolumns = RULES_BUILTIN_COLUMNS;
+	return add_value(rd, "answered", 8, 0, &r->columns[COLUMN_RESPONSE]) < 0 ||
+	       add_value(rd, "refused", 7, 0, &r->columns[COLUMN_RESPONSE]) < 0 ||
+	       add_value(rd, "pending", 7, 0, &r->columns[COLUMN_RESPONSE]) < 0
+	       ? -1 : 0;
+}
+
+/* ------------------------------------------------------------------ */
+
+static void reader_free(struct reader *rd)
+{
+	size_t i;
+
+	for (i = 0; i < rd->npending; i++)
+		mem_free(rd->pending[i].text);
+	mem_free(rd->pending);
+	strbuf_release(&rd->folded);
+}
+
+int rules_read_bytes(struct rules *r, const void *bytes, size_t len,
+		     const char *name, const char *dir, struct diag *diag)
+{
+	struct reader rd;
+	const char *p, *end;
+	unsigned long line = 1, errors = diag->errors;
+	size_t i;
+
+	memset(r, 0, sizeof *r);
+	memset(&rd, 0, sizeof rd);
+	rd.r = r;
+	rd.diag = diag;
+	rd.name = name;
+	rd.section = SECTION_TOP;
+	if (!(r->name = mem_strndup(name, strlen(name))) ||
+	    (dir && !(r->dir = mem_strndup(dir, strlen(dir)))) ||
+	    strbuf_add(&r->source, bytes, len) < 0 || builtin_columns(&rd) < 0) {
+		reader_free(&rd);
+		return FOITAB_OSERR;
+	}
+	if (memchr(bytes, '\0', len))
+		diag_error(diag, name, 0, "a rules file is text, and this one "
+			   "holds a NUL byte");
+	/* Pass 1: sections and settings, line by line. */
+	for (p = strbuf_str(&r->source), end = p + len; p < end && !rd.nomem;) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		size_t n = nl ? (size_t)(nl - p) : (size_t)(end - p);
+
+		read_line(&rd, p, n, line++);
+		p += nl ? n + 1 : n;
+	}
+	close_section(&rd);
+	if (r->nbuckets == 0 && !rd.nomem)
+		diag_error(diag, name, 0, "no buckets: a rules file needs at least "
+			   "one '[bucket KEY]' with a label and a condition");
+	/* The yes/no columns get their values now that all are declared. */
+	for (i = RULES_BUILTIN_COLUMNS; i < r->ncolumns && !rd.nomem; i++)
+		if (r->columns[i].type == COLUMN_BOOLEAN &&
+		    r->columns[i].nvalues == 0)
+			make_boolean(&rd, &r->columns[i]);
+	/* Pass 2: the conditions. */
+	if (!rd.have_denominator && !rd.nomem &&
+	    defer_expr(&rd, "response is answered", 0, "denominator",
+		       &r->denominator, -1) < 0)
+		rd.nomem = 1;
+	for (i = 0; i < rd.npending && !rd.nomem; i++) {
+		struct pending_expr *pe = &rd.pending[i];
+
+		*pe->target = parse_condition(&rd, pe);
+		if (*pe->target && pe->column >= 0) {
+			struct rules_column *col = &r->columns[pe->column];
+
+			col->required_phrase = required_phrase(&rd, *pe->target,
+							       pe->text);
+		}
+	}
+	reader_free(&rd);
+	if (rd.nomem)
+		return FOITAB_OSERR;
+	return diag->errors == errors ? FOITAB_OK : FOITAB_DATAERR;
+}
+
+int rules_read_stream(struct rules *r, FILE *in, const char *name,
+		      const char *dir, struct diag *diag)
+{
+	struct strbuf text = STRBUF_INIT;
+	char block[8192];
+	size_t n;
+	int status;
+
+	while ((n = fread(block, 1, sizeof block, in)) > 0)
+		if (strbuf_add(&text, block, n) < 0) {
+			strbuf_release(&text);
+			memset(r, 0, sizeof *r);
+			return FOITAB_OSERR;
+		}
+	if (ferror(in)) {
+		diag_error(diag, name, 0, "cannot read this rules file");
+		strbuf_release(&text);
+		memset(r, 0, sizeof *r);
+		return FOITAB_NOINPUT;
+	}
+	status = rules_read_bytes(r, strbuf_str(&text), text.len, name, dir,
+				  diag);
+	strbuf_release(&text);
+	return status;
+}
+
+void rules_free(struct rules *r)
+{
+	size_t i, v;
+
+	for (i = 0; i < r->ncolumns; i++) {
+		struct rules_column *col = &r->columns[i];
+
+		mem_free(col->name);
+		mem_free(col->item);
+		for (v = 0; v < col->nvalues; v++) {
+			mem_free(col->values[v]);
+			mem_free(col->folded[v]);
+		}
+		for (v = 0; v < col->naliases; v++)
+			mem_free(col->aliases[v].alias);
+		mem_free(col->aliases);
+		expr_free(col->required_when);
+		mem_free(col->required_phrase);
+	}
+	for (i = 0; i < r->nbuckets; i++) {
+		mem_free(r->buckets[i].key);
+		mem_free(r->buckets[i].label);
+		expr_free(r->buckets[i].when);
+	}
+	expr_free(r->denominator);
+	mem_free(r->name);
+	mem_free(r->dir);
+	mem_free(r->title);
+	mem_free(r->baseline);
+	mem_free(r->registry);
+	strbuf_release(&r->source);
+	memset(r, 0, sizeof *r);
+}

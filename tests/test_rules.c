@@ -1,0 +1,259 @@
+/*
+ * test_rules.c - reading rules files: what a sound one declares, every
+ * mistake a faulty one can hold, and how conditions evaluate.
+ */
+#include "testutil.h"
+
+#include "rules.h"
+
+#define MINI "[bucket b]\nlabel = B\nwhen = response is answered\n"
+
+struct rules_case {
+	const char *name;
+	const char *text;
+	const char *messages;
+	int status;
+};
+
+static const struct rules_case cases[] = {
+	{ "the smallest sound file", MINI, "", FOITAB_OK },
+	{ "comments, blank lines, spaces and case",
+	  "# a comment\n\n  TITLE =  A survey  \n[Bucket B]\n Label = B\n"
+	  "WHEN = Response IS Answered\n", "", FOITAB_OK },
+	{ "no buckets", "title = x\n",
+	  "foitab: r.rules: no buckets: a rules file needs at least one "
+	  "'[bucket KEY]' with a label and a condition\n", FOITAB_DATAERR },
+	{ "a line that is not a setting", "what is this\n" MINI,
+	  "foitab: r.rules:1: expected 'setting = value', a '[section]' or a "
+	  "'# comment'\n", FOITAB_DATAERR },
+	{ "unknown settings and sections",
+	  "colour = red\n[table x]\n[column c]\nvalues = a\nshape = round\n"
+	  MINI "size = 3\n",
+	  "foitab: r.rules:1: unknown setting 'colour' before the first "
+	  "section; the settings there are: title, denominator, baseline, "
+	  "register\n"
+	  "foitab: r.rules:2: unknown section '[table x]'; a section is "
+	  "'[column NAME]' or '[bucket KEY]'\n"
+	  "foitab: r.rules:5: unknown setting 'shape' in [column c]; the "
+	  "settings are: type, values, required, item, alias VALUE\n"
+	  "foitab: r.rules:9: unknown setting 'size' in [bucket b]; the "
+	  "settings are: label, when\n", FOITAB_DATAERR },
+	{ "twice over",
+	  "title = a\ntitle = b\n[column c]\nvalues = x, y, X\n[column C]\n"
+	  "values = z\n" MINI "[bucket b]\nlabel = again\nwhen = c is x\n",
+	  "foitab: r.rules:2: 'title' is set twice in this section\n"
+	  "foitab: r.rules:4: values: 'X' is listed twice\n"
+	  "foitab: r.rules:5: column 'c' is declared twice (first on line 3)\n"
+	  "foitab: r.rules:10: bucket 'b' is defined twice (first on line 7)\n",
+	  FOITAB_DATAERR },
+	{ "built-in columns cannot be declared",
+	  "[column Response]\nvalues = yes\n" MINI,
+	  "foitab: r.rules:1: column 'response' is built in and cannot be "
+	  "declared\n", FOITAB_DATAERR },
+	{ "incomplete sections",
+	  "[column c]\ntype = list\n[column d]\ntype = text\nvalues = a\n"
+	  "[column e]\n[bucket b]\n",
+	  "foitab: r.rules:1: [column c] lists no values: add 'values = A, B, "
+	  "...'\n"
+	  "foitab: r.rules:3: [column d] is of type text, which takes no "
+	  "'values'\n"
+	  "foitab: r.rules:7: [bucket b] has no 'label'\n"
+	  "foitab: r.rules:7: [bucket b] has no 'when'\n", FOITAB_DATAERR },
+	{ "types and aliases",
+	  "[column c]\ntype = shape\nvalues = a, b\nalias a = aa, b\n"
+	  "alias z = zz\n" MINI,
+	  "foitab: r.rules:2: type: 'shape' is not a column type; the types "
+	  "are: choice, list, boolean, text\n"
+	  "foitab: r.rules:4: alias: 'b' already stands for 'b'\n"
+	  "foitab: r.rules:5: alias: 'z' is not one of the values listed above "
+	  "it\n", FOITAB_DATAERR },
+	{ "conditions: unknown columns and values",
+	  "[column action]\nvalues = none, some\n"
+	  "[bucket a]\nlabel = A\nwhen = actoin is none\n"
+	  "[bucket b]\nlabel = B\nwhen = action is nonee\n"
+	  "[bucket c]\nlabel = C\nwhen = action is many\n",
+	  "foitab: r.rules:5: when 'actoin is none': there is no column "
+	  "'actoin' in these rules (did you mean 'action'?)\n"
+	  "foitab: r.rules:8: when 'action is nonee': 'nonee' is not a value "
+	  "of column 'action' (did you mean 'none'?)\n"
+	  "foitab: r.rules:11: when 'action is many': 'many' is not a value of "
+	  "column 'action', whose values are: none, some\n", FOITAB_DATAERR },
+	{ "conditions: syntax",
+	  "[column c]\nvalues = x, y\n[column l]\ntype = list\nvalues = p, q\n"
+	  "[column t]\ntype = text\n"
+	  "[bucket a]\nlabel = A\nwhen = (c is x\n"
+	  "[bucket b]\nlabel = B\nwhen = c is x or\n"
+	  "[bucket d]\nlabel = D\nwhen = c x\n"
+	  "[bucket e]\nlabel = E\nwhen = l is p\n"
+	  "[bucket f]\nlabel = F\nwhen = c contains x\n"
+	  "[bucket g]\nlabel = G\nwhen = c\n"
+	  "[bucket h]\nlabel = H\nwhen = t is x\n"
+	  "[bucket i]\nlabel = I\nwhen = c is x, y\n",
+	  "foitab: r.rules:10: when '(c is x': a ')' is missing\n"
+	  "foitab: r.rules:13: when 'c is x or': a column name is missing at "
+	  "the end\n"
+	  "foitab: r.rules:16: when 'c x': 'c' is not a yes/no column: say "
+	  "what to test, as in 'COLUMN is VALUE'\n"
+	  "foitab: r.rules:19: when 'l is p': 'l' is a list: test it with "
+	  "'contains' or 'only'\n"
+	  "foitab: r.rules:22: when 'c contains x': 'contains' and 'only' test "
+	  "a list column; 'c' is not one\n"
+	  "foitab: r.rules:25: when 'c': 'c' is not a yes/no column: say what "
+	  "to test, as in 'COLUMN is VALUE'\n"
+	  "foitab: r.rules:28: when 't is x': 't' is free text and cannot be "
+	  "tested\n"
+	  "foitab: r.rules:31: when 'c is x, y': 'is' takes one value; for "
+	  "several, write 'c in A, B'\n", FOITAB_DATAERR },
+	{ "trailing words",
+	  "[column f]\ntype = boolean\n[bucket a]\nlabel = A\nwhen = f g\n"
+	  "[bucket b]\nlabel = B\nwhen = f in yes,\n",
+	  "foitab: r.rules:5: when 'f g': 'g' is not understood here (expected "
+	  "'and', 'or' or the end)\n"
+	  "foitab: r.rules:8: when 'f in yes,': a value is missing at the end\n",
+	  FOITAB_DATAERR },
+	{ "a bad required condition",
+	  "[column c]\nvalues = x\nrequired = response is maybe\n" MINI,
+	  "foitab: r.rules:3: required 'response is maybe': 'maybe' is not a "
+	  "value of column 'response', whose values are: answered, refused, "
+	  "pending\n", FOITAB_DATAERR },
+	{ "empty values and lists",
+	  "title =\n[column c]\nvalues = a,,b\n" MINI,
+	  "foitab: r.rules:1: 'title' has no value\n"
+	  "foitab: r.rules:3: values: an empty item in the list (two commas "
+	  "together?)\n", FOITAB_DATAERR },
+};
+
+static void test_cases(void **state)
+{
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < ARRAY_SIZE(cases); i++) {
+		struct captured cap;
+		struct rules r;
+		int status;
+
+		captured_open(&cap);
+		status = rules_read_bytes(&r, cases[i].text, strlen(cases[i].text),
+					  "r.rules", NULL, &cap.diag);
+		if (status != cases[i].status ||
+		    strcmp(captured_text(&cap), cases[i].messages) != 0) {
+			print_error("case '%s': status %d\n%s\nwanted:\n%s\n",
+				    cases[i].name, status, captured_text(&cap),
+				    cases[i].messages);
+			fail();
+		}
+		rules_free(&r);
+		captured_close(&cap);
+	}
+}
+
+/* The built-in rules declare what README says they do. */
+static void test_builtin(void **state)
+{
+	struct rules r;
+	int c;
+
+	(void)state;
+	builtin_rules(&r);
+	assert_int_equal(r.ncolumns, 7);
+	c = rules_column(&r, "drugs");
+	assert_int_equal(r.columns[c].type, COLUMN_LIST);
+	assert_string_equal(r.columns[c].item, "drug class");
+	assert_int_equal(rules_value(&r.columns[c], "benzos"), 2);
+	assert_int_equal(rules_value(&r.columns[c], "z_drugs"), 3);
+	assert_string_equal(rules_suggest(&r.columns[c], "opiods"), "opioids");
+	c = rules_column(&r, "substance_misuse");
+	assert_int_equal(r.columns[c].type, COLUMN_BOOLEAN);
+	assert_int_equal(rules_value(&r.columns[c], "true"), 0);
+	assert_int_equal(rules_value(&r.columns[c], "0"), 1);
+	assert_string_equal(r.columns[rules_column(&r, "action")].required_phrase,
+			    "an answered response");
+	assert_string_equal(r.baseline, "baseline-2011.csv");
+	assert_string_equal(r.registry, "icb-register-2023.csv");
+	assert_int_equal(r.nbuckets, 6);
+	assert_string_equal(r.buckets[5].key, "opioid_focus");
+	rules_free(&r);
+}
+
+/* Conditions evaluate as the README says, on bit sets. */
+static void test_conditions(void **state)
+{
+	static const char text[] =
+		"[column c]\nvalues = x, y, z\n"
+		"[column l]\ntype = list\nvalues = p, q, r\n"
+		"[column f]\ntype = boolean\n"
+		"[bucket b0]\nlabel = 0\nwhen = c is x\n"
+		"[bucket b1]\nlabel = 1\nwhen = c is not x\n"
+		"[bucket b2]\nlabel = 2\nwhen = c in y, z\n"
+		"[bucket b3]\nlabel = 3\nwhen = l contains p, q\n"
+		"[bucket b4]\nlabel = 4\nwhen = l only p, q\n"
+		"[bucket b5]\nlabel = 5\nwhen = f\n"
+		"[bucket b6]\nlabel = 6\nwhen = not f and (c is x or l contains r)\n"
+		"[bucket b7]\nlabel = 7\nwhen = f is no\n";
+	static const struct {
+		uint64_t c, l, f;
+		const char *holds;    /* which buckets, as digits */
+	} rows[] = {
+		{ 1, 0, 0, "0 4 6" },          /* c=x, l empty, f empty */
+		{ 2, 3, 1, "1 2 3 4 5" },      /* c=y, l=p,q, f=yes */
+		{ 4, 4, 2, "1 2 6 7" },        /* c=z, l=r, f=no */
+		{ 0, 7, 0, "1 3 6" },          /* c empty, l=p,q,r */
+	};
+	struct rules r;
+	struct diag d;
+	size_t i, b;
+
+	(void)state;
+	diag_init(&d, stderr);
+	assert_int_equal(rules_read_bytes(&r, text, strlen(text), "c", NULL,
+					  &d), FOITAB_OK);
+	for (i = 0; i < ARRAY_SIZE(rows); i++) {
+		uint64_t bits[RULES_MAX_COLUMNS] = { 0 };
+		char got[64] = "";
+
+		bits[4] = rows[i].c;
+		bits[5] = rows[i].l;
+		bits[6] = rows[i].f;
+		for (b = 0; b < r.nbuckets; b++)
+			if (expr_holds(r.buckets[b].when, bits))
+				snprintf(got + strlen(got), sizeof got - strlen(got),
+					 "%s%zu", *got ? " " : "", b);
+		if (strcmp(got, rows[i].holds) != 0) {
+			print_error("row %zu: %s, wanted %s\n", i, got,
+				    rows[i].holds);
+			fail();
+		}
+	}
+	rules_free(&r);
+}
+
+static int read_with(struct diag *diag, void *ctx)
+{
+	const struct builtin_file *b = builtin_find(BUILTIN_RULES);
+	struct rules r;
+	int status;
+
+	(void)ctx;
+	status = rules_read_bytes(&r, b->bytes, b->len, "r", NULL, diag);
+	rules_free(&r);
+	return status;
+}
+
+static void test_allocation_failures(void **state)
+{
+	(void)state;
+	sweep_allocation_failures(read_with, NULL, FOITAB_OK);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_cases),
+		cmocka_unit_test(test_builtin),
+		cmocka_unit_test(test_conditions),
+		cmocka_unit_test(test_allocation_failures),
+	};
+
+	return cmocka_run_group_tests_name("rules", tests, NULL, NULL);
+}
