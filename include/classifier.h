@@ -71,4 +71,33 @@ int roster_add(struct roster *roster, const struct tally *t,
 
 void roster_free(struct roster *roster);
 
+/* A tally for each value of one column (`foitab --by COLUMN`). */
+struct group {
+	char *name;          /* the value, or "(empty)", "(not in the register)" */
+	long order;          /* sorts groups: a value's index, or the name */
+	struct tally tally;
+};
+
+struct grouping {
+	const char *column;  /* what the groups are values of */
+	struct group *groups;
+	size_t n, cap;
+};
+
+#define GROUPING_INIT { NULL, NULL, 0, 0 }
+
+/*
+ * Count `r` in the group called `name` (made on first use, with `order`:
+ * groups sort by order, then by name; use GROUP_BY_NAME to sort by name
+ * alone).  Returns 0, or -1 when out of memory.
+ */
+#define GROUP_BY_NAME 0x7fff0000L
+int grouping_add(struct grouping *g, const char *name, long order,
+		 const struct rules *rules, const struct response *r);
+
+/* Put the groups in their order. */
+void grouping_sort(struct grouping *g);
+
+void grouping_free(struct grouping *g);
+
 #endif

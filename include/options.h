@@ -4,6 +4,7 @@
  *     foitab [OPTIONS] FILE                    tabulate
  *     foitab check [OPTIONS] FILE              check only
  *     foitab list [OPTIONS] FILE [BUCKET...]   the bodies in buckets
+ *     foitab compare [OPTIONS] OLD NEW         two files side by side
  *     foitab rules [--rules FILE]              print the rules in use
  *     foitab --help | --version
  *
@@ -21,6 +22,7 @@ enum command {
 	COMMAND_TABULATE,       /* check, then print the report */
 	COMMAND_CHECK,          /* check, then print a one-line summary */
 	COMMAND_LIST,           /* check, then list the bodies in buckets */
+	COMMAND_COMPARE,        /* check two files, print them side by side */
 	COMMAND_RULES           /* print the rules in use */
 };
 
@@ -33,6 +35,8 @@ struct options {
 	const char *rules;      /* NULL: the built-in rules; a path */
 	struct csv_format csv;  /* delimiter (0: detect) and encoding */
 	const char *input;      /* the survey file; "-" for standard input */
+	const char *before;     /* compare: the older file */
+	const char *by;         /* --by COLUMN, or NULL */
 	const char *output;     /* NULL: standard output; else a path */
 	int raw_cells;          /* csv/tsv: no formula guard */
 	char **buckets;         /* list: the buckets named (argv), or none */

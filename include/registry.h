@@ -90,6 +90,9 @@ int registry_note(struct registry *g, const struct response *r,
  */
 void registry_close(struct registry *g, const char *file, struct diag *diag);
 
+/* Forget what registry_note() saw, to check another survey file. */
+void registry_reset(struct registry *g);
+
 /* The entry for `r`, or NULL (no side effects). */
 const struct registry_entry *registry_find(const struct registry *g,
 					   const char *code, const char *body);

@@ -31,18 +31,26 @@ struct report {
 	const struct roster *roster;       /* every body, in file order */
 	unsigned long selected;            /* bit i: list bucket i */
 	int list_pending, list_refused;    /* list these groups too */
+	/* For `--by COLUMN`: */
+	const struct grouping *grouping;
+	/* For `foitab compare OLD NEW` (tally is NEW): */
+	const struct tally *before;
+	const char *before_name, *after_name;
 };
 
 typedef void (*report_render_fn)(const struct report *rep, FILE *out);
 
 /*
  * A format: `render` prints the tally (the buckets' figures), `list` the
- * bodies in the selected buckets and groups.
+ * bodies in the selected buckets and groups, `by` the figures of each
+ * group of a grouping, `compare` two tallies side by side.
  */
 struct report_format {
 	const char *name;                  /* as given to --format */
 	report_render_fn render;
 	report_render_fn list;
+	report_render_fn by;
+	report_render_fn compare;
 };
 
 /* The format called `name`, or NULL. */
@@ -57,6 +65,17 @@ const struct report_format *reporter_formats(size_t *n);
  */
 unsigned long long reporter_percent_scaled(unsigned long count,
 					   unsigned long den, int decimals);
+
+/*
+ * The change from before_count/before_den to after_count/after_den, in
+ * percentage points times 10^decimals, rounded half away from zero; its
+ * sign in *negative.  Both denominators must be > 0.
+ */
+unsigned long long reporter_change_scaled(unsigned long before_count,
+					  unsigned long before_den,
+					  unsigned long after_count,
+					  unsigned long after_den,
+					  int decimals, int *negative);
 
 /*
  * Would a spreadsheet take cell text `s` for a formula?  True when it

@@ -5,6 +5,7 @@
  * evaluates them (expr_holds) and counts.
  */
 #include <assert.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "classifier.h"
@@ -109,4 +110,64 @@ void roster_free(struct roster *roster)
 	mem_free(roster->members);
 	roster->members = NULL;
 	roster->n = roster->cap = 0;
+}
+
+int grouping_add(struct grouping *g, const char *name, long order,
+		 const struct rules *rules, const struct response *r)
+{
+	struct group *grp = NULL;
+	size_t i;
+
+	for (i = 0; i < g->n; i++)
+		if (strcmp(g->groups[i].name, name) == 0) {
+			grp = &g->groups[i];
+			break;
+		}
+	if (!grp) {
+		if (g->n == g->cap) {
+			size_t cap = g->cap ? g->cap * 2 : 16;
+			struct group *groups =
+				mem_realloc(g->groups, cap * sizeof *groups);
+
+			if (!groups)
+				return -1;
+			g->groups = groups;
+			g->cap = cap;
+		}
+		grp = &g->groups[g->n];
+		grp->name = mem_strndup(name, strlen(name));
+		if (!grp->name)
+			return -1;
+		grp->order = order;
+		tally_init(&grp->tally, rules);
+		g->n++;
+	}
+	tally_add(&grp->tally, r);
+	return 0;
+}
+
+static int compare_groups(const void *a, const void *b)
+{
+	const struct group *x = a, *y = b;
+
+	if (x->order != y->order)
+		return x->order < y->order ? -1 : 1;
+	return strcmp(x->name, y->name);
+}
+
+void grouping_sort(struct grouping *g)
+{
+	if (g->n > 1)
+		qsort(g->groups, g->n, sizeof *g->groups, compare_groups);
+}
+
+void grouping_free(struct grouping *g)
+{
+	size_t i;
+
+	for (i = 0; i < g->n; i++)
+		mem_free(g->groups[i].name);
+	mem_free(g->groups);
+	g->groups = NULL;
+	g->n = g->cap = 0;
 }

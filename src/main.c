@@ -42,11 +42,59 @@ struct run {
 	struct baseline baseline;
 	struct registry registry;
 	struct roster roster;        /* every body, for `foitab list` */
+	struct tally *counting;      /* the tally responses go to */
+	struct tally before;         /* compare: the older file's */
+	struct grouping grouping;    /* --by */
+	int by_column;               /* --by a rules column, or -1 */
+	int by_register;             /* --by a register column: which */
 	unsigned long selected;      /* list: the buckets asked for */
 	char *registry_name;         /* a register the rules name */
 	int have_baseline, have_registry;
 	unsigned long register_errors; /* rows the register check rejected */
 };
+
+/* Register columns --by can name, in the order of registry_entry. */
+static const char *const register_columns[] = {
+	"name", "ons_code", "ods_code", "region"
+};
+
+/* The --by group of `r`: its name, and how it sorts. */
+static const char *group_of(const struct run *run, const struct response *r,
+			    long *order)
+{
+	const struct rules_column *col;
+	const struct registry_entry *e;
+	unsigned v;
+
+	if (run->by_column < 0) {
+		const char *fields[4];
+
+		e = registry_find(&run->registry, r->code, r->body);
+		*order = e ? 0 : 1;
+		if (!e)
+			return "(not in the register)";
+		fields[0] = e->name;
+		fields[1] = e->ons_code;
+		fields[2] = e->ods_code;
+		fields[3] = e->region;
+		*order = *fields[run->by_register] ? 0 : 1;
+		return *fields[run->by_register] ? fields[run->by_register]
+						 : "(empty)";
+	}
+	col = &run->rules.columns[run->by_column];
+	if (col->type == COLUMN_TEXT) {
+		*order = *r->text[run->by_column] ? 0 : 1;
+		return *r->text[run->by_column] ? r->text[run->by_column]
+						: "(empty)";
+	}
+	for (v = 0; v < col->nvalues; v++)
+		if (r->bits[run->by_column] & ((uint64_t)1 << v)) {
+			*order = (long)v;
+			return col->values[v];
+		}
+	*order = (long)col->nvalues;
+	return "(empty)";
+}
 
 /* Loader callback: check each response against the register, count it. */
 static int count_response(const struct response *r, void *ctx)
@@ -59,11 +107,66 @@ static int count_response(const struct response *r, void *ctx)
 		return FOITAB_OSERR;
 	if (run->diag->errors != errors)
 		run->register_errors++;
-	tally_add(&run->tally, r);
+	tally_add(run->counting, r);
 	if (run->opt->command == COMMAND_LIST &&
 	    roster_add(&run->roster, &run->tally, r) < 0)
 		return FOITAB_OSERR;
+	if (run->opt->by) {
+		long order;
+		const char *name = group_of(run, r, &order);
+
+		if (grouping_add(&run->grouping, name, order, &run->rules, r) < 0)
+			return FOITAB_OSERR;
+	}
 	return FOITAB_OK;
+}
+
+/*
+ * Which column --by names: one of the rules' (not a list), or one of the
+ * register's.  An unknown name is a usage error naming the choices.
+ */
+static int resolve_by(struct run *run)
+{
+	struct strbuf folded = STRBUF_INIT;
+	char names[600] = "";
+	size_t i, used = 0;
+	int c;
+
+	if (text_fold(run->opt->by, strlen(run->opt->by), &folded) < 0)
+		return FOITAB_OSERR;
+	c = rules_column(&run->rules, strbuf_str(&folded));
+	run->grouping.column = run->opt->by;
+	run->by_column = -1;
+	if (c >= 0 && run->rules.columns[c].type != COLUMN_LIST) {
+		run->by_column = c;
+		strbuf_release(&folded);
+		return FOITAB_OK;
+	}
+	for (i = 0; run->have_registry && i < 4; i++)
+		if (strcmp(register_columns[i], strbuf_str(&folded)) == 0) {
+			run->by_register = (int)i;
+			strbuf_release(&folded);
+			return FOITAB_OK;
+		}
+	strbuf_release(&folded);
+	for (i = 0; i < run->rules.ncolumns && used < sizeof names; i++)
+		if (run->rules.columns[i].type != COLUMN_LIST)
+			used += (size_t)snprintf(names + used, sizeof names - used,
+						 "%s%s", used ? ", " : "",
+						 run->rules.columns[i].name);
+	for (i = 0; run->have_registry && i < 4 && used < sizeof names; i++)
+		used += (size_t)snprintf(names + used, sizeof names - used,
+					 ", %s", register_columns[i]);
+	if (c >= 0)
+		diag_error(run->diag, NULL, 0, "--by: '%s' is a list, and a body "
+			   "can be in several of its values; group by one of: %s",
+			   run->opt->by, names);
+	else
+		diag_error(run->diag, NULL, 0, "--by: there is no column '%s'; "
+			   "group by one of: %s%s", run->opt->by, names,
+			   run->have_registry ? "" : " (or a column of a "
+			   "register, with --register)");
+	return FOITAB_USAGE;
 }
 
 /* Open `path` ("-" is standard input) and name it for messages. */
@@ -260,13 +363,13 @@ static void write_summary(const void *ctx, FILE *out)
 }
 
 /* The summary of a file with errors: on stderr, in the messages' shape. */
-static void summarise_errors(const struct summary *s, const struct loader *l)
+static void summarise_errors(const struct summary *s, int header_ok)
 {
 	char *text = NULL;
 	size_t len = 0;
 	FILE *mem;
 
-	if (!l->header_ok) {
+	if (!header_ok) {
 		diag_note(s->run->diag, s->run->name, 0, "no rows checked: the "
 			  "header must be put right first");
 		return;
@@ -416,6 +519,35 @@ static int emit(const struct options *o, void (*write)(const void *, FILE *),
 	return FOITAB_OK;
 }
 
+/*
+ * Read and check the survey `path` into `t` (and the roster or grouping
+ * the command needs); fills `counts` with what the loader saw.
+ */
+static int read_survey(struct run *run, const char *path, struct tally *t,
+		       struct loader_counts *counts, int *header_ok)
+{
+	struct loader loader;
+	FILE *in;
+	int status;
+
+	run->counting = t;
+	run->register_errors = 0;
+	in = open_input(path, &run->name, run->diag);
+	if (!in)
+		return FOITAB_NOINPUT;
+	status = loader_read(&loader, in, run->name, &run->opt->csv,
+			     &run->rules, run->diag, count_response, run);
+	close_input(in);
+	if (status != FOITAB_OSERR && run->have_registry)
+		registry_close(&run->registry, run->name, run->diag);
+	if (status == FOITAB_OK && run->register_errors)
+		status = FOITAB_DATAERR;
+	*counts = loader.counts;
+	*header_ok = loader.header_ok;
+	loader_release(&loader);
+	return status;
+}
+
 /* Read and check the survey; then summarise, list or print the report. */
 static int run_survey(struct run *run)
 {
@@ -423,33 +555,28 @@ static int run_survey(struct run *run)
 	const struct report_format *format = reporter_find(o->format);
 	struct rendering rendering;
 	struct summary summary;
-	struct loader loader;
 	struct report report;
-	FILE *in;
-	int status;
+	int status = FOITAB_OK, header_ok;
 
-	in = open_input(o->input, &run->name, run->diag);
-	if (!in)
-		return FOITAB_NOINPUT;
-	status = loader_read(&loader, in, run->name, &o->csv, &run->rules,
-			     run->diag, count_response, run);
-	close_input(in);
-	if (status != FOITAB_OSERR && run->have_registry)
-		registry_close(&run->registry, run->name, run->diag);
-	if (status == FOITAB_OK && run->register_errors)
-		status = FOITAB_DATAERR;
 	summary.run = run;
-	summary.counts = loader.counts;
+	if (o->command == COMMAND_COMPARE) {
+		status = read_survey(run, o->before, &run->before,
+				     &summary.counts, &header_ok);
+		registry_reset(&run->registry);
+	}
+	if (status == FOITAB_OK)
+		status = read_survey(run, o->input, &run->tally, &summary.counts,
+				     &header_ok);
 	if (o->command == COMMAND_CHECK && status != FOITAB_OSERR) {
 		diag_close(run->diag);   /* the count of hidden messages first */
 		if (status != FOITAB_OK)
-			summarise_errors(&summary, &loader);
+			summarise_errors(&summary, header_ok);
 	}
-	loader_release(&loader);
 	if (status != FOITAB_OK)
 		return status;
 	if (o->command == COMMAND_CHECK)
 		return emit(o, write_summary, &summary, run->diag);
+	grouping_sort(&run->grouping);
 	memset(&report, 0, sizeof report);
 	report.tally = &run->tally;
 	report.baseline = run->have_baseline ? &run->baseline : NULL;
@@ -460,9 +587,14 @@ static int run_survey(struct run *run)
 	report.selected = run->selected;
 	report.list_pending = o->list_pending;
 	report.list_refused = o->list_refused;
+	report.grouping = &run->grouping;
+	report.before = &run->before;
+	report.before_name = o->before;
+	report.after_name = o->input;
 	rendering.report = &report;
-	rendering.render = o->command == COMMAND_LIST ? format->list
-						      : format->render;
+	rendering.render = o->command == COMMAND_LIST ? format->list :
+			   o->command == COMMAND_COMPARE ? format->compare :
+			   o->by ? format->by : format->render;
 	return emit(o, write_report, &rendering, run->diag);
 }
 
@@ -488,18 +620,23 @@ static int run_command(const struct options *o, struct diag *diag)
 		status = emit(o, write_rules, &run.rules, diag);
 	else if (status == FOITAB_OK) {
 		tally_init(&run.tally, &run.rules);
+		tally_init(&run.before, &run.rules);
 		if (o->command == COMMAND_LIST)
 			status = select_buckets(&run);
-		if (status == FOITAB_OK && o->command == COMMAND_TABULATE)
+		if (status == FOITAB_OK && o->command == COMMAND_TABULATE &&
+		    !o->by)
 			status = load_baseline(&run);
 		if (status == FOITAB_OK)
 			status = load_registry(&run);
+		if (status == FOITAB_OK && o->by)
+			status = resolve_by(&run);
 		if (status == FOITAB_OK)
 			status = run_survey(&run);
 	}
 	baseline_free(&run.baseline);
 	registry_free(&run.registry);
 	roster_free(&run.roster);
+	grouping_free(&run.grouping);
 	rules_free(&run.rules);
 	mem_free(run.registry_name);
 	return status;

@@ -15,7 +15,7 @@
 
 enum {
 	OPT_DELIMITER = 256, OPT_ENCODING, OPT_RAW, OPT_PENDING, OPT_REFUSED,
-	OPT_RULES
+	OPT_RULES, OPT_BY
 };
 
 static const struct option long_options[] = {
@@ -24,6 +24,7 @@ static const struct option long_options[] = {
 	{ "baseline", required_argument, NULL, 'b' },
 	{ "register", required_argument, NULL, 'r' },
 	{ "rules", required_argument, NULL, OPT_RULES },
+	{ "by", required_argument, NULL, OPT_BY },
 	{ "delimiter", required_argument, NULL, OPT_DELIMITER },
 	{ "encoding", required_argument, NULL, OPT_ENCODING },
 	{ "output", required_argument, NULL, 'o' },
@@ -40,6 +41,7 @@ void options_synopsis(FILE *out)
 	fputs("usage: foitab [OPTIONS] FILE\n"
 	      "       foitab check [OPTIONS] FILE\n"
 	      "       foitab list [OPTIONS] FILE [BUCKET...]\n"
+	      "       foitab compare [OPTIONS] OLD NEW\n"
 	      "       foitab rules [--rules FILE]\n"
 	      "       foitab --help | --version\n", out);
 }
@@ -56,6 +58,7 @@ void options_usage(FILE *out)
 	      "'check' only checks the file and prints a one-line summary.\n"
 	      "'list' names the bodies in each bucket, or in the BUCKETs named\n"
 	      "and the groups --pending and --refused ask for.\n"
+	      "'compare' puts two files' figures side by side, with the change.\n"
 	      "'rules' prints the rules file in use.\n"
 	      "\n"
 	      "  -f, --format FORMAT   output format:", out);
@@ -63,6 +66,8 @@ void options_usage(FILE *out)
 		fprintf(out, "%s %s", i ? "," : "", f[i].name);
 	fputs(" (default: table)\n"
 	      "  -d, --decimals N      decimals in percentages, 0 to 3 (default: 0)\n"
+	      "      --by COLUMN       the figures for each value of COLUMN, of the\n"
+	      "                        data or of the register (such as region)\n"
 	      "      --rules FILE      the survey's codebook and buckets (default:\n"
 	      "                        the built-in 2023 ICB survey)\n"
 	      "  -b, --baseline FILE   earlier percentages to print beside the\n"
@@ -196,6 +201,9 @@ int options_parse(struct options *o, int argc, char **argv, struct diag *diag)
 		case OPT_RULES:
 			o->rules = optarg;
 			break;
+		case OPT_BY:
+			o->by = optarg;
+			break;
 		case OPT_RAW:
 			o->raw_cells = 1;
 			break;
@@ -231,6 +239,22 @@ int options_parse(struct options *o, int argc, char **argv, struct diag *diag)
 	} else if (optind < argc && strcmp(argv[optind], "list") == 0) {
 		o->command = COMMAND_LIST;
 		optind++;
+	} else if (optind < argc && strcmp(argv[optind], "compare") == 0) {
+		o->command = COMMAND_COMPARE;
+		if (argc - optind != 3) {
+			diag_error(diag, NULL, 0, "'foitab compare' takes two "
+				   "files: the older, then the newer");
+			return FOITAB_USAGE;
+		}
+		if (o->by || o->list_pending || o->list_refused) {
+			diag_error(diag, NULL, 0, "--%s does not go with 'foitab "
+				   "compare'", o->by ? "by" : o->list_pending ?
+				   "pending" : "refused");
+			return FOITAB_USAGE;
+		}
+		o->before = argv[optind + 1];
+		o->input = argv[optind + 2];
+		return FOITAB_OK;
 	} else if (optind < argc && strcmp(argv[optind], "rules") == 0) {
 		o->command = COMMAND_RULES;
 		if (optind + 1 < argc) {
@@ -253,6 +277,11 @@ int options_parse(struct options *o, int argc, char **argv, struct diag *diag)
 	if ((o->list_pending || o->list_refused) && o->command != COMMAND_LIST) {
 		diag_error(diag, NULL, 0, "--%s goes with 'foitab list'",
 			   o->list_pending ? "pending" : "refused");
+		return FOITAB_USAGE;
+	}
+	if (o->by && o->command != COMMAND_TABULATE) {
+		diag_error(diag, NULL, 0, "--by goes with tabulating: 'foitab "
+			   "--by COLUMN FILE'");
 		return FOITAB_USAGE;
 	}
 	o->input = argv[optind];

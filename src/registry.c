@@ -413,6 +413,21 @@ void registry_close(struct registry *g, const char *file, struct diag *diag)
 			     "register", g->missed_rows - g->nmisses);
 }
 
+void registry_reset(struct registry *g)
+{
+	size_t i;
+
+	for (i = 0; i < g->n; i++) {
+		g->entries[i].matched = 0;
+		g->entries[i].first_line = 0;
+	}
+	for (i = 0; i < g->nmisses; i++)
+		mem_free(g->misses[i].body);
+	g->nmisses = 0;
+	g->matched_rows = 0;
+	g->missed_rows = 0;
+}
+
 void registry_free(struct registry *g)
 {
 	size_t i;

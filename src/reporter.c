@@ -129,7 +129,7 @@ static size_t missing_count(const struct report *rep)
 /* ------------------------------------------------------------------ */
 /* The groups a list shows: the selected buckets, then pending, refused. */
 
-struct group {
+struct list_group {
 	const char *key;
 	const char *label;
 	unsigned long count;
@@ -140,7 +140,7 @@ struct group {
 
 #define MAX_GROUPS (RULES_MAX_BUCKETS + 2)
 
-static size_t list_groups(const struct report *rep, struct group *g)
+static size_t list_groups(const struct report *rep, struct list_group *g)
 {
 	const struct tally *t = rep->tally;
 	size_t i, n = 0;
@@ -177,7 +177,7 @@ static size_t list_groups(const struct report *rep, struct group *g)
 	return n;
 }
 
-static int in_group(const struct group *g, const struct member *m)
+static int in_group(const struct list_group *g, const struct member *m)
 {
 	return g->bit ? (m->buckets & g->bit) != 0 : m->response == g->response;
 }
@@ -215,18 +215,23 @@ static void pad_right(FILE *out, const char *s, size_t width)
 		fputc(' ', out);
 }
 
+/* "6 asked, 5 replied (1 refused), 1 pending; 4 answered and counted" */
+static void accounting_text(const struct tally *t, FILE *out)
+{
+	fprintf(out, "%lu asked, %lu replied (%lu refused), %lu pending; ",
+		t->asked, tally_replied(t), t->refused, t->pending);
+	if (t->counted == t->answered)
+		fprintf(out, "%lu answered and counted", t->answered);
+	else
+		fprintf(out, "%lu answered, %lu counted", t->answered,
+			t->counted);
+}
+
 static void accounting_line(const struct report *rep, FILE *out)
 {
-	const struct tally *t = rep->tally;
-
-	fprintf(out, "Responses: %lu asked, %lu replied (%lu refused), "
-		"%lu pending; ", t->asked, tally_replied(t), t->refused,
-		t->pending);
-	if (t->counted == t->answered)
-		fprintf(out, "%lu answered and counted\n", t->answered);
-	else
-		fprintf(out, "%lu answered, %lu counted\n", t->answered,
-			t->counted);
+	fputs("Responses: ", out);
+	accounting_text(rep->tally, out);
+	fputc('\n', out);
 }
 
 static void print_missing(const struct report *rep, FILE *out)
@@ -251,10 +256,14 @@ static const char overlap_note[] =
 	"Buckets overlap (a body can be in several), so the percentages do "
 	"not add up to 100.";
 
-static void render_table(const struct report *rep, FILE *out)
+/*
+ * The figures of tally `t` as an aligned table: a header, a row per
+ * bucket and, with `baseline`, the baseline beside them and its own rows
+ * after.
+ */
+static void table_block(const struct report *rep, const struct tally *t,
+			const struct baseline *b, FILE *out)
 {
-	const struct tally *t = rep->tally;
-	const struct baseline *b = rep->baseline;
 	const char *year = baseline_year(rep);
 	const char *only = " only)";
 	size_t i, label_w = strlen("Bucket"), year_w = strlen(year);
@@ -276,10 +285,6 @@ static void render_table(const struct report *rep, FILE *out)
 	if (rep->decimals + 4 > pct_w)
 		pct_w = rep->decimals + 4;
 
-	accounting_line(rep, out);
-	print_missing(rep, out);
-	fputc('\n', out);
-
 	pad_right(out, "Bucket", label_w);
 	fprintf(out, "  Count    Of  %*s", pct_w + 1, "Percent");
 	if (b)
@@ -287,10 +292,11 @@ static void render_table(const struct report *rep, FILE *out)
 	fputc('\n', out);
 
 	for (i = 0; i < t->nbuckets; i++) {
-		const struct baseline_row *br = baseline_for(rep, t->rules->buckets[i].key);
+		const struct baseline_row *br =
+			b ? baseline_find(b, t->rules->buckets[i].key) : NULL;
 
 		pad_right(out, t->rules->buckets[i].label, label_w);
-		bucket_percent(rep, i, pct, sizeof pct);
+		percent_text(rep, t->count[i], t->counted, pct, sizeof pct);
 		fprintf(out, "  %5lu  %4lu  %*s%s", t->count[i], t->counted,
 			pct_w, *pct ? pct : "-", *pct ? "%" : " ");
 		if (br) {
@@ -311,7 +317,15 @@ static void render_table(const struct report *rep, FILE *out)
 		baseline_percent(&b->rows[i], base, sizeof base);
 		fprintf(out, "  %*s%%\n", (int)year_w - 1, base);
 	}
-	if (t->overlaps)
+}
+
+static void render_table(const struct report *rep, FILE *out)
+{
+	accounting_line(rep, out);
+	print_missing(rep, out);
+	fputc('\n', out);
+	table_block(rep, rep->tally, rep->baseline, out);
+	if (rep->tally->overlaps)
 		fprintf(out, "\n%s\n", overlap_note);
 }
 
@@ -334,12 +348,12 @@ static void indented(FILE *out, const char *s, const char *indent)
 
 static void list_table(const struct report *rep, FILE *out)
 {
-	struct group groups[MAX_GROUPS];
+	struct list_group groups[MAX_GROUPS];
 	size_t ng = list_groups(rep, groups), i, j;
 	char pct[32];
 
 	for (i = 0; i < ng; i++) {
-		const struct group *g = &groups[i];
+		const struct list_group *g = &groups[i];
 
 		if (i)
 			fputc('\n', out);
@@ -462,7 +476,7 @@ static void dsv_figures(const struct report *rep, const struct dsv *w)
 
 static void dsv_list(const struct report *rep, const struct dsv *w)
 {
-	struct group groups[MAX_GROUPS];
+	struct list_group groups[MAX_GROUPS];
 	size_t ng = list_groups(rep, groups), i, j;
 	static const char *const header[] = {
 		"bucket", "body", "code", "line", "summary"
@@ -615,14 +629,14 @@ static void render_json(const struct report *rep, FILE *out)
 
 static void list_json(const struct report *rep, FILE *out)
 {
-	struct group groups[MAX_GROUPS];
+	struct list_group groups[MAX_GROUPS];
 	size_t ng = list_groups(rep, groups), i, j;
 
 	fputs("{\n", out);
 	json_accounting(rep, out);
 	fputs("  \"lists\": [", out);
 	for (i = 0; i < ng; i++) {
-		const struct group *g = &groups[i];
+		const struct list_group *g = &groups[i];
 		size_t k = 0;
 
 		fputs(i ? ",\n    {\"key\": " : "\n    {\"key\": ", out);
@@ -737,12 +751,12 @@ static void render_markdown(const struct report *rep, FILE *out)
 
 static void list_markdown(const struct report *rep, FILE *out)
 {
-	struct group groups[MAX_GROUPS];
+	struct list_group groups[MAX_GROUPS];
 	size_t ng = list_groups(rep, groups), i, j;
 	char pct[32];
 
 	for (i = 0; i < ng; i++) {
-		const struct group *g = &groups[i];
+		const struct list_group *g = &groups[i];
 
 		fputs(i ? "\n### " : "### ", out);
 		md_text(out, g->label);
@@ -774,12 +788,372 @@ static void list_markdown(const struct report *rep, FILE *out)
 
 /* ------------------------------------------------------------------ */
 
+/* ------------------------------------------------------------------ */
+/* --by COLUMN: the figures of each group. */
+
+static void by_table(const struct report *rep, FILE *out)
+{
+	const struct grouping *g = rep->grouping;
+	size_t i;
+
+	accounting_line(rep, out);
+	fprintf(out, "\nBy %s: %zu group%s\n", g->column, g->n,
+		g->n == 1 ? "" : "s");
+	for (i = 0; i < g->n; i++) {
+		fputc('\n', out);
+		put_text(out, g->groups[i].name);
+		fputs(": ", out);
+		accounting_text(&g->groups[i].tally, out);
+		fputc('\n', out);
+		table_block(rep, &g->groups[i].tally, NULL, out);
+	}
+}
+
+static void dsv_by(const struct report *rep, const struct dsv *w)
+{
+	const struct grouping *g = rep->grouping;
+	size_t i, b;
+	char pct[32];
+
+	dsv_cell(w, g->column, 0);
+	dsv_cell(w, "bucket", 0);
+	dsv_cell(w, "label", 0);
+	dsv_cell(w, "count", 0);
+	dsv_cell(w, "denominator", 0);
+	dsv_cell(w, "percent", 1);
+	for (i = 0; i < g->n; i++) {
+		const struct tally *t = &g->groups[i].tally;
+
+		for (b = 0; b < t->nbuckets; b++) {
+			dsv_cell(w, g->groups[i].name, 0);
+			dsv_cell(w, t->rules->buckets[b].key, 0);
+			dsv_cell(w, t->rules->buckets[b].label, 0);
+			dsv_number(w, t->count[b], 0);
+			dsv_number(w, t->counted, 0);
+			dsv_cell(w, percent_text(rep, t->count[b], t->counted, pct,
+						 sizeof pct), 1);
+		}
+	}
+}
+
+static void by_csv(const struct report *rep, FILE *out)
+{
+	struct dsv w = { out, ',', !rep->raw_cells };
+
+	dsv_by(rep, &w);
+}
+
+static void by_tsv(const struct report *rep, FILE *out)
+{
+	struct dsv w = { out, '\t', !rep->raw_cells };
+
+	dsv_by(rep, &w);
+}
+
+/* {"asked": ..., "counted": ...} of one tally. */
+static void json_responses(const struct tally *t, FILE *out)
+{
+	fprintf(out, "{\"asked\": %lu, \"replied\": %lu, \"refused\": %lu, "
+		"\"pending\": %lu, \"counted\": %lu}", t->asked,
+		tally_replied(t), t->refused, t->pending, t->counted);
+}
+
+/* [{"key", "label", "count", "denominator", "percent"}, ...] of a tally. */
+static void json_buckets(const struct report *rep, const struct tally *t,
+			 const char *indent, FILE *out)
+{
+	size_t b;
+	char pct[32];
+
+	fputs("[\n", out);
+	for (b = 0; b < t->nbuckets; b++) {
+		fprintf(out, "%s  {\"key\": ", indent);
+		json_string(out, t->rules->buckets[b].key);
+		fputs(", \"label\": ", out);
+		json_string(out, t->rules->buckets[b].label);
+		fprintf(out, ", \"count\": %lu, \"denominator\": %lu, "
+			"\"percent\": ", t->count[b], t->counted);
+		json_number(out, percent_text(rep, t->count[b], t->counted, pct,
+					      sizeof pct));
+		fputs(b + 1 < t->nbuckets ? "},\n" : "}\n", out);
+	}
+	fprintf(out, "%s]", indent);
+}
+
+static void by_json(const struct report *rep, FILE *out)
+{
+	const struct grouping *g = rep->grouping;
+	size_t i;
+
+	fputs("{\n  \"by\": ", out);
+	json_string(out, g->column);
+	fputs(",\n  \"responses\": ", out);
+	json_responses(rep->tally, out);
+	fputs(",\n  \"groups\": [", out);
+	for (i = 0; i < g->n; i++) {
+		fputs(i ? ",\n    {\"group\": " : "\n    {\"group\": ", out);
+		json_string(out, g->groups[i].name);
+		fputs(", \"responses\": ", out);
+		json_responses(&g->groups[i].tally, out);
+		fputs(",\n     \"buckets\": ", out);
+		json_buckets(rep, &g->groups[i].tally, "     ", out);
+		fputc('}', out);
+	}
+	fputs(g->n ? "\n  ]\n}\n" : "]\n}\n", out);
+}
+
+static void by_markdown(const struct report *rep, FILE *out)
+{
+	const struct grouping *g = rep->grouping;
+	size_t i, b;
+	char pct[32];
+
+	fputs("| ", out);
+	md_text(out, g->column);
+	fputs(" | Bucket | Count | Of | Percent |\n"
+	      "| :--- | :--- | ---: | ---: | ---: |\n", out);
+	for (i = 0; i < g->n; i++) {
+		const struct tally *t = &g->groups[i].tally;
+
+		for (b = 0; b < t->nbuckets; b++) {
+			fputs("| ", out);
+			md_text(out, g->groups[i].name);
+			fputs(" | ", out);
+			md_text(out, t->rules->buckets[b].label);
+			percent_text(rep, t->count[b], t->counted, pct, sizeof pct);
+			fprintf(out, " | %lu | %lu | %s%s |\n", t->count[b],
+				t->counted, pct, *pct ? "%" : "");
+		}
+	}
+	fputc('\n', out);
+	accounting_line(rep, out);
+}
+
+/* ------------------------------------------------------------------ */
+/* compare OLD NEW: two tallies side by side. */
+
+unsigned long long reporter_change_scaled(unsigned long before_count,
+					  unsigned long before_den,
+					  unsigned long after_count,
+					  unsigned long after_den,
+					  int decimals, int *negative)
+{
+	/* after/aden - before/bden = (after*bden - before*aden) / (aden*bden) */
+	unsigned __int128 a = (unsigned __int128)after_count * before_den;
+	unsigned __int128 b = (unsigned __int128)before_count * after_den;
+	unsigned __int128 num, den = (unsigned __int128)before_den * after_den;
+	unsigned __int128 q, r;
+	int i;
+
+	assert(before_den > 0 && after_den > 0);
+	*negative = a < b;
+	num = (a < b ? b - a : a - b) * 100;
+	for (i = 0; i < decimals; i++)
+		num *= 10;
+	q = num / den;
+	r = num % den;
+	if (r >= den - r)
+		q++;
+	if (q == 0)
+		*negative = 0;
+	return (unsigned long long)q;
+}
+
+/* The change in bucket b as text: "+4", "-2.5", "0"; "" if not known. */
+static const char *change_text(const struct report *rep, size_t b, char *buf,
+			       size_t size)
+{
+	const struct tally *t0 = rep->before, *t1 = rep->tally;
+	unsigned long long q;
+	int negative;
+	char digits[24];
+
+	buf[0] = '\0';
+	if (t0->counted == 0 || t1->counted == 0)
+		return buf;
+	q = reporter_change_scaled(t0->count[b], t0->counted, t1->count[b],
+				   t1->counted, rep->decimals, &negative);
+	reporter_fixed(digits, sizeof digits, q, rep->decimals);
+	snprintf(buf, size, "%s%s", q == 0 ? "" : negative ? "-" : "+", digits);
+	return buf;
+}
+
+static void compare_table(const struct report *rep, FILE *out)
+{
+	const struct tally *t0 = rep->before, *t1 = rep->tally;
+	size_t b, label_w = strlen("Bucket"), w0, w1;
+	char pct[32], cell[64], change[32];
+
+	fputs("Before: ", out);
+	put_text(out, rep->before_name);
+	fputs(": ", out);
+	accounting_text(t0, out);
+	fputs("\nAfter: ", out);
+	put_text(out, rep->after_name);
+	fputs(": ", out);
+	accounting_text(t1, out);
+	fputs("\n\n", out);
+	for (b = 0; b < t1->nbuckets; b++)
+		if (text_width(t1->rules->buckets[b].label) > label_w)
+			label_w = text_width(t1->rules->buckets[b].label);
+	w0 = text_width(rep->before_name) > 14 ? text_width(rep->before_name) : 14;
+	w1 = text_width(rep->after_name) > 14 ? text_width(rep->after_name) : 14;
+	pad_right(out, "Bucket", label_w);
+	fputs("  ", out);
+	pad_right(out, rep->before_name, w0);
+	fputs("  ", out);
+	pad_right(out, rep->after_name, w1);
+	fputs("  Change\n", out);
+	for (b = 0; b < t1->nbuckets; b++) {
+		pad_right(out, t1->rules->buckets[b].label, label_w);
+		percent_text(rep, t0->count[b], t0->counted, pct, sizeof pct);
+		snprintf(cell, sizeof cell, "%lu/%lu %s%s", t0->count[b],
+			 t0->counted, pct, *pct ? "%" : "");
+		fputs("  ", out);
+		pad_right(out, cell, w0);
+		percent_text(rep, t1->count[b], t1->counted, pct, sizeof pct);
+		snprintf(cell, sizeof cell, "%lu/%lu %s%s", t1->count[b],
+			 t1->counted, pct, *pct ? "%" : "");
+		fputs("  ", out);
+		pad_right(out, cell, w1);
+		change_text(rep, b, change, sizeof change);
+		fprintf(out, "  %s%s\n", *change ? change : "-",
+			*change ? " pp" : "");
+	}
+	fputs("\nChange: in percentage points, from before to after.\n", out);
+}
+
+static void dsv_compare(const struct report *rep, const struct dsv *w)
+{
+	const struct tally *t0 = rep->before, *t1 = rep->tally;
+	static const char *const header[] = {
+		"bucket", "label", "before_count", "before_denominator",
+		"before_percent", "after_count", "after_denominator",
+		"after_percent", "change_points"
+	};
+	size_t b;
+	char pct[32];
+
+	for (b = 0; b < 9; b++)
+		dsv_cell(w, header[b], b == 8);
+	for (b = 0; b < t1->nbuckets; b++) {
+		dsv_cell(w, t1->rules->buckets[b].key, 0);
+		dsv_cell(w, t1->rules->buckets[b].label, 0);
+		dsv_number(w, t0->count[b], 0);
+		dsv_number(w, t0->counted, 0);
+		dsv_cell(w, percent_text(rep, t0->count[b], t0->counted, pct,
+					 sizeof pct), 0);
+		dsv_number(w, t1->count[b], 0);
+		dsv_number(w, t1->counted, 0);
+		dsv_cell(w, percent_text(rep, t1->count[b], t1->counted, pct,
+					 sizeof pct), 0);
+		/* A leading + would make a spreadsheet read a formula. */
+		change_text(rep, b, pct, sizeof pct);
+		dsv_cell(w, pct[0] == '+' ? pct + 1 : pct, 1);
+	}
+}
+
+static void compare_csv(const struct report *rep, FILE *out)
+{
+	struct dsv w = { out, ',', !rep->raw_cells };
+
+	dsv_compare(rep, &w);
+}
+
+static void compare_tsv(const struct report *rep, FILE *out)
+{
+	struct dsv w = { out, '\t', !rep->raw_cells };
+
+	dsv_compare(rep, &w);
+}
+
+static void json_side(const struct report *rep, const char *file,
+		      const struct tally *t, FILE *out)
+{
+	fputs("{\"file\": ", out);
+	json_string(out, file);
+	fputs(", \"responses\": ", out);
+	json_responses(t, out);
+	(void)rep;
+	fputc('}', out);
+}
+
+static void compare_json(const struct report *rep, FILE *out)
+{
+	const struct tally *t0 = rep->before, *t1 = rep->tally;
+	size_t b;
+	char pct[32];
+
+	fputs("{\n  \"before\": ", out);
+	json_side(rep, rep->before_name, t0, out);
+	fputs(",\n  \"after\": ", out);
+	json_side(rep, rep->after_name, t1, out);
+	fputs(",\n  \"buckets\": [\n", out);
+	for (b = 0; b < t1->nbuckets; b++) {
+		fputs("    {\"key\": ", out);
+		json_string(out, t1->rules->buckets[b].key);
+		fputs(", \"label\": ", out);
+		json_string(out, t1->rules->buckets[b].label);
+		fprintf(out, ",\n     \"before\": {\"count\": %lu, "
+			"\"denominator\": %lu, \"percent\": ", t0->count[b],
+			t0->counted);
+		json_number(out, percent_text(rep, t0->count[b], t0->counted, pct,
+					      sizeof pct));
+		fprintf(out, "}, \"after\": {\"count\": %lu, \"denominator\": "
+			"%lu, \"percent\": ", t1->count[b], t1->counted);
+		json_number(out, percent_text(rep, t1->count[b], t1->counted, pct,
+					      sizeof pct));
+		fputs("}, \"change_points\": ", out);
+		change_text(rep, b, pct, sizeof pct);
+		json_number(out, pct[0] == '+' ? pct + 1 : pct);
+		fputs(b + 1 < t1->nbuckets ? "},\n" : "}\n", out);
+	}
+	fputs("  ]\n}\n", out);
+}
+
+static void compare_markdown(const struct report *rep, FILE *out)
+{
+	const struct tally *t0 = rep->before, *t1 = rep->tally;
+	size_t b;
+	char pct[32], change[32];
+
+	fputs("| Bucket | ", out);
+	md_text(out, rep->before_name);
+	fputs(" | ", out);
+	md_text(out, rep->after_name);
+	fputs(" | Change |\n| :--- | ---: | ---: | ---: |\n", out);
+	for (b = 0; b < t1->nbuckets; b++) {
+		fputs("| ", out);
+		md_text(out, t1->rules->buckets[b].label);
+		percent_text(rep, t0->count[b], t0->counted, pct, sizeof pct);
+		fprintf(out, " | %lu/%lu %s%s", t0->count[b], t0->counted, pct,
+			*pct ? "%" : "");
+		percent_text(rep, t1->count[b], t1->counted, pct, sizeof pct);
+		fprintf(out, " | %lu/%lu %s%s", t1->count[b], t1->counted, pct,
+			*pct ? "%" : "");
+		change_text(rep, b, change, sizeof change);
+		fprintf(out, " | %s%s |\n", change, *change ? " pp" : "");
+	}
+	fputs("\nBefore: ", out);
+	md_text(out, rep->before_name);
+	fputs(": ", out);
+	accounting_text(t0, out);
+	fputs("\n\nAfter: ", out);
+	md_text(out, rep->after_name);
+	fputs(": ", out);
+	accounting_text(t1, out);
+	fputs("\n\nChange: in percentage points, from before to after.\n", out);
+}
+
+/* ------------------------------------------------------------------ */
+
 static const struct report_format formats[] = {
-	{ "table", render_table, list_table },
-	{ "csv", render_csv, list_csv },
-	{ "tsv", render_tsv, list_tsv },
-	{ "json", render_json, list_json },
-	{ "markdown", render_markdown, list_markdown },
+	{ "table", render_table, list_table, by_table, compare_table },
+	{ "csv", render_csv, list_csv, by_csv, compare_csv },
+	{ "tsv", render_tsv, list_tsv, by_tsv, compare_tsv },
+	{ "json", render_json, list_json, by_json, compare_json },
+	{ "markdown", render_markdown, list_markdown, by_markdown,
+	  compare_markdown },
 };
 
 const struct report_format *reporter_find(const char *name)

@@ -86,5 +86,16 @@ sed -n 's/.*<strong>\(.*\)<\/strong>.*/\1/p' "$tmp/html" >"$tmp/got"
 printf '%s\n' 'A *b* | c_d_ [x](y) &lt;z&gt; &amp;amp;' >"$tmp/want"
 check "markup characters in a body stay text in markdown"
 
+# 6. --by region: the groups' counts and denominators add up to the
+#    national ones, bucket by bucket.
+"$prog" -f csv data/icb-2023.csv | mlr -S --icsv --ojsonl head -n 6 then \
+	cut -o -f bucket,count,denominator | jq -c . >"$tmp/want"
+"$prog" --by region -f csv data/icb-2023.csv |
+	mlr --icsv --ojsonl stats1 -a sum -f count,denominator -g bucket then \
+	rename count_sum,count,denominator_sum,denominator |
+	jq -c '{bucket, count: (.count | tostring),
+		denominator: (.denominator | tostring)}' >"$tmp/got"
+check "--by region adds up to the national figures"
+
 echo "interop: $pass passed, $fail failed"
 [ $fail -eq 0 ]

@@ -11,7 +11,12 @@ pass=0
 fail=0
 for args in "data/icb-2023.csv" "-f csv tests/fixtures/small-messy.csv" \
 	    "-b tests/fixtures/baseline-other.csv tests/fixtures/small.csv" \
-	    "tests/fixtures/bad-values.csv"; do
+	    "tests/fixtures/bad-values.csv" \
+	    "list -r none -f json --pending tests/fixtures/tricky.csv none" \
+	    "--by region -r tests/fixtures/register-small.csv tests/fixtures/icb-subset.csv" \
+	    "compare -r none tests/fixtures/small.csv tests/fixtures/councils-as-icb.csv" \
+	    "--rules tests/fixtures/councils.rules tests/fixtures/councils.csv" \
+	    "-o build/oom-output.csv -f csv -r none tests/fixtures/small.csv"; do
 	n=0
 	while :; do
 		# shellcheck disable=SC2086
