@@ -578,11 +578,12 @@ static int add_value(struct reader *rd, const char *s, size_t len,
 			   "most %d values", RULES_MAX_VALUES);
 		return 0;
 	}
+	/* Counted at once, so that rules_free() frees whatever was made. */
 	col->values[col->nvalues] = dup_text(rd, s, len);
 	col->folded[col->nvalues] = dup_text(rd, f, strlen(f));
-	if (!col->values[col->nvalues] || !col->folded[col->nvalues])
-		return -1;
 	col->nvalues++;
+	if (!col->values[col->nvalues - 1] || !col->folded[col->nvalues - 1])
+		return -1;
 	return 0;
 }
 
@@ -812,6 +813,8 @@ static void open_section(struct reader *rd, const char *text, size_t len,
 	struct rules *r = rd->r;
 	size_t i, kind_len;
 
+	if (rd->nomem)
+		return;
 	close_section(rd);
 	rd->seen = 0;
 	rd->section_line = line;
@@ -956,6 +959,7 @@ static int builtin_columns(struct reader *rd)
 	for (i = 0; i < RULES_BUILTIN_COLUMNS; i++) {
 		struct rules_column *col = &r->columns[i];
 
+		r->ncolumns = i + 1;   /* so that rules_free() frees it */
 		col->name = dup_text(rd, names[i], strlen(names[i]));
 		col->item = dup_text(rd, "value", 5);
 		col->type = i == COLUMN_RESPONSE ? COLUMN_CHOICE : COLUMN_TEXT;
@@ -963,7 +967,6 @@ static int builtin_columns(struct reader *rd)
 		if (rd->nomem)
 			return -1;
 	}
-	r->ncolumns = RULES_BUILTIN_COLUMNS;
 	return add_value(rd, "answered", 8, 0, &r->columns[COLUMN_RESPONSE]) < 0 ||
 	       add_value(rd, "refused", 7, 0, &r->columns[COLUMN_RESPONSE]) < 0 ||
 	       add_value(rd, "pending", 7, 0, &r->columns[COLUMN_RESPONSE]) < 0
@@ -1013,7 +1016,8 @@ int rules_read_bytes(struct rules *r, const void *bytes, size_t len,
 		read_line(&rd, p, n, line++);
 		p += nl ? n + 1 : n;
 	}
-	close_section(&rd);
+	if (!rd.nomem)
+		close_section(&rd);
 	if (r->nbuckets == 0 && !rd.nomem)
 		diag_error(diag, name, 0, "no buckets: a rules file needs at least "
 			   "one '[bucket KEY]' with a label and a condition");
