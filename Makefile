@@ -14,7 +14,7 @@ CFLAGS  ?= -O2 -g
 WARN     = -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
 	   -Wmissing-prototypes -Wformat=2
 CPPFLAGS_ALL = -D_DEFAULT_SOURCE -Iinclude $(CPPFLAGS)
-LDLIBS_ALL   = -lcsv $(LDLIBS)
+LDLIBS_ALL   = -lcsv -lm $(LDLIBS)
 PREFIX  ?= /usr/local
 BUILD   ?= build
 SAN_FLAGS = -fsanitize=address,undefined -fno-omit-frame-pointer \

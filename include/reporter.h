@@ -27,6 +27,9 @@ struct report {
 	const struct registry *registry;   /* NULL: no register check */
 	int decimals;                      /* 0 .. REPORTER_MAX_DECIMALS */
 	int raw_cells;                     /* csv/tsv: no formula guard */
+	int ci_level;                      /* 90, 95 or 99; 0: no intervals */
+	int bars;                          /* table: draw bars (a terminal) */
+	int colour;                        /* bars in colour */
 	/* For the lists of `foitab list`: */
 	const struct roster *roster;       /* every body, in file order */
 	unsigned long selected;            /* bit i: list bucket i */
@@ -65,6 +68,20 @@ const struct report_format *reporter_formats(size_t *n);
  */
 unsigned long long reporter_percent_scaled(unsigned long count,
 					   unsigned long den, int decimals);
+
+/*
+ * The Wilson score interval for count/den (den > 0) at `level` percent
+ * confidence (90, 95 or 99), as proportions in [0, 1].  At count 0 the
+ * low end is exactly 0, at count == den the high end exactly 1.
+ */
+void reporter_wilson(unsigned long count, unsigned long den, int level,
+		     double *low, double *high);
+
+/*
+ * A proportion in [0, 1] as a percentage times 10^decimals, rounded half
+ * up (the ends of an interval).
+ */
+unsigned long long reporter_proportion_scaled(double p, int decimals);
 
 /*
  * The change from before_count/before_den to after_count/after_den, in

@@ -84,6 +84,7 @@ struct rules_column {
 	size_t naliases;
 	int required_always;
 	struct expr *required_when;       /* NULL: not required */
+	char *required_text;              /* the condition as written */
 	char *required_phrase; /* "an answered response", "a row where ..." */
 	unsigned long line;  /* where it is declared (0: built in) */
 };
@@ -92,6 +93,7 @@ struct rules_bucket {
 	char *key;
 	char *label;
 	struct expr *when;
+	char *when_text;     /* the condition as written */
 	unsigned long line;
 };
 
@@ -102,6 +104,7 @@ struct rules {
 	char *baseline;      /* as written in the file, or NULL */
 	char *registry;      /* as written in the file, or NULL */
 	struct expr *denominator;
+	char *denominator_text;
 	struct rules_column columns[RULES_MAX_COLUMNS];
 	size_t ncolumns;
 	struct rules_bucket buckets[RULES_MAX_BUCKETS];

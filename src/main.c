@@ -47,6 +47,7 @@ struct run {
 	struct grouping grouping;    /* --by */
 	int by_column;               /* --by a rules column, or -1 */
 	int by_register;             /* --by a register column: which */
+	int keep_roster;             /* list and html name the bodies */
 	unsigned long selected;      /* list: the buckets asked for */
 	char *registry_name;         /* a register the rules name */
 	int have_baseline, have_registry;
@@ -108,8 +109,7 @@ static int count_response(const struct response *r, void *ctx)
 	if (run->diag->errors != errors)
 		run->register_errors++;
 	tally_add(run->counting, r);
-	if (run->opt->command == COMMAND_LIST &&
-	    roster_add(&run->roster, &run->tally, r) < 0)
+	if (run->keep_roster && roster_add(&run->roster, &run->tally, r) < 0)
 		return FOITAB_OSERR;
 	if (run->opt->by) {
 		long order;
@@ -519,6 +519,20 @@ static int emit(const struct options *o, void (*write)(const void *, FILE *),
 	return FOITAB_OK;
 }
 
+/* The renderer the command and format call for; NULL if none. */
+static report_render_fn renderer(const struct options *o)
+{
+	const struct report_format *format = reporter_find(o->format);
+
+	if (o->command == COMMAND_LIST)
+		return format->list;
+	if (o->command == COMMAND_COMPARE)
+		return format->compare;
+	if (o->by)
+		return format->by;
+	return format->render;
+}
+
 /*
  * Read and check the survey `path` into `t` (and the roster or grouping
  * the command needs); fills `counts` with what the loader saw.
@@ -552,7 +566,6 @@ static int read_survey(struct run *run, const char *path, struct tally *t,
 static int run_survey(struct run *run)
 {
 	const struct options *o = run->opt;
-	const struct report_format *format = reporter_find(o->format);
 	struct rendering rendering;
 	struct summary summary;
 	struct report report;
@@ -583,18 +596,22 @@ static int run_survey(struct run *run)
 	report.registry = run->have_registry ? &run->registry : NULL;
 	report.decimals = o->decimals;
 	report.raw_cells = o->raw_cells;
+	report.ci_level = o->ci_level;
 	report.roster = &run->roster;
 	report.selected = run->selected;
 	report.list_pending = o->list_pending;
 	report.list_refused = o->list_refused;
+	if (strcmp(o->format, "html") == 0) {
+		/* The page lists every bucket, and who did not answer. */
+		report.selected = (1UL << run->tally.nbuckets) - 1;
+		report.list_pending = report.list_refused = 1;
+	}
 	report.grouping = &run->grouping;
 	report.before = &run->before;
 	report.before_name = o->before;
 	report.after_name = o->input;
 	rendering.report = &report;
-	rendering.render = o->command == COMMAND_LIST ? format->list :
-			   o->command == COMMAND_COMPARE ? format->compare :
-			   o->by ? format->by : format->render;
+	rendering.render = renderer(o);
 	return emit(o, write_report, &rendering, run->diag);
 }
 
@@ -616,6 +633,16 @@ static int run_command(const struct options *o, struct diag *diag)
 	run.diag = diag;
 	registry_init(&run.registry);
 	status = load_rules(&run);
+	run.keep_roster = o->command == COMMAND_LIST ||
+			  strcmp(o->format, "html") == 0;
+	if (status == FOITAB_OK && !renderer(o)) {
+		diag_error(diag, NULL, 0, "--format %s shows the figures of one "
+			   "file, and does not go with %s", o->format,
+			   o->command == COMMAND_LIST ? "'foitab list'" :
+			   o->command == COMMAND_COMPARE ? "'foitab compare'" :
+			   "--by");
+		status = FOITAB_USAGE;
+	}
 	if (status == FOITAB_OK && o->command == COMMAND_RULES)
 		status = emit(o, write_rules, &run.rules, diag);
 	else if (status == FOITAB_OK) {

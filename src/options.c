@@ -15,7 +15,7 @@
 
 enum {
 	OPT_DELIMITER = 256, OPT_ENCODING, OPT_RAW, OPT_PENDING, OPT_REFUSED,
-	OPT_RULES, OPT_BY
+	OPT_RULES, OPT_BY, OPT_CI
 };
 
 static const struct option long_options[] = {
@@ -25,6 +25,7 @@ static const struct option long_options[] = {
 	{ "register", required_argument, NULL, 'r' },
 	{ "rules", required_argument, NULL, OPT_RULES },
 	{ "by", required_argument, NULL, OPT_BY },
+	{ "ci", optional_argument, NULL, OPT_CI },
 	{ "delimiter", required_argument, NULL, OPT_DELIMITER },
 	{ "encoding", required_argument, NULL, OPT_ENCODING },
 	{ "output", required_argument, NULL, 'o' },
@@ -68,6 +69,8 @@ void options_usage(FILE *out)
 	      "  -d, --decimals N      decimals in percentages, 0 to 3 (default: 0)\n"
 	      "      --by COLUMN       the figures for each value of COLUMN, of the\n"
 	      "                        data or of the register (such as region)\n"
+	      "      --ci [LEVEL]      add Wilson score confidence intervals, at\n"
+	      "                        90, 95 (the default) or 99 percent\n"
 	      "      --rules FILE      the survey's codebook and buckets (default:\n"
 	      "                        the built-in 2023 ICB survey)\n"
 	      "  -b, --baseline FILE   earlier percentages to print beside the\n"
@@ -203,6 +206,25 @@ int options_parse(struct options *o, int argc, char **argv, struct diag *diag)
 			break;
 		case OPT_BY:
 			o->by = optarg;
+			break;
+		case OPT_CI:
+			/* --ci, --ci=90, or --ci 90 with the level apart. */
+			if (!optarg && optind < argc &&
+			    (strcmp(argv[optind], "90") == 0 ||
+			     strcmp(argv[optind], "95") == 0 ||
+			     strcmp(argv[optind], "99") == 0))
+				optarg = argv[optind++];
+			o->ci_level = optarg ? parse_range("--ci", optarg, 90, 99,
+							   diag) : 95;
+			if (o->ci_level < 0)
+				return FOITAB_USAGE;
+			if (o->ci_level != 90 && o->ci_level != 95 &&
+			    o->ci_level != 99) {
+				diag_error(diag, NULL, 0, "--ci: '%s' is not a "
+					   "level foitab knows; choose 90, 95 or 99",
+					   optarg);
+				return FOITAB_USAGE;
+			}
 			break;
 		case OPT_RAW:
 			o->raw_cells = 1;

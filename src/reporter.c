@@ -14,6 +14,7 @@
  */
 #include <assert.h>
 #include <ctype.h>
+#include <math.h>
 #include <string.h>
 
 #include "reporter.h"
@@ -52,6 +53,52 @@ const char *reporter_fixed(char *buf, size_t size, unsigned long long scaled,
 		snprintf(buf, size, "%llu.%0*llu", scaled / unit, decimals,
 			 scaled % unit);
 	return buf;
+}
+
+void reporter_wilson(unsigned long count, unsigned long den, int level,
+		     double *low, double *high)
+{
+	/* Two-sided normal quantiles. */
+	double z = level == 90 ? 1.6448536269514722 :
+		   level == 99 ? 2.5758293035489004 : 1.959963984540054;
+	double n = (double)den, p = (double)count / n, z2 = z * z;
+	double scale = 1 + z2 / n;
+	double centre = (p + z2 / (2 * n)) / scale;
+	double half = z / scale * sqrt(p * (1 - p) / n + z2 / (4 * n * n));
+
+	assert(den > 0 && count <= den);
+	*low = count == 0 ? 0.0 : centre - half;
+	*high = count == den ? 1.0 : centre + half;
+	if (*low < 0)
+		*low = 0;
+	if (*high > 1)
+		*high = 1;
+}
+
+unsigned long long reporter_proportion_scaled(double p, int decimals)
+{
+	double scaled = p * 100;
+	int i;
+
+	for (i = 0; i < decimals; i++)
+		scaled *= 10;
+	return (unsigned long long)floor(scaled + 0.5);
+}
+
+/* The interval's ends as text at the report's decimals ("" if none). */
+static void interval_text(const struct report *rep, unsigned long count,
+			  unsigned long den, char *low, char *high, size_t size)
+{
+	double lo, hi;
+
+	low[0] = high[0] = '\0';
+	if (!rep->ci_level || den == 0)
+		return;
+	reporter_wilson(count, den, rep->ci_level, &lo, &hi);
+	reporter_fixed(low, size, reporter_proportion_scaled(lo, rep->decimals),
+		       rep->decimals);
+	reporter_fixed(high, size, reporter_proportion_scaled(hi, rep->decimals),
+		       rep->decimals);
 }
 
 /* count / den as text at the report's decimals, or "" when den is 0. */
@@ -215,6 +262,31 @@ static void pad_right(FILE *out, const char *s, size_t width)
 		fputc(' ', out);
 }
 
+/*
+ * A bar for count/den, for a terminal: up to 20 cells, in eighths of a
+ * cell, in colour unless the report says not.
+ */
+static void draw_bar(const struct report *rep, unsigned long count,
+		     unsigned long den, FILE *out)
+{
+	static const char *const eighths[8] = {
+		"", "\u258f", "\u258e", "\u258d", "\u258c", "\u258b", "\u258a",
+		"\u2589"
+	};
+	unsigned long long units = reporter_percent_scaled(count, den, 0);
+	unsigned long long cells = units * 160 / 100;   /* in eighths */
+	unsigned long long i;
+
+	fputs("  ", out);
+	if (rep->colour)
+		fputs("\033[36m", out);
+	for (i = 0; i < cells / 8; i++)
+		fputs("\u2588", out);
+	fputs(eighths[cells % 8], out);
+	if (rep->colour)
+		fputs("\033[0m", out);
+}
+
 /* "6 asked, 5 replied (1 refused), 1 pending; 4 answered and counted" */
 static void accounting_text(const struct tally *t, FILE *out)
 {
@@ -266,9 +338,9 @@ static void table_block(const struct report *rep, const struct tally *t,
 {
 	const char *year = baseline_year(rep);
 	const char *only = " only)";
-	size_t i, label_w = strlen("Bucket"), year_w = strlen(year);
+	size_t i, label_w = strlen("Bucket"), year_w = strlen(year), ci_w = 0;
 	int pct_w = 7;
-	char pct[32], base[32];
+	char pct[32], base[32], low[32], high[32], ci[80], ci_head[16];
 
 	for (i = 0; i < t->nbuckets; i++)
 		if (text_width(t->rules->buckets[i].label) > label_w)
@@ -284,9 +356,22 @@ static void table_block(const struct report *rep, const struct tally *t,
 		year_w = 6;
 	if (rep->decimals + 4 > pct_w)
 		pct_w = rep->decimals + 4;
+	if (rep->ci_level) {
+		snprintf(ci_head, sizeof ci_head, "%d%% CI", rep->ci_level);
+		ci_w = strlen(ci_head);
+		for (i = 0; i < t->nbuckets; i++) {
+			interval_text(rep, t->count[i], t->counted, low, high,
+				      sizeof low);
+			snprintf(ci, sizeof ci, "%s-%s%%", low, high);
+			if (*low && strlen(ci) > ci_w)
+				ci_w = strlen(ci);
+		}
+	}
 
 	pad_right(out, "Bucket", label_w);
 	fprintf(out, "  Count    Of  %*s", pct_w + 1, "Percent");
+	if (rep->ci_level)
+		fprintf(out, "  %*s", (int)ci_w, ci_head);
 	if (b)
 		fprintf(out, "  %*s", (int)year_w, year);
 	fputc('\n', out);
@@ -299,10 +384,20 @@ static void table_block(const struct report *rep, const struct tally *t,
 		percent_text(rep, t->count[i], t->counted, pct, sizeof pct);
 		fprintf(out, "  %5lu  %4lu  %*s%s", t->count[i], t->counted,
 			pct_w, *pct ? pct : "-", *pct ? "%" : " ");
+		if (rep->ci_level) {
+			interval_text(rep, t->count[i], t->counted, low, high,
+				      sizeof low);
+			snprintf(ci, sizeof ci, "%s-%s%%", low, high);
+			fprintf(out, "  %*s", (int)ci_w, *low ? ci : "-");
+		}
 		if (br) {
 			baseline_percent(br, base, sizeof base);
 			fprintf(out, "  %*s%%", (int)year_w - 1, base);
+		} else if (b && rep->bars) {
+			fprintf(out, "  %*s", (int)year_w, "");
 		}
+		if (rep->bars && t->counted)
+			draw_bar(rep, t->count[i], t->counted, out);
 		fputc('\n', out);
 	}
 	for (i = 0; b && i < b->n; i++) {
@@ -314,6 +409,8 @@ static void table_block(const struct report *rep, const struct tally *t,
 			 year, only);
 		pad_right(out, label, label_w);
 		fprintf(out, "  %5s  %4s  %*s ", "", "", pct_w, "");
+		if (rep->ci_level)
+			fprintf(out, "  %*s", (int)ci_w, "");
 		baseline_percent(&b->rows[i], base, sizeof base);
 		fprintf(out, "  %*s%%\n", (int)year_w - 1, base);
 	}
@@ -447,11 +544,13 @@ static void dsv_figures(const struct report *rep, const struct dsv *w)
 	char pct[32], base[32];
 	static const char *const header[] = {
 		"bucket", "label", "count", "denominator", "percent",
-		"baseline_percent"
+		"baseline_percent", "ci_low", "ci_high"
 	};
+	int ncols = rep->ci_level ? 8 : 6;
+	char low[32], high[32];
 
-	for (i = 0; i < 6; i++)
-		dsv_cell(w, header[i], i == 5);
+	for (i = 0; i < (size_t)ncols; i++)
+		dsv_cell(w, header[i], i + 1 == (size_t)ncols);
 	for (i = 0; i < t->nbuckets; i++) {
 		const struct baseline_row *br = baseline_for(rep, t->rules->buckets[i].key);
 
@@ -460,7 +559,13 @@ static void dsv_figures(const struct report *rep, const struct dsv *w)
 		dsv_number(w, t->count[i], 0);
 		dsv_number(w, t->counted, 0);
 		dsv_cell(w, bucket_percent(rep, i, pct, sizeof pct), 0);
-		dsv_cell(w, baseline_percent(br, base, sizeof base), 1);
+		dsv_cell(w, baseline_percent(br, base, sizeof base), ncols == 6);
+		if (ncols == 8) {
+			interval_text(rep, t->count[i], t->counted, low, high,
+				      sizeof low);
+			dsv_cell(w, low, 0);
+			dsv_cell(w, high, 1);
+		}
 	}
 	for (i = 0; b && i < b->n; i++) {
 		if (!baseline_only(rep, &b->rows[i]))
@@ -470,7 +575,12 @@ static void dsv_figures(const struct report *rep, const struct dsv *w)
 		dsv_cell(w, "", 0);
 		dsv_cell(w, "", 0);
 		dsv_cell(w, "", 0);
-		dsv_cell(w, baseline_percent(&b->rows[i], base, sizeof base), 1);
+		dsv_cell(w, baseline_percent(&b->rows[i], base, sizeof base),
+			 ncols == 6);
+		if (ncols == 8) {
+			dsv_cell(w, "", 0);
+			dsv_cell(w, "", 1);
+		}
 	}
 }
 
@@ -569,6 +679,21 @@ static void json_number(FILE *out, const char *s)
 	fputs(*s ? s : "null", out);
 }
 
+/* , "ci_level": 95, "ci_low": 1.6, "ci_high": 19.1 when asked for. */
+static void json_interval(const struct report *rep, unsigned long count,
+			  unsigned long den, FILE *out)
+{
+	char low[32], high[32];
+
+	if (!rep->ci_level)
+		return;
+	interval_text(rep, count, den, low, high, sizeof low);
+	fprintf(out, ", \"ci_level\": %d, \"ci_low\": ", rep->ci_level);
+	json_number(out, low);
+	fputs(", \"ci_high\": ", out);
+	json_number(out, high);
+}
+
 static void json_accounting(const struct report *rep, FILE *out)
 {
 	const struct tally *t = rep->tally;
@@ -610,6 +735,7 @@ static void render_json(const struct report *rep, FILE *out)
 		json_number(out, bucket_percent(rep, i, pct, sizeof pct));
 		fputs(", \"baseline_percent\": ", out);
 		json_number(out, baseline_percent(br, base, sizeof base));
+		json_interval(rep, t->count[i], t->counted, out);
 		fputs(i + 1 < t->nbuckets ? "},\n" : "}\n", out);
 	}
 	fputs("  ],\n  \"baseline\": [", out);
@@ -700,12 +826,16 @@ static void render_markdown(const struct report *rep, FILE *out)
 	char pct[32], base[32];
 
 	fputs("| Bucket | Count | Of | Percent |", out);
+	if (rep->ci_level)
+		fprintf(out, " %d%% CI |", rep->ci_level);
 	if (b) {
 		fputc(' ', out);
 		md_text(out, baseline_year(rep));
 		fputs(" |", out);
 	}
 	fputs("\n| :--- | ---: | ---: | ---: |", out);
+	if (rep->ci_level)
+		fputs(" ---: |", out);
 	fputs(b ? " ---: |\n" : "\n", out);
 	for (i = 0; i < t->nbuckets; i++) {
 		const struct baseline_row *br = baseline_for(rep, t->rules->buckets[i].key);
@@ -715,6 +845,16 @@ static void render_markdown(const struct report *rep, FILE *out)
 		bucket_percent(rep, i, pct, sizeof pct);
 		fprintf(out, " | %lu | %lu | %s%s |", t->count[i], t->counted,
 			*pct ? pct : "", *pct ? "%" : "");
+		if (rep->ci_level) {
+			char low[32], high[32];
+
+			interval_text(rep, t->count[i], t->counted, low, high,
+				      sizeof low);
+			if (*low)
+				fprintf(out, " %s-%s%% |", low, high);
+			else
+				fputs("  |", out);
+		}
 		if (b)
 			fprintf(out, " %s%s |", baseline_percent(br, base, sizeof base),
 				br ? "%" : "");
@@ -727,7 +867,8 @@ static void render_markdown(const struct report *rep, FILE *out)
 		md_text(out, b->rows[i].label);
 		fputs(" (", out);
 		md_text(out, baseline_year(rep));
-		fprintf(out, " only) |  |  |  | %s%% |\n",
+		fprintf(out, " only) |  |  |  |%s %s%% |\n",
+			rep->ci_level ? "  |" : "",
 			baseline_percent(&b->rows[i], base, sizeof base));
 	}
 	fputc('\n', out);
@@ -789,6 +930,462 @@ static void list_markdown(const struct report *rep, FILE *out)
 /* ------------------------------------------------------------------ */
 
 /* ------------------------------------------------------------------ */
+/* svg and html */
+
+/* Text for XML and HTML: the five special characters as entities. */
+static void xml_text(FILE *out, const char *s)
+{
+	for (; *s; s++) {
+		switch (*s) {
+		case '&':
+			fputs("&amp;", out);
+			break;
+		case '<':
+			fputs("&lt;", out);
+			break;
+		case '>':
+			fputs("&gt;", out);
+			break;
+		case '"':
+			fputs("&quot;", out);
+			break;
+		case '\'':
+			fputs("&#39;", out);
+			break;
+		default:
+			/* XML 1.0 allows no control characters but these. */
+			if ((unsigned char)*s < 0x20 && *s != '\n' && *s != '\t')
+				fputc('?', out);
+			else
+				fputc(*s, out);
+		}
+	}
+}
+
+static const char *survey_title(const struct report *rep)
+{
+	const char *title = rep->tally->rules->title;
+
+	return title && *title ? title : "Survey figures";
+}
+
+#define SVG_WIDTH 700
+#define SVG_LEFT 20
+#define SVG_BAR_WIDTH 460     /* the width of 100% */
+
+/* x of a share `milli` thousandths of a percent along the bar area. */
+static double svg_x(unsigned long long milli)
+{
+	return SVG_LEFT + (double)milli * SVG_BAR_WIDTH / 100000.0;
+}
+
+/* A bucket's share in thousandths of a percent, for drawing. */
+static unsigned long long share_milli(unsigned long count, unsigned long den)
+{
+	return den ? reporter_percent_scaled(count, den, 3) : 0;
+}
+
+/*
+ * The chart: a horizontal bar per bucket, with the baseline as a hatched
+ * bar under it where there is one, and whiskers for the intervals.  Grey
+ * and hatching, not colour, tell the bars apart, so it prints in black
+ * and white.  `standalone` adds the XML declaration.
+ */
+static void svg_chart(const struct report *rep, FILE *out, int standalone)
+{
+	const struct tally *t = rep->tally;
+	const struct baseline *b = rep->baseline;
+	char pct[32], base[32], low[32], high[32];
+	size_t i, rows = t->nbuckets, extra = 0;
+	int y, height, tick;
+
+	for (i = 0; b && i < b->n; i++) {
+		if (baseline_only(rep, &b->rows[i]))
+			rows++;
+		else
+			extra++;
+	}
+	height = 104 + (int)rows * 46 + (int)extra * 16 + 24;
+	if (standalone)
+		fputs("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n", out);
+	fprintf(out, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" "
+		"height=\"%d\" viewBox=\"0 0 %d %d\" role=\"img\" "
+		"aria-labelledby=\"chart-title chart-desc\">\n", SVG_WIDTH, height,
+		SVG_WIDTH, height);
+	fputs("<title id=\"chart-title\">", out);
+	xml_text(out, survey_title(rep));
+	fputs("</title>\n<desc id=\"chart-desc\">", out);
+	fprintf(out, "Bar chart of %zu buckets, each a share of the %lu bodies "
+		"counted. ", t->nbuckets, t->counted);
+	for (i = 0; i < t->nbuckets; i++) {
+		const struct baseline_row *br =
+			baseline_for(rep, t->rules->buckets[i].key);
+
+		xml_text(out, t->rules->buckets[i].label);
+		fprintf(out, ": %lu of %lu, %s%%", t->count[i], t->counted,
+			percent_text(rep, t->count[i], t->counted, pct, sizeof pct));
+		if (br) {
+			fputs("; ", out);
+			xml_text(out, baseline_year(rep));
+			fprintf(out, ": %s%%", baseline_percent(br, base, sizeof base));
+		}
+		fputs(". ", out);
+	}
+	fputs("</desc>\n<defs><pattern id=\"hatch\" width=\"6\" height=\"6\" "
+	      "patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\">"
+	      "<rect width=\"6\" height=\"6\" fill=\"#fff\"/>"
+	      "<line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\" stroke=\"#444\" "
+	      "stroke-width=\"2.5\"/></pattern></defs>\n"
+	      "<style>text{font-family:sans-serif;font-size:13px;fill:#111}"
+	      ".title{font-size:17px;font-weight:bold}.small{font-size:12px;"
+	      "fill:#333}.bar{fill:#4d4d4d}.base{fill:url(#hatch);stroke:#444;"
+	      "stroke-width:1}.grid{stroke:#d9d9d9;stroke-width:1}"
+	      ".ci{stroke:#000;stroke-width:1.5}.halo{stroke:#fff;stroke-width:4}"
+	      "</style>\n", out);
+	fprintf(out, "<rect width=\"%d\" height=\"%d\" fill=\"#fff\"/>\n",
+		SVG_WIDTH, height);
+	fprintf(out, "<text class=\"title\" x=\"%d\" y=\"28\">", SVG_LEFT);
+	xml_text(out, survey_title(rep));
+	fprintf(out, "</text>\n<text class=\"small\" x=\"%d\" y=\"50\">Share of "
+		"the %lu bodies counted; ", SVG_LEFT, t->counted);
+	accounting_text(t, out);
+	fputs("</text>\n", out);
+	/* The legend. */
+	fprintf(out, "<rect class=\"bar\" x=\"%d\" y=\"62\" width=\"14\" "
+		"height=\"12\"/><text x=\"%d\" y=\"73\">This survey</text>\n",
+		SVG_LEFT, SVG_LEFT + 20);
+	if (b) {
+		fprintf(out, "<rect class=\"base\" x=\"%d\" y=\"62\" width=\"14\" "
+			"height=\"12\"/><text x=\"%d\" y=\"73\">", SVG_LEFT + 120,
+			SVG_LEFT + 140);
+		xml_text(out, baseline_year(rep));
+		fputs("</text>\n", out);
+	}
+	if (rep->ci_level)
+		fprintf(out, "<line class=\"ci\" x1=\"%d\" y1=\"68\" x2=\"%d\" "
+			"y2=\"68\"/><text x=\"%d\" y=\"73\">%d%% confidence "
+			"interval</text>\n", SVG_LEFT + 230, SVG_LEFT + 250,
+			SVG_LEFT + 256, rep->ci_level);
+	/* Grid lines at every 25%. */
+	for (tick = 0; tick <= 100; tick += 25)
+		fprintf(out, "<line class=\"grid\" x1=\"%.1f\" y1=\"86\" "
+			"x2=\"%.1f\" y2=\"%d\"/><text class=\"small\" x=\"%.1f\" "
+			"y=\"%d\" text-anchor=\"middle\">%d%%</text>\n",
+			svg_x((unsigned long long)tick * 1000),
+			svg_x((unsigned long long)tick * 1000), height - 30,
+			svg_x((unsigned long long)tick * 1000), height - 14, tick);
+	y = 104;
+	for (i = 0; i < t->nbuckets; i++) {
+		const struct baseline_row *br =
+			baseline_for(rep, t->rules->buckets[i].key);
+		double end = svg_x(share_milli(t->count[i], t->counted));
+
+		fprintf(out, "<g data-key=\"");
+		xml_text(out, t->rules->buckets[i].key);
+		fprintf(out, "\"><text x=\"%d\" y=\"%d\">", SVG_LEFT, y);
+		xml_text(out, t->rules->buckets[i].label);
+		fprintf(out, "</text>\n<rect class=\"bar\" x=\"%d\" y=\"%d\" "
+			"width=\"%.1f\" height=\"18\"/>\n", SVG_LEFT, y + 6,
+			end - SVG_LEFT);
+		interval_text(rep, t->count[i], t->counted, low, high, sizeof low);
+		if (*low) {
+			double lo, hi;
+			double y_mid = y + 15;
+
+			reporter_wilson(t->count[i], t->counted, rep->ci_level, &lo,
+					&hi);
+			/* A white halo keeps the whisker visible on the bar. */
+			fprintf(out, "<line class=\"halo\" x1=\"%.1f\" y1=\"%.1f\" "
+				"x2=\"%.1f\" y2=\"%.1f\"/>",
+				svg_x((unsigned long long)(lo * 100000)), y_mid,
+				svg_x((unsigned long long)(hi * 100000)), y_mid);
+			fprintf(out, "<line class=\"ci\" x1=\"%.1f\" y1=\"%.1f\" "
+				"x2=\"%.1f\" y2=\"%.1f\"/><line class=\"ci\" "
+				"x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>"
+				"<line class=\"ci\" x1=\"%.1f\" y1=\"%.1f\" "
+				"x2=\"%.1f\" y2=\"%.1f\"/>\n",
+				svg_x((unsigned long long)(lo * 100000)), y_mid,
+				svg_x((unsigned long long)(hi * 100000)), y_mid,
+				svg_x((unsigned long long)(lo * 100000)), y_mid - 5,
+				svg_x((unsigned long long)(lo * 100000)), y_mid + 5,
+				svg_x((unsigned long long)(hi * 100000)), y_mid - 5,
+				svg_x((unsigned long long)(hi * 100000)), y_mid + 5);
+			end = svg_x((unsigned long long)(hi * 100000));
+		}
+		fprintf(out, "<text x=\"%.1f\" y=\"%d\">%lu of %lu, %s%%", end + 6,
+			y + 20, t->count[i], t->counted,
+			percent_text(rep, t->count[i], t->counted, pct, sizeof pct));
+		if (*low)
+			fprintf(out, " (%s-%s%%)", low, high);
+		fputs("</text>\n", out);
+		y += 32;
+		if (br) {
+			double bend = svg_x(br->milli);
+
+			fprintf(out, "<rect class=\"base\" x=\"%d\" y=\"%d\" "
+				"width=\"%.1f\" height=\"10\"/><text class=\"small\" "
+				"x=\"%.1f\" y=\"%d\">", SVG_LEFT, y - 4,
+				bend - SVG_LEFT, bend + 6, y + 5);
+			xml_text(out, baseline_year(rep));
+			fprintf(out, ": %s%%</text>\n",
+				baseline_percent(br, base, sizeof base));
+			y += 16;
+		}
+		fputs("</g>\n", out);
+		y += 14;
+	}
+	for (i = 0; b && i < b->n; i++) {
+		double bend;
+
+		if (!baseline_only(rep, &b->rows[i]))
+			continue;
+		bend = svg_x(b->rows[i].milli);
+		fprintf(out, "<g data-key=\"");
+		xml_text(out, b->rows[i].key);
+		fprintf(out, "\"><text x=\"%d\" y=\"%d\">", SVG_LEFT, y);
+		xml_text(out, b->rows[i].label);
+		fputs(" (", out);
+		xml_text(out, baseline_year(rep));
+		fprintf(out, " only)</text>\n<rect class=\"base\" x=\"%d\" "
+			"y=\"%d\" width=\"%.1f\" height=\"10\"/><text class=\"small\" "
+			"x=\"%.1f\" y=\"%d\">", SVG_LEFT, y + 6, bend - SVG_LEFT,
+			bend + 6, y + 15);
+		xml_text(out, baseline_year(rep));
+		fprintf(out, ": %s%%</text></g>\n",
+			baseline_percent(&b->rows[i], base, sizeof base));
+		y += 46;
+	}
+	fputs("</svg>\n", out);
+}
+
+static void render_svg(const struct report *rep, FILE *out)
+{
+	svg_chart(rep, out, 1);
+}
+
+static const char html_style[] =
+	"body{font-family:sans-serif;color:#111;max-width:46em;margin:2em auto;"
+	"padding:0 1em;line-height:1.4}"
+	"h1{font-size:1.5em}h2{font-size:1.2em;margin-top:2em}"
+	"h3{font-size:1em;margin-bottom:.3em}"
+	"table{border-collapse:collapse;margin:1em 0}"
+	"th,td{padding:.25em .6em;border-bottom:1px solid #bbb;text-align:left;"
+	"vertical-align:top}"
+	"td.num,th.num{text-align:right}"
+	"figure{margin:1em 0}svg{max-width:100%;height:auto}"
+	"ul.bodies{margin-top:.2em}code{font-size:.95em}"
+	"@media print{body{margin:0;max-width:none}h2,h3{break-after:avoid}"
+	"figure,table{break-inside:avoid}}";
+
+/* The figures as an HTML table, with data-* attributes a test can read. */
+static void html_figures(const struct report *rep, FILE *out)
+{
+	const struct tally *t = rep->tally;
+	const struct baseline *b = rep->baseline;
+	char pct[32], base[32], low[32], high[32];
+	size_t i;
+
+	fputs("<table id=\"figures\">\n<thead><tr><th>Bucket</th>"
+	      "<th class=\"num\">Count</th><th class=\"num\">Of</th>"
+	      "<th class=\"num\">Percent</th>", out);
+	if (rep->ci_level)
+		fprintf(out, "<th class=\"num\">%d%% CI</th>", rep->ci_level);
+	if (b) {
+		fputs("<th class=\"num\">", out);
+		xml_text(out, baseline_year(rep));
+		fputs("</th>", out);
+	}
+	fputs("</tr></thead>\n<tbody>\n", out);
+	for (i = 0; i < t->nbuckets; i++) {
+		const struct baseline_row *br =
+			baseline_for(rep, t->rules->buckets[i].key);
+
+		bucket_percent(rep, i, pct, sizeof pct);
+		fputs("<tr data-key=\"", out);
+		xml_text(out, t->rules->buckets[i].key);
+		fprintf(out, "\" data-count=\"%lu\" data-denominator=\"%lu\" "
+			"data-percent=\"%s\"><td>", t->count[i], t->counted, pct);
+		xml_text(out, t->rules->buckets[i].label);
+		fprintf(out, "</td><td class=\"num\">%lu</td><td class=\"num\">%lu"
+			"</td><td class=\"num\">%s%s</td>", t->count[i], t->counted,
+			pct, *pct ? "%" : "");
+		if (rep->ci_level) {
+			interval_text(rep, t->count[i], t->counted, low, high,
+				      sizeof low);
+			fprintf(out, "<td class=\"num\">%s%s%s%s</td>", low,
+				*low ? "-" : "", high, *low ? "%" : "");
+		}
+		if (b)
+			fprintf(out, "<td class=\"num\">%s%s</td>",
+				baseline_percent(br, base, sizeof base),
+				br ? "%" : "");
+		fputs("</tr>\n", out);
+	}
+	for (i = 0; b && i < b->n; i++) {
+		if (!baseline_only(rep, &b->rows[i]))
+			continue;
+		fputs("<tr><td>", out);
+		xml_text(out, b->rows[i].label);
+		fputs(" (", out);
+		xml_text(out, baseline_year(rep));
+		fprintf(out, " only)</td><td></td><td></td><td></td>%s"
+			"<td class=\"num\">%s%%</td></tr>\n",
+			rep->ci_level ? "<td></td>" : "",
+			baseline_percent(&b->rows[i], base, sizeof base));
+	}
+	fputs("</tbody>\n</table>\n", out);
+}
+
+static void html_member(FILE *out, const struct member *m)
+{
+	fputs("<li><strong>", out);
+	xml_text(out, m->body);
+	fprintf(out, "</strong> (line %lu)", m->line);
+	if (*m->summary) {
+		fputs(": ", out);
+		xml_text(out, m->summary);
+	}
+	fputs("</li>\n", out);
+}
+
+/* Who is in each bucket, and who did not reply or refused. */
+static void html_lists(const struct report *rep, FILE *out)
+{
+	struct list_group groups[MAX_GROUPS];
+	size_t ng = list_groups(rep, groups), i, j;
+	char pct[32];
+
+	fputs("<h2>Who is in each bucket</h2>\n", out);
+	for (i = 0; i < ng; i++) {
+		const struct list_group *g = &groups[i];
+
+		fputs("<section class=\"bucket\" data-key=\"", out);
+		xml_text(out, g->key);
+		fprintf(out, "\" data-count=\"%lu\">\n<h3>", g->count);
+		xml_text(out, g->label);
+		if (g->denominator)
+			fprintf(out, ": %lu of %lu, %s%%</h3>\n", g->count,
+				g->denominator,
+				percent_text(rep, g->count, g->denominator, pct,
+					     sizeof pct));
+		else
+			fprintf(out, ": %lu</h3>\n", g->count);
+		if (g->count == 0) {
+			fputs("<p>None.</p>\n</section>\n", out);
+			continue;
+		}
+		fputs("<ul class=\"bodies\">\n", out);
+		for (j = 0; j < rep->roster->n; j++)
+			if (in_group(g, &rep->roster->members[j]))
+				html_member(out, &rep->roster->members[j]);
+		fputs("</ul>\n</section>\n", out);
+	}
+}
+
+static const char *const type_names[] = { "choice", "list", "yes/no", "text" };
+
+/* The rules, as a reader needs them: columns, values, conditions. */
+static void html_codebook(const struct report *rep, FILE *out)
+{
+	const struct rules *r = rep->tally->rules;
+	size_t i, v;
+
+	fputs("<h2>Codebook</h2>\n<table id=\"codebook\">\n<thead><tr>"
+	      "<th>Column</th><th>Type</th><th>Required</th><th>Values</th>"
+	      "</tr></thead>\n<tbody>\n", out);
+	for (i = 0; i < r->ncolumns; i++) {
+		const struct rules_column *c = &r->columns[i];
+
+		fputs("<tr><td><code>", out);
+		xml_text(out, c->name);
+		fprintf(out, "</code></td><td>%s</td><td>", type_names[c->type]);
+		if (c->required_always)
+			fputs("every row", out);
+		else if (c->required_text) {
+			fputs("when <code>", out);
+			xml_text(out, c->required_text);
+			fputs("</code>", out);
+		} else {
+			fputs("no", out);
+		}
+		fputs("</td><td>", out);
+		for (v = 0; v < c->nvalues; v++) {
+			size_t a, k = 0;
+
+			fputs(v ? ", <code>" : "<code>", out);
+			xml_text(out, c->values[v]);
+			fputs("</code>", out);
+			for (a = 0; a < c->naliases; a++) {
+				if (c->aliases[a].value != v)
+					continue;
+				fputs(k++ ? ", " : " (also ", out);
+				xml_text(out, c->aliases[a].alias);
+			}
+			if (k)
+				fputc(')', out);
+		}
+		fputs("</td></tr>\n", out);
+	}
+	fputs("</tbody>\n</table>\n<p>Denominator: the rows where <code>", out);
+	xml_text(out, r->denominator_text);
+	fputs("</code>.</p>\n<table id=\"bucket-rules\">\n<thead><tr>"
+	      "<th>Bucket</th><th>Key</th><th>A row is in it when</th>"
+	      "</tr></thead>\n<tbody>\n", out);
+	for (i = 0; i < r->nbuckets; i++) {
+		fputs("<tr><td>", out);
+		xml_text(out, r->buckets[i].label);
+		fputs("</td><td><code>", out);
+		xml_text(out, r->buckets[i].key);
+		fputs("</code></td><td><code>", out);
+		xml_text(out, r->buckets[i].when_text);
+		fputs("</code></td></tr>\n", out);
+	}
+	fputs("</tbody>\n</table>\n", out);
+}
+
+static void render_html(const struct report *rep, FILE *out)
+{
+	const struct registry *g = rep->registry;
+	size_t i;
+
+	fputs("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8"
+	      "\">\n<meta name=\"viewport\" content=\"width=device-width\">\n"
+	      "<title>", out);
+	xml_text(out, survey_title(rep));
+	fprintf(out, "</title>\n<style>%s</style>\n</head>\n<body>\n<h1>",
+		html_style);
+	xml_text(out, survey_title(rep));
+	fputs("</h1>\n<p id=\"accounting\">Responses: ", out);
+	accounting_text(rep->tally, out);
+	fputs(".</p>\n", out);
+	if (missing_count(rep)) {
+		fprintf(out, "<p>Not in the file: %zu of the %zu bodies in the "
+			"register:</p>\n<ul>\n", missing_count(rep), g->n);
+		for (i = 0; i < g->n; i++) {
+			if (g->entries[i].matched)
+				continue;
+			fputs("<li>", out);
+			xml_text(out, g->entries[i].name);
+			fputs("</li>\n", out);
+		}
+		fputs("</ul>\n", out);
+	}
+	html_figures(rep, out);
+	if (rep->tally->overlaps) {
+		fputs("<p>", out);
+		xml_text(out, overlap_note);
+		fputs("</p>\n", out);
+	}
+	fputs("<figure>\n", out);
+	svg_chart(rep, out, 0);
+	fputs("<figcaption>The figures above as a chart.</figcaption>\n"
+	      "</figure>\n", out);
+	html_lists(rep, out);
+	html_codebook(rep, out);
+	fputs("</body>\n</html>\n", out);
+}
+
+/* ------------------------------------------------------------------ */
 /* --by COLUMN: the figures of each group. */
 
 static void by_table(const struct report *rep, FILE *out)
@@ -820,18 +1417,30 @@ static void dsv_by(const struct report *rep, const struct dsv *w)
 	dsv_cell(w, "label", 0);
 	dsv_cell(w, "count", 0);
 	dsv_cell(w, "denominator", 0);
-	dsv_cell(w, "percent", 1);
+	dsv_cell(w, "percent", !rep->ci_level);
+	if (rep->ci_level) {
+		dsv_cell(w, "ci_low", 0);
+		dsv_cell(w, "ci_high", 1);
+	}
 	for (i = 0; i < g->n; i++) {
 		const struct tally *t = &g->groups[i].tally;
 
 		for (b = 0; b < t->nbuckets; b++) {
+			char low[32], high[32];
+
 			dsv_cell(w, g->groups[i].name, 0);
 			dsv_cell(w, t->rules->buckets[b].key, 0);
 			dsv_cell(w, t->rules->buckets[b].label, 0);
 			dsv_number(w, t->count[b], 0);
 			dsv_number(w, t->counted, 0);
 			dsv_cell(w, percent_text(rep, t->count[b], t->counted, pct,
-						 sizeof pct), 1);
+						 sizeof pct), !rep->ci_level);
+			if (rep->ci_level) {
+				interval_text(rep, t->count[b], t->counted, low,
+					      high, sizeof low);
+				dsv_cell(w, low, 0);
+				dsv_cell(w, high, 1);
+			}
 		}
 	}
 }
@@ -875,6 +1484,7 @@ static void json_buckets(const struct report *rep, const struct tally *t,
 			"\"percent\": ", t->count[b], t->counted);
 		json_number(out, percent_text(rep, t->count[b], t->counted, pct,
 					      sizeof pct));
+		json_interval(rep, t->count[b], t->counted, out);
 		fputs(b + 1 < t->nbuckets ? "},\n" : "}\n", out);
 	}
 	fprintf(out, "%s]", indent);
@@ -1154,6 +1764,8 @@ static const struct report_format formats[] = {
 	{ "json", render_json, list_json, by_json, compare_json },
 	{ "markdown", render_markdown, list_markdown, by_markdown,
 	  compare_markdown },
+	{ "svg", render_svg, NULL, NULL, NULL },
+	{ "html", render_html, NULL, NULL, NULL },
 };
 
 const struct report_format *reporter_find(const char *name)

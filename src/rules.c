@@ -143,6 +143,7 @@ struct pending_expr {
 	unsigned long line;
 	const char *setting;     /* "when", "required", "denominator" */
 	struct expr **target;
+	char **text_target;      /* where the condition's text is kept */
 	int column;              /* for "required": the column it is for */
 };
 
@@ -183,7 +184,8 @@ static const char *fold(struct reader *rd, const char *s, size_t len)
 }
 
 static int defer_expr(struct reader *rd, const char *text, unsigned long line,
-		      const char *setting, struct expr **target, int column)
+		      const char *setting, struct expr **target,
+		      char **text_target, int column)
 {
 	struct pending_expr *p;
 
@@ -204,6 +206,7 @@ static int defer_expr(struct reader *rd, const char *text, unsigned long line,
 	p->line = line;
 	p->setting = setting;
 	p->target = target;
+	p->text_target = text_target;
 	p->column = column;
 	rd->npending++;
 	return 0;
@@ -664,7 +667,8 @@ static void setting_top(struct reader *rd, const char *key, const char *value,
 		if (once(rd, SEEN_DENOMINATOR, line, key)) {
 			rd->have_denominator = 1;
 			defer_expr(rd, value, line, "denominator",
-				   &rd->r->denominator, -1);
+				   &rd->r->denominator, &rd->r->denominator_text,
+				   -1);
 		}
 	} else {
 		diag_error(rd->diag, rd->name, line, "unknown setting '%s' "
@@ -714,7 +718,8 @@ static void setting_column(struct reader *rd, const char *key,
 			col->required_always = 1;
 		else if (strcmp(f, "no") != 0)
 			defer_expr(rd, value, line, "required",
-				   &col->required_when, rd->current);
+				   &col->required_when, &col->required_text,
+				   rd->current);
 	} else if (strncmp(key, "alias_", 6) == 0) {
 		struct alias_target t;
 		int v = rules_value(col, key + 6);
@@ -744,7 +749,8 @@ static void setting_bucket(struct reader *rd, const char *key,
 			b->label = dup_text(rd, value, strlen(value));
 	} else if (strcmp(key, "when") == 0) {
 		if (once(rd, SEEN_WHEN, line, key))
-			defer_expr(rd, value, line, "when", &b->when, -1);
+			defer_expr(rd, value, line, "when", &b->when,
+				   &b->when_text, -1);
 	} else {
 		diag_error(rd->diag, rd->name, line, "unknown setting '%s' in "
 			   "[bucket %s]; the settings are: label, when", key,
@@ -1029,12 +1035,13 @@ int rules_read_bytes(struct rules *r, const void *bytes, size_t len,
 	/* Pass 2: the conditions. */
 	if (!rd.have_denominator && !rd.nomem &&
 	    defer_expr(&rd, "response is answered", 0, "denominator",
-		       &r->denominator, -1) < 0)
+		       &r->denominator, &r->denominator_text, -1) < 0)
 		rd.nomem = 1;
 	for (i = 0; i < rd.npending && !rd.nomem; i++) {
 		struct pending_expr *pe = &rd.pending[i];
 
 		*pe->target = parse_condition(&rd, pe);
+		*pe->text_target = dup_text(&rd, pe->text, strlen(pe->text));
 		if (*pe->target && pe->column >= 0) {
 			struct rules_column *col = &r->columns[pe->column];
 
@@ -1091,14 +1098,17 @@ void rules_free(struct rules *r)
 			mem_free(col->aliases[v].alias);
 		mem_free(col->aliases);
 		expr_free(col->required_when);
+		mem_free(col->required_text);
 		mem_free(col->required_phrase);
 	}
 	for (i = 0; i < r->nbuckets; i++) {
 		mem_free(r->buckets[i].key);
 		mem_free(r->buckets[i].label);
 		expr_free(r->buckets[i].when);
+		mem_free(r->buckets[i].when_text);
 	}
 	expr_free(r->denominator);
+	mem_free(r->denominator_text);
 	mem_free(r->name);
 	mem_free(r->dir);
 	mem_free(r->title);
