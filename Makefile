@@ -30,10 +30,11 @@ TEST_BIN = $(UNITS:%=$(BUILD)/test_%)
 
 BUILD_PACKAGES = libcsv-dev
 CHECK_PACKAGES = libcmocka-dev valgrind clang libclang-rt-dev jq miller \
-		 cmark-gfm mandoc
+		 cmark-gfm mandoc chromium libxml2-utils bsdutils
 
 .PHONY: all run check deps check-deps unit e2e sanitize valgrind oom \
-	clang conformance fuzz docs interop output install install-check clean
+	clang conformance fuzz docs interop output browser terminal install \
+	install-check clean
 
 # Packages first, then the build (so that `make -j` cannot race them).
 all: deps
@@ -154,6 +155,15 @@ interop: foitab
 output: foitab
 	@sh tests/output.sh ./foitab
 
+# The html report and svg chart in headless Chromium and xmllint; the
+# screenshots are left in build/.
+browser: foitab
+	@sh tests/browser.sh ./foitab
+
+# Bars at a terminal, through a pseudo-terminal.
+terminal: foitab
+	@sh tests/terminal.sh ./foitab
+
 oom: $(BUILD)/foitab-failalloc
 	@sh tests/oom.sh ./$(BUILD)/foitab-failalloc
 
@@ -167,6 +177,7 @@ sanitize:
 	@sh tests/conformance.sh ./build/asan/csvdump ./build/asan/foitab-asan
 	@sh tests/output.sh ./build/asan/foitab-asan
 	@sh tests/readme.sh ./build/asan/foitab-asan
+	@sh tests/terminal.sh ./build/asan/foitab-asan
 
 # libFuzzer on the loader and its checks, seeded from the fixtures, the
 # data and the conformance files.  A crash leaves its input in build/fuzz.
@@ -231,6 +242,8 @@ check: check-deps
 	@$(MAKE) -s docs
 	@$(MAKE) -s interop
 	@$(MAKE) -s output
+	@$(MAKE) -s browser
+	@$(MAKE) -s terminal
 	@$(MAKE) -s install-check
 	@$(MAKE) -s oom
 	@$(MAKE) -s sanitize

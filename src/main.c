@@ -597,6 +597,15 @@ static int run_survey(struct run *run)
 	report.decimals = o->decimals;
 	report.raw_cells = o->raw_cells;
 	report.ci_level = o->ci_level;
+	if (!o->output && isatty(fileno(stdout))) {
+		/* A person at a terminal: bars, coloured unless NO_COLOR. */
+		const char *no_colour = getenv("NO_COLOR");
+		const char *term = getenv("TERM");
+
+		report.bars = 1;
+		report.colour = !(no_colour && *no_colour) &&
+				!(term && strcmp(term, "dumb") == 0);
+	}
 	report.roster = &run->roster;
 	report.selected = run->selected;
 	report.list_pending = o->list_pending;

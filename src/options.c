@@ -214,17 +214,15 @@ int options_parse(struct options *o, int argc, char **argv, struct diag *diag)
 			     strcmp(argv[optind], "95") == 0 ||
 			     strcmp(argv[optind], "99") == 0))
 				optarg = argv[optind++];
-			o->ci_level = optarg ? parse_range("--ci", optarg, 90, 99,
-							   diag) : 95;
-			if (o->ci_level < 0)
-				return FOITAB_USAGE;
-			if (o->ci_level != 90 && o->ci_level != 95 &&
-			    o->ci_level != 99) {
-				diag_error(diag, NULL, 0, "--ci: '%s' is not a "
-					   "level foitab knows; choose 90, 95 or 99",
-					   optarg);
+			o->ci_level = 95;
+			if (optarg && strcmp(optarg, "90") != 0 &&
+			    strcmp(optarg, "95") != 0 && strcmp(optarg, "99") != 0) {
+				diag_error(diag, NULL, 0, "--ci: '%s' is not a level "
+					   "foitab knows; choose 90, 95 or 99", optarg);
 				return FOITAB_USAGE;
 			}
+			if (optarg)
+				o->ci_level = atoi(optarg);
 			break;
 		case OPT_RAW:
 			o->raw_cells = 1;

@@ -1015,8 +1015,9 @@ static void svg_chart(const struct report *rep, FILE *out, int standalone)
 	fputs("<title id=\"chart-title\">", out);
 	xml_text(out, survey_title(rep));
 	fputs("</title>\n<desc id=\"chart-desc\">", out);
-	fprintf(out, "Bar chart of %zu buckets, each a share of the %lu bodies "
-		"counted. ", t->nbuckets, t->counted);
+	fprintf(out, "Bar chart of %zu bucket%s, each a share of the %lu "
+		"bodies counted. ", t->nbuckets, t->nbuckets == 1 ? "" : "s",
+		t->counted);
 	for (i = 0; i < t->nbuckets; i++) {
 		const struct baseline_row *br =
 			baseline_for(rep, t->rules->buckets[i].key);

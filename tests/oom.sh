@@ -16,7 +16,8 @@ for args in "data/icb-2023.csv" "-f csv tests/fixtures/small-messy.csv" \
 	    "--by region -r tests/fixtures/register-small.csv tests/fixtures/icb-subset.csv" \
 	    "compare -r none tests/fixtures/small.csv tests/fixtures/councils-as-icb.csv" \
 	    "--rules tests/fixtures/councils.rules tests/fixtures/councils.csv" \
-	    "-o build/oom-output.csv -f csv -r none tests/fixtures/small.csv"; do
+	    "-o build/oom-output.csv -f csv -r none tests/fixtures/small.csv" \
+	    "-f html --ci -r none tests/fixtures/small.csv"; do
 	n=0
 	while :; do
 		# shellcheck disable=SC2086

@@ -37,7 +37,7 @@ static const struct options_case cases[] = {
 	  "foitab: --decimals: '1x' is not a whole number from 0 to 3\n" },
 	{ { "foitab", "-f", "xml", "s.csv" }, FOITAB_USAGE, COMMAND_TABULATE, 0, CSV_UTF8, NULL, NULL, 0, NULL, NULL,
 	  "foitab: --format: unknown format 'xml'; choose one of: table, csv, tsv, "
-	  "json, markdown\n" },
+	  "json, markdown, svg, html\n" },
 	{ { "foitab", "-q", "s.csv" }, FOITAB_USAGE, COMMAND_TABULATE, 0, CSV_UTF8, NULL, NULL, 0, NULL, NULL,
 	  "foitab: unknown option '-q'\n" },
 	{ { "foitab", "--colour", "s.csv" }, FOITAB_USAGE, COMMAND_TABULATE, 0, CSV_UTF8, NULL, NULL, 0, NULL, NULL,
@@ -116,6 +116,47 @@ static void test_cases(void **state)
 	}
 }
 
+/* --ci: alone, with its level apart or after '=', and a bad level. */
+static void test_ci(void **state)
+{
+	static const struct {
+		const char *argv[5];
+		int status, level;
+		const char *input;
+	} cases[] = {
+		{ { "foitab", "--ci", "s.csv" }, FOITAB_OK, 95, "s.csv" },
+		{ { "foitab", "--ci", "90", "s.csv" }, FOITAB_OK, 90, "s.csv" },
+		{ { "foitab", "--ci=99", "s.csv" }, FOITAB_OK, 99, "s.csv" },
+		{ { "foitab", "s.csv", "--ci", "95" }, FOITAB_OK, 95, "s.csv" },
+		{ { "foitab", "s.csv" }, FOITAB_OK, 0, "s.csv" },
+		{ { "foitab", "--ci=80", "s.csv" }, FOITAB_USAGE, 0, NULL },
+		/* A file called 98 is a file, not a level. */
+		{ { "foitab", "--ci", "98" }, FOITAB_OK, 95, "98" },
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < ARRAY_SIZE(cases); i++) {
+		char *argv[5] = { NULL };
+		struct captured cap;
+		struct options o;
+		int argc = 0;
+
+		while (cases[i].argv[argc]) {
+			argv[argc] = (char *)cases[i].argv[argc];
+			argc++;
+		}
+		captured_open(&cap);
+		assert_int_equal(options_parse(&o, argc, argv, &cap.diag),
+				 cases[i].status);
+		if (cases[i].status == FOITAB_OK) {
+			assert_int_equal(o.ci_level, cases[i].level);
+			assert_string_equal(o.input, cases[i].input);
+		}
+		captured_close(&cap);
+	}
+}
+
 static void test_help_and_version(void **state)
 {
 	char *argv1[] = { "foitab", "--help", NULL };
@@ -137,6 +178,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_cases),
+		cmocka_unit_test(test_ci),
 		cmocka_unit_test(test_help_and_version),
 	};
 

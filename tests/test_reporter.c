@@ -9,6 +9,8 @@
 #include "exitcodes.h"
 #include "reporter.h"
 
+#include <math.h>
+
 static struct rules rules;
 
 enum { NO_ACTION = -1, SPECIALIST, UNDER_WAY, UNSPECIFIED, CONSIDERING, NONE };
@@ -279,6 +281,65 @@ static void test_missing_bodies(void **state)
 	baseline_free(&b);
 }
 
+/*
+ * Wilson score intervals against published values: Newcombe (1998),
+ * "Two-sided confidence intervals for the single proportion", Statistics
+ * in Medicine 17, Table I, method 3; and the survey's own 2 of 34.
+ */
+static void test_wilson(void **state)
+{
+	static const struct {
+		unsigned long count, den;
+		int level;
+		double low, high;     /* to 4 decimals */
+	} cases[] = {
+		{ 81, 263, 95, 0.2553, 0.3662 },
+		{ 15, 148, 95, 0.0624, 0.1605 },
+		{ 0, 20, 95, 0.0000, 0.1611 },
+		{ 1, 29, 95, 0.0061, 0.1718 },
+		{ 29, 29, 95, 0.8830, 1.0000 },
+		{ 2, 34, 95, 0.0163, 0.1909 },
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < ARRAY_SIZE(cases); i++) {
+		double low, high;
+
+		reporter_wilson(cases[i].count, cases[i].den, cases[i].level, &low,
+				&high);
+		if (fabs(low - cases[i].low) > 0.00005 ||
+		    fabs(high - cases[i].high) > 0.00005) {
+			print_error("%lu/%lu: %.5f-%.5f, wanted %.4f-%.4f\n",
+				    cases[i].count, cases[i].den, low, high,
+				    cases[i].low, cases[i].high);
+			fail();
+		}
+	}
+}
+
+/* The ends are exact at 0% and 100%, and wider at higher confidence. */
+static void test_wilson_ends_and_levels(void **state)
+{
+	double low, high, low90, high90, low99, high99;
+
+	(void)state;
+	reporter_wilson(0, 1, 95, &low, &high);
+	assert_true(low == 0.0);
+	assert_true(high > 0.79 && high < 0.80);
+	reporter_wilson(5, 5, 99, &low, &high);
+	assert_true(high == 1.0);
+	reporter_wilson(7, 40, 95, &low, &high);
+	reporter_wilson(7, 40, 90, &low90, &high90);
+	reporter_wilson(7, 40, 99, &low99, &high99);
+	assert_true(low99 < low && low < low90);
+	assert_true(high90 < high && high < high99);
+	assert_true(reporter_proportion_scaled(0.0163, 1) == 16);
+	assert_true(reporter_proportion_scaled(0.1909, 1) == 191);
+	assert_true(reporter_proportion_scaled(1.0, 2) == 10000);
+	assert_true(reporter_proportion_scaled(0.0, 0) == 0);
+}
+
 static void test_formula_like(void **state)
 {
 	static const struct { const char *cell; int formula; } cases[] = {
@@ -381,6 +442,8 @@ int main(void)
 		cmocka_unit_test(test_formats),
 		cmocka_unit_test(test_empty_denominator),
 		cmocka_unit_test(test_missing_bodies),
+		cmocka_unit_test(test_wilson),
+		cmocka_unit_test(test_wilson_ends_and_levels),
 		cmocka_unit_test(test_formula_like),
 		cmocka_unit_test(test_lists),
 		cmocka_unit_test(test_unknown_format),
