@@ -123,7 +123,7 @@ static void test_ci(void **state)
 		const char *argv[5];
 		int status, level;
 		const char *input;
-	} cases[] = {
+	} ci_cases[] = {
 		{ { "foitab", "--ci", "s.csv" }, FOITAB_OK, 95, "s.csv" },
 		{ { "foitab", "--ci", "90", "s.csv" }, FOITAB_OK, 90, "s.csv" },
 		{ { "foitab", "--ci=99", "s.csv" }, FOITAB_OK, 99, "s.csv" },
@@ -136,22 +136,22 @@ static void test_ci(void **state)
 	size_t i;
 
 	(void)state;
-	for (i = 0; i < ARRAY_SIZE(cases); i++) {
+	for (i = 0; i < ARRAY_SIZE(ci_cases); i++) {
 		char *argv[5] = { NULL };
 		struct captured cap;
 		struct options o;
 		int argc = 0;
 
-		while (cases[i].argv[argc]) {
-			argv[argc] = (char *)cases[i].argv[argc];
+		while (ci_cases[i].argv[argc]) {
+			argv[argc] = (char *)ci_cases[i].argv[argc];
 			argc++;
 		}
 		captured_open(&cap);
 		assert_int_equal(options_parse(&o, argc, argv, &cap.diag),
-				 cases[i].status);
-		if (cases[i].status == FOITAB_OK) {
-			assert_int_equal(o.ci_level, cases[i].level);
-			assert_string_equal(o.input, cases[i].input);
+				 ci_cases[i].status);
+		if (ci_cases[i].status == FOITAB_OK) {
+			assert_int_equal(o.ci_level, ci_cases[i].level);
+			assert_string_equal(o.input, ci_cases[i].input);
 		}
 		captured_close(&cap);
 	}
