@@ -32,7 +32,7 @@ BUILD_PACKAGES = libcsv-dev
 CHECK_PACKAGES = libcmocka-dev valgrind clang libclang-rt-dev jq miller \
 		 cmark-gfm mandoc chromium libxml2-utils bsdutils
 
-.PHONY: all run check deps check-deps unit e2e sanitize valgrind oom \
+.PHONY: bench all run check deps check-deps unit e2e sanitize valgrind oom \
 	clang conformance fuzz docs interop output browser terminal install \
 	install-check clean
 
@@ -207,6 +207,22 @@ fuzz: build/fuzz/fuzz_loader
 build/asan/foitab-asan: build/asan/main.o build/asan/mem.o \
 			$(LIB_OBJ:$(BUILD)/%=build/asan/%)
 	$(CC) $(CFLAGS) $(EXTRA_CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS_ALL)
+
+# The benchmark (not a test): timings and memory on synthetic files.
+BENCH_TOOLS = $(BUILD)/bench-gen $(BUILD)/bench-count $(BUILD)/bench-measure
+
+$(BUILD)/bench-gen: tests/bench/gen.c | $(BUILD)
+	$(CC) $(WARN) -O2 -o $@ $<
+
+$(BUILD)/bench-count: tests/bench/count.c | $(BUILD)
+	$(CC) $(WARN) -O2 $(CPPFLAGS_ALL) -o $@ $< -lcsv
+
+$(BUILD)/bench-measure: tests/bench/measure.c | $(BUILD)
+	$(CC) $(WARN) -O2 $(CPPFLAGS_ALL) -o $@ $<
+
+bench: deps
+	@$(MAKE) -s foitab $(BENCH_TOOLS)
+	@sh tests/bench/bench.sh $(BUILD) ./foitab
 
 # The code must also build warning-free with clang, and pass there.
 clang:

@@ -18,6 +18,7 @@
  */
 #include <assert.h>
 #include <errno.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "csvread.h"
@@ -64,8 +65,10 @@ static void add_field(void *s, size_t len, void *data)
 	r->fields_this_line++;
 	if (r->status != FOITAB_OK)
 		return;
+	/* The common case, room already there, costs two comparisons. */
 	if ((r->nfields == r->fields_cap && grow_fields(r) < 0) ||
-	    strbuf_grow(&r->cells, len + 1) < 0) {
+	    (r->cells.cap - r->cells.len <= len + 1 &&
+	     strbuf_grow(&r->cells, len + 1) < 0)) {
 		r->status = FOITAB_OSERR;
 		return;
 	}
@@ -76,6 +79,30 @@ static void add_field(void *s, size_t len, void *data)
 	r->cells.len += len;
 	r->cells.buf[r->cells.len++] = '\0';
 	r->nfields++;
+}
+
+#define ONES ((uint64_t)0x0101010101010101ULL)
+#define HIGHS ((uint64_t)0x8080808080808080ULL)
+
+/*
+ * Is every byte of `s` ASCII and none of them NUL?  Eight bytes at a time:
+ * the common case for a survey's cells, checked before the slower tests.
+ */
+static int plain_ascii(const unsigned char *s, size_t len)
+{
+	size_t i = 0;
+
+	for (; i + 8 <= len; i += 8) {
+		uint64_t v;
+
+		memcpy(&v, s + i, 8);
+		if ((v & HIGHS) || ((v - ONES) & ~v & HIGHS))
+			return 0;
+	}
+	for (; i < len; i++)
+		if (s[i] == 0 || s[i] >= 0x80)
+			return 0;
+	return 1;
 }
 
 /* Length of the valid UTF-8 prefix of `s`. */
@@ -163,6 +190,9 @@ static int row_is_sound(struct csvread *r)
 	for (i = 0; i < r->nfields; i++) {
 		const char *cell = r->cells.buf + r->offsets[i];
 
+		if (r->lens[i] <= CSVREAD_FIELD_MAX &&
+		    plain_ascii((const unsigned char *)cell, r->lens[i]))
+			continue;
 		if (memchr(cell, '\0', r->lens[i])) {
 			diag_error(r->diag, r->name, r->record_line,
 				   "cell %zu holds a NUL byte, which never belongs in "
@@ -317,6 +347,25 @@ static void end_line(struct csvread *r)
 	r->line_begun = 0;
 }
 
+/* The first CR or LF in `p`, or `len` when there is none. */
+static size_t line_end(struct csvread *r, const char *p, size_t len)
+{
+	const char *lf, *cr;
+
+	/*
+	 * Look for CRs only in files that have them: a CR found once is
+	 * searched for from then on; LF-only files pay for one memchr a block.
+	 */
+	lf = memchr(p, '\n', len);
+	if (r->seen_cr || (r->seen_cr = memchr(p, '\r', lf ? (size_t)(lf - p)
+							   : len) != NULL)) {
+		cr = memchr(p, '\r', lf ? (size_t)(lf - p) : len);
+		if (cr)
+			return (size_t)(cr - p);
+	}
+	return lf ? (size_t)(lf - p) : len;
+}
+
 /* Split `p` into physical lines and feed each to libcsv. */
 static void feed_lines(struct csvread *r, const char *p, size_t len)
 {
@@ -335,8 +384,7 @@ static void feed_lines(struct csvread *r, const char *p, size_t len)
 		}
 		if (!r->line_begun)
 			begin_line(r);
-		for (i = 0; i < len && p[i] != '\n' && p[i] != '\r'; i++)
-			;
+		i = line_end(r, p, len);
 		if (i == len) {
 			parse_piece(r, p, len);
 			return;

@@ -15,6 +15,8 @@
 #include <assert.h>
 #include <ctype.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 #include "exitcodes.h"
 #include "loader.h"
@@ -22,12 +24,20 @@
 #include "text.h"
 
 /* ------------------------------------------------------------------ */
-/* The duplicate-body index: 64-bit hashes of folded names, with lines. */
-
+/*
+ * The duplicate-body index: open addressing over 64-bit hashes of folded
+ * names, with the line where each was first seen.  A slot is 12 bytes and
+ * the table is kept at most 7/8 full, so a body costs 14 to 28 bytes; while
+ * the table grows, the old one's pages are handed back to the system as
+ * they are emptied, so that the two are never both held in full.  Two
+ * bodies are the same when their 64-bit hashes are: among a million bodies
+ * the chance of a false "duplicate" is about 3 in 10^8, and it would be
+ * reported, never hidden.
+ */
 struct body_seen {
 	uint64_t *hash;      /* 0 marks an empty slot */
-	unsigned long *line;
-	size_t cap, used;    /* cap is a power of two; used <= cap / 2 */
+	uint32_t *line;      /* lines past 2^32 - 1 are kept as that */
+	size_t cap, used;    /* cap is a power of two; used <= cap * 7 / 8 */
 };
 
 static void seen_free(struct body_seen *s)
@@ -39,35 +49,68 @@ static void seen_free(struct body_seen *s)
 	mem_free(s);
 }
 
-/* Insert `h` first seen on `line`; returns its slot.  Grows as needed. */
+/*
+ * Hand back to the system the whole pages of `base` from byte *done up to
+ * byte `upto`, which will not be read again.
+ */
+static void release_pages(void *base, size_t upto, size_t *done, size_t page)
+{
+	uintptr_t start = ((uintptr_t)base + *done + page - 1) & ~(page - 1);
+	uintptr_t end = ((uintptr_t)base + upto) & ~(page - 1);
+
+	if (end > start) {
+		madvise((void *)start, end - start, MADV_DONTNEED);
+		*done = end - (uintptr_t)base;
+	}
+}
+
+/* Double the table, moving every entry; -1 when out of memory. */
+static int seen_grow(struct body_seen *s)
+{
+	size_t cap = s->cap ? s->cap * 2 : 64, i, j;
+	size_t page = (size_t)sysconf(_SC_PAGESIZE), hash_done = 0, line_done = 0;
+	uint64_t *hash = mem_calloc(cap, sizeof *hash);
+	uint32_t *lines = hash ? mem_calloc(cap, sizeof *lines) : NULL;
+
+	if (!lines) {
+		mem_free(hash);
+		return -1;
+	}
+	for (j = 0; j < s->cap; j++) {
+		if (s->hash[j]) {
+			for (i = s->hash[j] & (cap - 1); hash[i];
+			     i = (i + 1) & (cap - 1))
+				;
+			hash[i] = s->hash[j];
+			lines[i] = s->line[j];
+		}
+		/* Every 64 KiB of the old table, let its pages go. */
+		if ((j & 8191) == 8191 && page > 0) {
+			release_pages(s->hash, (j + 1) * sizeof *hash, &hash_done,
+				      page);
+			release_pages(s->line, (j + 1) * sizeof *lines, &line_done,
+				      page);
+		}
+	}
+	mem_free(s->hash);
+	mem_free(s->line);
+	s->hash = hash;
+	s->line = lines;
+	s->cap = cap;
+	return 0;
+}
+
+/*
+ * Note `h`, first seen on `line`.  Returns 0 if it is new, 1 if seen before
+ * (its line in *first_line), or -1 when out of memory.
+ */
 static int seen_insert(struct body_seen *s, uint64_t h, unsigned long line,
 		       unsigned long *first_line)
 {
 	size_t i;
 
-	if (s->used + 1 > s->cap / 2) {
-		size_t cap = s->cap ? s->cap * 2 : 64, j;
-		uint64_t *hash = mem_calloc(cap, sizeof *hash);
-		unsigned long *lines = hash ? mem_calloc(cap, sizeof *lines) : NULL;
-
-		if (!lines) {
-			mem_free(hash);
-			return -1;
-		}
-		for (j = 0; j < s->cap; j++) {
-			if (!s->hash[j])
-				continue;
-			for (i = s->hash[j] & (cap - 1); hash[i]; i = (i + 1) & (cap - 1))
-				;
-			hash[i] = s->hash[j];
-			lines[i] = s->line[j];
-		}
-		mem_free(s->hash);
-		mem_free(s->line);
-		s->hash = hash;
-		s->line = lines;
-		s->cap = cap;
-	}
+	if (s->used + 1 > s->cap - s->cap / 8 && seen_grow(s) < 0)
+		return -1;
 	for (i = h & (s->cap - 1); s->hash[i]; i = (i + 1) & (s->cap - 1)) {
 		if (s->hash[i] == h) {
 			*first_line = s->line[i];
@@ -75,7 +118,7 @@ static int seen_insert(struct body_seen *s, uint64_t h, unsigned long line,
 		}
 	}
 	s->hash[i] = h;
-	s->line[i] = line;
+	s->line[i] = line > UINT32_MAX ? UINT32_MAX : (uint32_t)line;
 	s->used++;
 	*first_line = 0;
 	return 0;
@@ -90,7 +133,8 @@ static uint64_t body_hash(const char *name)
 	for (; *name; name++) {
 		unsigned char c = (unsigned char)*name;
 
-		if (isspace(c)) {
+		if (c == ' ' || c == '\t' || c == '\r' || c == '\n' ||
+		    c == '\v' || c == '\f') {
 			space = 1;
 			continue;
 		}
@@ -98,7 +142,9 @@ static uint64_t body_hash(const char *name)
 			h = (h ^ ' ') * 1099511628211ULL;
 			space = 0;
 		}
-		h = (h ^ (unsigned char)tolower(c)) * 1099511628211ULL;
+		if (c >= 'A' && c <= 'Z')
+			c = (unsigned char)(c - 'A' + 'a');
+		h = (h ^ c) * 1099511628211ULL;
 	}
 	return h ? h : 1;
 }
@@ -106,20 +152,52 @@ static uint64_t body_hash(const char *name)
 /* ------------------------------------------------------------------ */
 /* Rows. */
 
+static int is_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
 /* The trimmed cell of rules column `col`; "" when absent. */
 static const char *cell(const struct loader *l, const struct csv_row *row,
 			int col, size_t *len)
 {
 	int at = l->column_at[col];
 	const char *s;
+	size_t n;
 
 	*len = 0;
 	if (at < 0 || (size_t)at >= row->nfields)
 		return "";
 	s = row->fields[at];
-	*len = row->lens[at];
-	csvread_trim(&s, len);
+	n = row->lens[at];
+	/* libcsv has trimmed unquoted cells; only quoted ones need it. */
+	while (n && is_space(*s)) {
+		s++;
+		n--;
+	}
+	while (n && is_space(s[n - 1]))
+		n--;
+	*len = n;
 	return s;
+}
+
+/*
+ * The value of column `col` that `s` (trimmed, `len` bytes) names, or -1;
+ * -2 when out of memory.  A cell already written as the codebook writes
+ * it is matched without folding a copy.
+ */
+static int lookup(struct loader *l, const struct rules_column *col,
+		  const char *s, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < col->nvalues; i++)
+		if (strncmp(col->folded[i], s, len) == 0 &&
+		    col->folded[i][len] == '\0')
+			return (int)i;
+	if (text_fold(s, len, &l->scratch) < 0)
+		return -2;
+	return rules_value(col, strbuf_str(&l->scratch));
 }
 
 /* "a, b, c": the values of a column, for messages. */
@@ -168,22 +246,19 @@ enum cell_state { CELL_EMPTY, CELL_OK, CELL_UNKNOWN };
  * out of memory.
  */
 static int read_cell(struct loader *l, const struct csv_row *row, int c,
-		     uint64_t *bits, int report)
+		     const char *s, size_t len, uint64_t *bits, int report)
 {
 	const struct rules_column *col = &l->rules->columns[c];
-	size_t len;
-	const char *s = cell(l, row, c, &len);
 	int state = CELL_EMPTY;
 
 	*bits = 0;
 	if (col->type == COLUMN_TEXT || len == 0)
 		return CELL_EMPTY;
 	if (col->type != COLUMN_LIST) {
-		int v;
+		int v = lookup(l, col, s, len);
 
-		if (text_fold(s, len, &l->scratch) < 0)
+		if (v == -2)
 			return -1;
-		v = rules_value(col, l->scratch.buf);
 		if (v < 0) {
 			if (report)
 				unknown_value(l, row->line, col, s, len);
@@ -203,9 +278,9 @@ static int read_cell(struct loader *l, const struct csv_row *row, int c,
 		item_len = n;
 		csvread_trim(&item, &item_len);
 		if (item_len > 0) {
-			if (text_fold(item, item_len, &l->scratch) < 0)
+			v = lookup(l, col, item, item_len);
+			if (v == -2)
 				return -1;
-			v = rules_value(col, l->scratch.buf);
 			if (v >= 0) {
 				*bits |= (uint64_t)1 << v;
 				if (state == CELL_EMPTY)
@@ -250,20 +325,20 @@ static int check_column(struct loader *l, const struct csv_row *row, int c,
 	const struct rules_column *col = &l->rules->columns[c];
 	const char *need = NULL;
 	char names[600];
-	size_t len;
-	const char *s = cell(l, row, c, &len);
 
 	if (col->type != COLUMN_TEXT && state[c] == CELL_UNKNOWN) {
 		/* Report every unknown value now, in the column's order. */
 		uint64_t bits;
+		size_t len;
+		const char *s = cell(l, row, c, &len);
 
-		return read_cell(l, row, c, &bits, 1) < 0 ? -1 : 0;
+		return read_cell(l, row, c, s, len, &bits, 1) < 0 ? -1 : 0;
 	}
 	if (col->required_always)
 		need = "every row";
 	else if (col->required_when && expr_holds(col->required_when, r->bits))
 		need = col->required_phrase;
-	if (!need || len > 0)
+	if (!need || *r->text[c])
 		return 0;
 	if (c == COLUMN_BODY)
 		diag_error(l->diag, l->name, row->line, "column 'body': empty; "
@@ -275,7 +350,6 @@ static int check_column(struct loader *l, const struct csv_row *row, int c,
 		diag_error(l->diag, l->name, row->line,
 			   "column '%s': empty; %s needs one of: %s", col->name,
 			   need, listed_names(col, names, sizeof names));
-	(void)s;
 	return 0;
 }
 
@@ -313,16 +387,23 @@ static int on_row(const struct csv_row *row, void *ctx)
 				   "delimiter?)", row->nfields, l->ncolumns,
 				   i + 1);
 	}
-	/* Pass 1: every cell, trimmed and copied; coded cells into bits. */
+	/* Pass 1: every cell, trimmed; coded cells into bits. */
 	for (c = 0; c < rules->ncolumns; c++) {
 		size_t len;
 		const char *s = cell(l, row, (int)c, &len);
 
-		strbuf_reset(&l->cells[c]);
-		if (strbuf_add(&l->cells[c], s, len) < 0)
-			return FOITAB_OSERR;
-		r.text[c] = strbuf_str(&l->cells[c]);
-		state[c] = read_cell(l, row, (int)c, &r.bits[c], 0);
+		if (len == 0) {
+			r.text[c] = "";
+		} else if (s[len] == '\0') {
+			r.text[c] = s;    /* the cell itself ends there */
+		} else {
+			/* Trailing spaces in a quoted cell: a trimmed copy. */
+			strbuf_reset(&l->cells[c]);
+			if (strbuf_add(&l->cells[c], s, len) < 0)
+				return FOITAB_OSERR;
+			r.text[c] = strbuf_str(&l->cells[c]);
+		}
+		state[c] = read_cell(l, row, (int)c, s, len, &r.bits[c], 0);
 		if (state[c] < 0)
 			return FOITAB_OSERR;
 	}

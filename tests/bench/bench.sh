@@ -1,0 +1,109 @@
+#!/bin/sh
+# bench.sh - how fast foitab tabulates, and how much memory it takes, on
+# synthetic files of 1 000, 100 000 and 1 000 000 rows, measured against
+# the floor of its design (a bare libcsv read of the same file), the I/O
+# floor (wc -l) and Miller computing the same six buckets.  This is a
+# benchmark, not a test: it reports what it measured, then whether the
+# targets in README were met (exit 1 if not).
+#
+#   sh tests/bench/bench.sh BUILD_DIR FOITAB
+set -u
+build=$1
+prog=$2
+dir=$build/bench
+gen=$build/bench-gen
+count=$build/bench-count
+measure=$build/bench-measure
+runs=${BENCH_RUNS:-5}
+mkdir -p "$dir"
+failed=0
+
+# The median wall time and the largest peak memory of $runs runs.
+timed() {
+	i=0
+	: >"$dir/times"
+	while [ $i -lt "$runs" ]; do
+		"$measure" "$dir/out" "$@" >>"$dir/times" || {
+			echo "bench: '$*' failed" >&2
+			exit 1
+		}
+		i=$((i + 1))
+	done
+	sort -n "$dir/times" | awk '{ t[NR] = $1; if ($2 > m) m = $2 }
+		END { printf "%.4f %d\n", t[int((NR + 1) / 2)], m }'
+}
+
+mlr_buckets='
+begin { @counted = 0; @specialist = 0; @considering = 0; @unspecified = 0;
+        @none = 0; @substance_misuse = 0; @opioid_focus = 0 }
+if ($response == "answered") {
+  @counted += 1;
+  if ($action == "specialist") { @specialist += 1 }
+  if ($action == "considering") { @considering += 1 }
+  if ($action == "unspecified") { @unspecified += 1 }
+  if ($action == "none") { @none += 1 }
+  if ($substance_misuse == "yes") { @substance_misuse += 1 }
+  var has = false;
+  var other = false;
+  if ($drugs != "") {
+    for (k, d in splitax($drugs, ";")) {
+      if (d == "opioids") { has = true } elif (d != "gabapentinoids") { other = true }
+    }
+  }
+  if (has && !other) { @opioid_focus += 1 }
+}
+end { emit @* }'
+
+printf '%-9s %-28s %9s %8s %9s\n' rows measured seconds ratio "peak MiB"
+for rows in 1000 100000 1000000; do
+	file=$dir/rows-$rows.csv
+	[ -s "$file" ] || "$gen" "$rows" >"$file"
+	set -- $(timed "$count" "$file"); floor=$1; floor_kb=$2
+	report() {
+		awk -v r="$rows" -v n="$1" -v t="$2" -v f="$floor" -v kb="$3" \
+			'BEGIN { printf "%-9d %-28s %9.4f %7.2fx %9.1f\n", r, n, t,
+				 t / f, kb / 1024 }'
+	}
+	report "bare libcsv read" "$floor" "$floor_kb"
+	set -- $(timed wc -l "$file"); report "wc -l" "$1" "$2"
+	set -- $(timed "$prog" -r none -f csv "$file"); full=$1; full_kb=$2
+	report "foitab --format csv" "$full" "$full_kb"
+	cp "$dir/out" "$dir/foitab-$rows.csv"
+	eval "full_$rows=$full; kb_$rows=$full_kb; floor_$rows=$floor"
+	if command -v mlr >/dev/null 2>&1; then
+		set -- $(BENCH_RUNS=1 timed mlr --icsv --ojson put -q "$mlr_buckets" "$file")
+		report "Miller, the same buckets" "$1" "$2"
+		eval "mlr_$rows=$1; mlr_kb_$rows=$2"
+		# Honest figures: both must have counted the same.
+		for key in specialist considering unspecified none substance_misuse opioid_focus; do
+			a=$(grep "^$key," "$dir/foitab-$rows.csv" | cut -d, -f3)
+			b=$(grep "\"$key\"" "$dir/out" | tr -dc 0-9)
+			[ "$a" = "$b" ] || { echo "bench: $key: foitab $a, Miller $b"; failed=1; }
+		done
+	fi
+done
+
+# Start-up: the 42-row survey, many times over.
+set -- $(BENCH_RUNS=51 timed "$prog" data/icb-2023.csv)
+startup_ms=$(awk -v t="$1" 'BEGIN { printf "%.2f", t * 1000 }')
+
+echo
+target() {
+	printf '%-58s %s\n' "$1" "$2"
+	case $2 in *"not met"*) failed=1 ;; esac
+}
+ratio=$(awk -v a="$full_1000000" -v b="$floor_1000000" 'BEGIN { printf "%.2f", a / b }')
+target "full tabulation within 1.3x of the bare libcsv read:" \
+	"$(awk -v r="$ratio" 'BEGIN { print r "x, " (r <= 1.3 ? "met" : "not met") }')"
+if [ -n "${mlr_1000000:-}" ]; then
+	speed=$(awk -v a="$mlr_1000000" -v b="$full_1000000" 'BEGIN { printf "%.1f", a / b }')
+	target "at least 8x faster than Miller:" \
+		"$(awk -v s="$speed" 'BEGIN { print s "x, " (s >= 8 ? "met" : "not met") }')"
+fi
+target "peak memory under 48 MiB on 1 000 000 rows:" \
+	"$(awk -v k="$kb_1000000" 'BEGIN { m = k / 1024; printf "%.1f MiB, %s\n", m, (m < 48 ? "met" : "not met") }')"
+target "memory growing by at most 32 bytes a row:" \
+	"$(awk -v a="$kb_1000000" -v b="$kb_100000" 'BEGIN { g = (a - b) * 1024 / 900000; printf "%.1f bytes, %s\n", g, (g <= 32 ? "met" : "not met") }')"
+target "start-up: the 42-row survey in under 2 ms:" \
+	"$(awk -v s="$startup_ms" 'BEGIN { print s " ms, " (s < 2 ? "met" : "not met") }')"
+exit $failed
