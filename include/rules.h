@@ -79,6 +79,7 @@ struct rules_column {
 	char *item;          /* what one value is called in messages */
 	char *values[RULES_MAX_VALUES];   /* names, in the file's order */
 	char *folded[RULES_MAX_VALUES];   /* the same, folded for matching */
+	size_t folded_len[RULES_MAX_VALUES];
 	size_t nvalues;
 	struct rules_alias *aliases;
 	size_t naliases;

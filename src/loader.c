@@ -100,6 +100,15 @@ static int seen_grow(struct body_seen *s)
 	return 0;
 }
 
+/* Ask the processor to bring in the slot where `h` would go. */
+static void seen_prefetch(const struct body_seen *s, uint64_t h)
+{
+	if (s->cap) {
+		__builtin_prefetch(&s->hash[h & (s->cap - 1)]);
+		__builtin_prefetch(&s->line[h & (s->cap - 1)]);
+	}
+}
+
 /*
  * Note `h`, first seen on `line`.  Returns 0 if it is new, 1 if seen before
  * (its line in *first_line), or -1 when out of memory.
@@ -192,8 +201,7 @@ static int lookup(struct loader *l, const struct rules_column *col,
 	size_t i;
 
 	for (i = 0; i < col->nvalues; i++)
-		if (strncmp(col->folded[i], s, len) == 0 &&
-		    col->folded[i][len] == '\0')
+		if (col->folded_len[i] == len && memcmp(col->folded[i], s, len) == 0)
 			return (int)i;
 	if (text_fold(s, len, &l->scratch) < 0)
 		return -2;
@@ -360,6 +368,7 @@ static int on_row(const struct csv_row *row, void *ctx)
 	unsigned long errors = l->diag->errors, first;
 	struct response r;
 	int state[RULES_MAX_COLUMNS];
+	uint64_t hash = 0;
 	size_t c;
 	int dup;
 
@@ -371,7 +380,7 @@ static int on_row(const struct csv_row *row, void *ctx)
 		l->counts.blank_rows++;
 		return FOITAB_OK;
 	}
-	memset(&r, 0, sizeof r);
+	/* Every column's bits and text are set in pass 1: no memset. */
 	r.line = row->line;
 	if (row->nfields > l->ncolumns) {
 		size_t i;
@@ -404,17 +413,23 @@ static int on_row(const struct csv_row *row, void *ctx)
 			r.text[c] = strbuf_str(&l->cells[c]);
 		}
 		state[c] = read_cell(l, row, (int)c, s, len, &r.bits[c], 0);
+		if (c == COLUMN_BODY && len) {
+			/* Start fetching the body's slot; pass 2 will use it. */
+			hash = body_hash(r.text[COLUMN_BODY]);
+			seen_prefetch(l->seen, hash);
+		}
 		if (state[c] < 0)
 			return FOITAB_OSERR;
 	}
-	/* Pass 2: report, column by column. */
+	/* Pass 2: report, column by column (only those that can fail). */
 	for (c = 0; c < rules->ncolumns; c++) {
+		if (!l->header[c].required && state[c] != CELL_UNKNOWN)
+			continue;
 		if (check_column(l, row, (int)c, &r, state) < 0)
 			return FOITAB_OSERR;
 		if (c != COLUMN_BODY || !*r.text[COLUMN_BODY])
 			continue;
-		dup = seen_insert(l->seen, body_hash(r.text[COLUMN_BODY]),
-				  row->line, &first);
+		dup = seen_insert(l->seen, hash, row->line, &first);
 		if (dup < 0)
 			return FOITAB_OSERR;
 		if (dup)

@@ -584,6 +584,7 @@ static int add_value(struct reader *rd, const char *s, size_t len,
 	/* Counted at once, so that rules_free() frees whatever was made. */
 	col->values[col->nvalues] = dup_text(rd, s, len);
 	col->folded[col->nvalues] = dup_text(rd, f, strlen(f));
+	col->folded_len[col->nvalues] = strlen(f);
 	col->nvalues++;
 	if (!col->values[col->nvalues - 1] || !col->folded[col->nvalues - 1])
 		return -1;
