@@ -126,6 +126,25 @@ void csvread_release(struct csvread *r);
  */
 int csvread_stream(struct csvread *r, FILE *in, size_t block);
 
+/* A whole small file to read: from a stream, or from bytes in memory. */
+struct csv_source {
+	FILE *stream;          /* NULL: read `bytes` */
+	const void *bytes;
+	size_t len;
+};
+
+/*
+ * Read all of `src` called `name` through a reader of its own, passing
+ * rows to `on_row(row, ctx)`.  Returns the final status (see
+ * csvread_feed() and csvread_finish()).
+ */
+int csvread_all(const struct csv_source *src, const char *name,
+		const struct csv_format *format, struct diag *diag,
+		csvread_row_fn on_row, void *ctx);
+
+/* A trimmed, NUL-terminated copy of cell `at` ("" past the row's end). */
+char *csvread_cell_copy(const struct csv_row *row, int at);
+
 /* A column a file's header must or may have. */
 struct csv_column {
 	const char *name;   /* folded as text_fold() folds: "substance_misuse" */

@@ -33,22 +33,6 @@ struct baseline_reader {
 	unsigned long errors_at_begin;
 };
 
-/* The cell of column `c`, trimmed, copied; NULL on no memory. */
-static char *take(const struct baseline_reader *br, const struct csv_row *row,
-		  int c)
-{
-	int at = br->column_at[c];
-	const char *s = "";
-	size_t len = 0;
-
-	if (at >= 0 && (size_t)at < row->nfields) {
-		s = row->fields[at];
-		len = row->lens[at];
-	}
-	csvread_trim(&s, &len);
-	return mem_strndup(s, len);
-}
-
 /* "83", "11.5": percent times 1000 and its decimals; -1 if not a percent. */
 static int parse_percent(const char *s, unsigned long *milli, int *decimals)
 {
@@ -102,9 +86,9 @@ static int on_row(const struct csv_row *row, void *ctx)
 	r = &b->rows[b->n];
 	memset(r, 0, sizeof *r);
 	r->line = row->line;
-	r->key = take(br, row, BCOL_KEY);
-	r->label = r->key ? take(br, row, BCOL_LABEL) : NULL;
-	year = r->label ? take(br, row, BCOL_YEAR) : NULL;
+	r->key = csvread_cell_copy(row, br->column_at[BCOL_KEY]);
+	r->label = r->key ? csvread_cell_copy(row, br->column_at[BCOL_LABEL]) : NULL;
+	year = r->label ? csvread_cell_copy(row, br->column_at[BCOL_YEAR]) : NULL;
 	if (!year) {
 		mem_free(r->key);
 		mem_free(r->label);
@@ -129,7 +113,7 @@ static int on_row(const struct csv_row *row, void *ctx)
 	}
 	mem_free(year);
 	{
-		char *pct = take(br, row, BCOL_PERCENT);
+		char *pct = csvread_cell_copy(row, br->column_at[BCOL_PERCENT]);
 
 		if (!pct)
 			return FOITAB_OSERR;
@@ -153,43 +137,35 @@ static int finish_read(struct baseline_reader *br, int status)
 						      : FOITAB_DATAERR;
 }
 
-static int begin(struct baseline_reader *br, struct csvread *csv,
-		 struct baseline *b, const char *name, struct diag *diag)
+/* Read a baseline from `src`; both public readers come here. */
+static int read_source(struct baseline *b, const struct csv_source *src,
+		       const char *name, struct diag *diag)
 {
-	memset(br, 0, sizeof *br);
-	br->b = b;
-	br->diag = diag;
-	br->name = name;
-	br->errors_at_begin = diag->errors;
-	return csvread_init(csv, name, &baseline_format, diag, on_row, br);
+	struct baseline_reader br;
+
+	memset(&br, 0, sizeof br);
+	br.b = b;
+	br.diag = diag;
+	br.name = name;
+	br.errors_at_begin = diag->errors;
+	return finish_read(&br, csvread_all(src, name, &baseline_format, diag,
+					    on_row, &br));
 }
 
 int baseline_read_stream(struct baseline *b, FILE *in, const char *name,
 			 struct diag *diag)
 {
-	struct baseline_reader br;
-	struct csvread csv;
-	int status = begin(&br, &csv, b, name, diag);
+	struct csv_source src = { in, NULL, 0 };
 
-	if (status == FOITAB_OK)
-		status = csvread_stream(&csv, in, 0);
-	csvread_release(&csv);
-	return finish_read(&br, status);
+	return read_source(b, &src, name, diag);
 }
 
 int baseline_read_bytes(struct baseline *b, const void *bytes, size_t len,
 			const char *name, struct diag *diag)
 {
-	struct baseline_reader br;
-	struct csvread csv;
-	int status = begin(&br, &csv, b, name, diag);
+	struct csv_source src = { NULL, bytes, len };
 
-	if (status == FOITAB_OK && csvread_feed(&csv, bytes, len) == FOITAB_OK)
-		status = csvread_finish(&csv);
-	else if (status == FOITAB_OK)
-		status = csv.status;
-	csvread_release(&csv);
-	return finish_read(&br, status);
+	return read_source(b, &src, name, diag);
 }
 
 const struct baseline_row *baseline_find(const struct baseline *b,

@@ -668,3 +668,34 @@ int csvread_map_header(const struct csv_row *header,
 	}
 	return diag->errors == errors ? FOITAB_OK : FOITAB_DATAERR;
 }
+
+int csvread_all(const struct csv_source *src, const char *name,
+		const struct csv_format *format, struct diag *diag,
+		csvread_row_fn on_row, void *ctx)
+{
+	struct csvread r;
+	int status = csvread_init(&r, name, format, diag, on_row, ctx);
+
+	if (status == FOITAB_OK && src->stream)
+		status = csvread_stream(&r, src->stream, 0);
+	else if (status == FOITAB_OK &&
+		 csvread_feed(&r, src->bytes, src->len) == FOITAB_OK)
+		status = csvread_finish(&r);
+	else if (status == FOITAB_OK)
+		status = r.status;
+	csvread_release(&r);
+	return status;
+}
+
+char *csvread_cell_copy(const struct csv_row *row, int at)
+{
+	const char *s = "";
+	size_t len = 0;
+
+	if (at >= 0 && (size_t)at < row->nfields) {
+		s = row->fields[at];
+		len = row->lens[at];
+	}
+	csvread_trim(&s, &len);
+	return mem_strndup(s, len);
+}

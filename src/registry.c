@@ -121,21 +121,6 @@ struct registry_reader {
 	unsigned long errors_at_begin;
 };
 
-static char *take(const struct registry_reader *rr, const struct csv_row *row,
-		  int c)
-{
-	int at = rr->column_at[c];
-	const char *s = "";
-	size_t len = 0;
-
-	if (at >= 0 && (size_t)at < row->nfields) {
-		s = row->fields[at];
-		len = row->lens[at];
-	}
-	csvread_trim(&s, &len);
-	return mem_strndup(s, len);
-}
-
 static int on_row(const struct csv_row *row, void *ctx)
 {
 	struct registry_reader *rr = ctx;
@@ -163,10 +148,10 @@ static int on_row(const struct csv_row *row, void *ctx)
 	memset(e, 0, sizeof *e);
 	g->n++;
 	e->first_line = row->line;   /* the register's line, until matched */
-	if (!(e->name = take(rr, row, RCOL_NAME)) ||
-	    !(e->ons_code = take(rr, row, RCOL_ONS)) ||
-	    !(e->ods_code = take(rr, row, RCOL_ODS)) ||
-	    !(e->region = take(rr, row, RCOL_REGION)) ||
+	if (!(e->name = csvread_cell_copy(row, rr->column_at[RCOL_NAME])) ||
+	    !(e->ons_code = csvread_cell_copy(row, rr->column_at[RCOL_ONS])) ||
+	    !(e->ods_code = csvread_cell_copy(row, rr->column_at[RCOL_ODS])) ||
+	    !(e->region = csvread_cell_copy(row, rr->column_at[RCOL_REGION])) ||
 	    name_key(e->name, &g->scratch) < 0 ||
 	    !(e->key = mem_strndup(strbuf_str(&g->scratch), g->scratch.len)))
 		return FOITAB_OSERR;
@@ -233,45 +218,37 @@ static int finish_read(struct registry_reader *rr, int status)
 						      : FOITAB_DATAERR;
 }
 
-static int begin(struct registry_reader *rr, struct csvread *csv,
-		 struct registry *g, const char *name, struct diag *diag)
+/* Read a register from `src`; both public readers come here. */
+static int read_source(struct registry *g, const struct csv_source *src,
+		       const char *name, struct diag *diag)
 {
+	struct registry_reader rr;
+
 	registry_free(g);
 	g->name = name;
-	memset(rr, 0, sizeof *rr);
-	rr->g = g;
-	rr->diag = diag;
-	rr->name = name;
-	rr->errors_at_begin = diag->errors;
-	return csvread_init(csv, name, &registry_format, diag, on_row, rr);
+	memset(&rr, 0, sizeof rr);
+	rr.g = g;
+	rr.diag = diag;
+	rr.name = name;
+	rr.errors_at_begin = diag->errors;
+	return finish_read(&rr, csvread_all(src, name, &registry_format, diag,
+					    on_row, &rr));
 }
 
 int registry_read_stream(struct registry *g, FILE *in, const char *name,
 			 struct diag *diag)
 {
-	struct registry_reader rr;
-	struct csvread csv;
-	int status = begin(&rr, &csv, g, name, diag);
+	struct csv_source src = { in, NULL, 0 };
 
-	if (status == FOITAB_OK)
-		status = csvread_stream(&csv, in, 0);
-	csvread_release(&csv);
-	return finish_read(&rr, status);
+	return read_source(g, &src, name, diag);
 }
 
 int registry_read_bytes(struct registry *g, const void *bytes, size_t len,
 			const char *name, struct diag *diag)
 {
-	struct registry_reader rr;
-	struct csvread csv;
-	int status = begin(&rr, &csv, g, name, diag);
+	struct csv_source src = { NULL, bytes, len };
 
-	if (status == FOITAB_OK)
-		status = csvread_feed(&csv, bytes, len);
-	if (status == FOITAB_OK)
-		status = csvread_finish(&csv);
-	csvread_release(&csv);
-	return finish_read(&rr, status);
+	return read_source(g, &src, name, diag);
 }
 
 /* Find by code (either kind), the code upper-cased in `scratch`. */

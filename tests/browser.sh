@@ -5,17 +5,10 @@
 # (xmllint) with its text escaped.  Screenshots are left in build/.
 #
 #   sh tests/browser.sh PROGRAM
-set -u
+. tests/lib.sh
 prog=$1
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-pass=0
-fail=0
 shots=${SHOTS:-build}
 mkdir -p "$shots"
-
-ok() { pass=$((pass + 1)); }
-bad() { echo "FAIL: $*"; fail=$((fail + 1)); }
 
 browser() {
 	timeout 120 chromium --headless --no-sandbox --disable-gpu \
@@ -81,5 +74,4 @@ if grep -q '<strong>Body &lt;one&gt; &amp; co</strong>' "$tmp/escape-dom.html" &
    ! grep -q '<b>means</b>' "$tmp/escape-dom.html"
 then ok; else bad "html text was not escaped"; fi
 
-echo "browser: $pass passed, $fail failed"
-[ $fail -eq 0 ]
+finish browser

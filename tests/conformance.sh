@@ -7,17 +7,10 @@
 #   sh tests/conformance.sh CSVDUMP FOITAB
 #
 # VALGRIND, if set, is put before both programs.
-set -u
+. tests/lib.sh
 dump=$1
 prog=$2
 root=${CONFORMANCE:-../shared/conformance}
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-pass=0
-fail=0
-
-ok() { pass=$((pass + 1)); }
-bad() { echo "FAIL: $*"; fail=$((fail + 1)); }
 
 # The files live beside the repository, not in it.  A clone on its own
 # skips them, saying so; in CI (CI=true) they must be there.
@@ -120,5 +113,4 @@ dump_is sniff_limit.csv 'a\0371\036b\0372\036c\0373\036\035'
 dump_is mac_newlines.csv 'a\0371\036b\0372\036c\0373\036\035a\037Once upon\ra time\036b\0375\036c\0376\036\035'
 dump_is optional_quote_characters.csv 'a\0371\036b\0372\036c\0373\036\035'
 
-echo "conformance: $pass passed, $fail failed"
-[ $fail -eq 0 ]
+finish conformance

@@ -3,12 +3,8 @@
 # allocation failing, for N = 0, 1, 2, ... until a run succeeds.  Every
 # failing run must exit 71 with "foitab: out of memory" as the last line on
 # stderr (after any data errors found before it) and nothing on stdout.  Built with ASan, a leak also fails the run.
-set -u
+. tests/lib.sh
 prog=$1
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-pass=0
-fail=0
 for args in "data/icb-2023.csv" "-f csv tests/fixtures/small-messy.csv" \
 	    "-b tests/fixtures/baseline-other.csv tests/fixtures/small.csv" \
 	    "tests/fixtures/bad-values.csv" \
@@ -47,5 +43,4 @@ for args in "data/icb-2023.csv" "-f csv tests/fixtures/small-messy.csv" \
 		fail=$((fail + 1))
 	fi
 done
-echo "oom: $pass passed, $fail failed"
-[ $fail -eq 0 ]
+finish oom

@@ -4,15 +4,8 @@
 # program quietly, and -o FILE replaces FILE only after a complete run.
 #
 #   sh tests/output.sh PROGRAM
-set -u
+. tests/lib.sh
 prog=$1
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-pass=0
-fail=0
-
-ok() { pass=$((pass + 1)); }
-bad() { echo "FAIL: $*"; fail=$((fail + 1)); }
 
 # 1. A full disk: exit 74, and a message that says so.
 for args in "data/icb-2023.csv" "list -f json data/icb-2023.csv" \
@@ -71,5 +64,4 @@ if [ "$(cat "$tmp/summary")" = "42 rows: 42 valid, 0 with errors; 0 blank rows s
    [ ! -s "$tmp/stdout" ]
 then ok; else bad "check -o FILE"; fi
 
-echo "output: $pass passed, $fail failed"
-[ $fail -eq 0 ]
+finish output

@@ -4,17 +4,10 @@
 # set, and never when the output is piped or written to a file.
 #
 #   sh tests/terminal.sh PROGRAM
-set -u
+. tests/lib.sh
 prog=$1
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-pass=0
-fail=0
 esc=$(printf '\033')
 block=$(printf '\342\226\210')   # U+2588, a full block
-
-ok() { pass=$((pass + 1)); }
-bad() { echo "FAIL: $*"; fail=$((fail + 1)); }
 
 # At a terminal: bars, in colour.
 TERM=xterm script -qec "$prog data/icb-2023.csv" /dev/null >"$tmp/tty"
@@ -34,5 +27,4 @@ TERM=xterm script -qec "$prog -o $tmp/file.txt data/icb-2023.csv" /dev/null >/de
 if cmp -s "$tmp/file.txt" tests/e2e/expected/icb-2023-table.out
 then ok; else bad "-o FILE from a terminal is not plain"; fi
 
-echo "terminal: $pass passed, $fail failed"
-[ $fail -eq 0 ]
+finish terminal
