@@ -15,8 +15,6 @@
 #include <assert.h>
 #include <ctype.h>
 #include <string.h>
-#include <sys/mman.h>
-#include <unistd.h>
 
 #include "exitcodes.h"
 #include "loader.h"
@@ -25,19 +23,25 @@
 
 /* ------------------------------------------------------------------ */
 /*
- * The duplicate-body index: open addressing over 64-bit hashes of folded
- * names, with the line where each was first seen.  A slot is 12 bytes and
- * the table is kept at most 7/8 full, so a body costs 14 to 28 bytes; while
- * the table grows, the old one's pages are handed back to the system as
- * they are emptied, so that the two are never both held in full.  Two
- * bodies are the same when their 64-bit hashes are: among a million bodies
- * the chance of a false "duplicate" is about 3 in 10^8, and it would be
- * reported, never hidden.
+ * The duplicate-body index.  Each body's 64-bit hash and first line are
+ * kept in two dense arrays, in the order the bodies come (12 bytes a
+ * body); an open-addressing table of 4-byte slots finds them: a slot holds
+ * 8 bits of the hash, to skip most mismatches without reading the arrays,
+ * and the body's place in them (24 bits, so up to 16 777 215 bodies).
+ * The table is at most 3/4 full, and is rebuilt from the dense arrays when
+ * it grows, after the old one is freed: memory grows by under 32 bytes a
+ * body at any moment.  Two bodies are the same when their 64-bit hashes
+ * are: among a million bodies the chance of a false "duplicate" is about
+ * 3 in 10^8, and it would be reported, never hidden.
  */
+#define SEEN_MAX ((size_t)0xFFFFFF)       /* bodies the slots can number */
+
 struct body_seen {
-	uint64_t *hash;      /* 0 marks an empty slot */
-	uint32_t *line;      /* lines past 2^32 - 1 are kept as that */
-	size_t cap, used;    /* cap is a power of two; used <= cap * 7 / 8 */
+	uint64_t *hash;      /* dense, in first-seen order */
+	uint32_t *line;      /* dense; lines past 2^32 - 1 kept as that */
+	size_t n, room;
+	uint32_t *slot;      /* 0: empty; else fingerprint << 24 | (index + 1) */
+	size_t cap;          /* a power of two; n <= cap * 3 / 4 */
 };
 
 static void seen_free(struct body_seen *s)
@@ -46,90 +50,97 @@ static void seen_free(struct body_seen *s)
 		return;
 	mem_free(s->hash);
 	mem_free(s->line);
+	mem_free(s->slot);
 	mem_free(s);
 }
 
-/*
- * Hand back to the system the whole pages of `base` from byte *done up to
- * byte `upto`, which will not be read again.
- */
-static void release_pages(void *base, size_t upto, size_t *done, size_t page)
+static uint32_t fingerprint(uint64_t h)
 {
-	uintptr_t start = ((uintptr_t)base + *done + page - 1) & ~(page - 1);
-	uintptr_t end = ((uintptr_t)base + upto) & ~(page - 1);
-
-	if (end > start) {
-		madvise((void *)start, end - start, MADV_DONTNEED);
-		*done = end - (uintptr_t)base;
-	}
+	return (uint32_t)(h >> 56);
 }
 
-/* Double the table, moving every entry; -1 when out of memory. */
+/* Place dense entry `i` in the table; the table has room. */
+static void seen_place(struct body_seen *s, size_t i)
+{
+	size_t k;
+
+	for (k = s->hash[i] & (s->cap - 1); s->slot[k]; k = (k + 1) & (s->cap - 1))
+		;
+	s->slot[k] = fingerprint(s->hash[i]) << 24 | (uint32_t)(i + 1);
+}
+
+/* Double the table and place every body again; -1 when out of memory. */
 static int seen_grow(struct body_seen *s)
 {
-	size_t cap = s->cap ? s->cap * 2 : 64, i, j;
-	size_t page = (size_t)sysconf(_SC_PAGESIZE), hash_done = 0, line_done = 0;
-	uint64_t *hash = mem_calloc(cap, sizeof *hash);
-	uint32_t *lines = hash ? mem_calloc(cap, sizeof *lines) : NULL;
+	size_t cap = s->cap ? s->cap * 2 : 64, i;
 
-	if (!lines) {
-		mem_free(hash);
+	/* The old table is not needed to build the new one: free it first. */
+	mem_free(s->slot);
+	s->slot = mem_calloc(cap, sizeof *s->slot);
+	if (!s->slot) {
+		s->cap = 0;
 		return -1;
 	}
-	for (j = 0; j < s->cap; j++) {
-		if (s->hash[j]) {
-			for (i = s->hash[j] & (cap - 1); hash[i];
-			     i = (i + 1) & (cap - 1))
-				;
-			hash[i] = s->hash[j];
-			lines[i] = s->line[j];
-		}
-		/* Every 64 KiB of the old table, let its pages go. */
-		if ((j & 8191) == 8191 && page > 0) {
-			release_pages(s->hash, (j + 1) * sizeof *hash, &hash_done,
-				      page);
-			release_pages(s->line, (j + 1) * sizeof *lines, &line_done,
-				      page);
-		}
-	}
-	mem_free(s->hash);
-	mem_free(s->line);
-	s->hash = hash;
-	s->line = lines;
 	s->cap = cap;
+	for (i = 0; i < s->n; i++)
+		seen_place(s, i);
 	return 0;
 }
 
 /* Ask the processor to bring in the slot where `h` would go. */
 static void seen_prefetch(const struct body_seen *s, uint64_t h)
 {
-	if (s->cap) {
-		__builtin_prefetch(&s->hash[h & (s->cap - 1)]);
-		__builtin_prefetch(&s->line[h & (s->cap - 1)]);
-	}
+	if (s->cap)
+		__builtin_prefetch(&s->slot[h & (s->cap - 1)]);
 }
 
 /*
  * Note `h`, first seen on `line`.  Returns 0 if it is new, 1 if seen before
- * (its line in *first_line), or -1 when out of memory.
+ * (its line in *first_line), -2 past SEEN_MAX bodies, or -1 when out of
+ * memory.
  */
 static int seen_insert(struct body_seen *s, uint64_t h, unsigned long line,
 		       unsigned long *first_line)
 {
-	size_t i;
+	uint32_t fp = fingerprint(h);
+	size_t k;
 
-	if (s->used + 1 > s->cap - s->cap / 8 && seen_grow(s) < 0)
-		return -1;
-	for (i = h & (s->cap - 1); s->hash[i]; i = (i + 1) & (s->cap - 1)) {
-		if (s->hash[i] == h) {
-			*first_line = s->line[i];
-			return 1;
+	*first_line = 0;
+	if (s->cap) {
+		for (k = h & (s->cap - 1); s->slot[k]; k = (k + 1) & (s->cap - 1)) {
+			size_t i = (s->slot[k] & 0xFFFFFF) - 1;
+
+			if (s->slot[k] >> 24 == fp && s->hash[i] == h) {
+				*first_line = s->line[i];
+				return 1;
+			}
 		}
 	}
-	s->hash[i] = h;
-	s->line[i] = line > UINT32_MAX ? UINT32_MAX : (uint32_t)line;
-	s->used++;
-	*first_line = 0;
+	if (s->n == SEEN_MAX)
+		return -2;
+	if (s->n == s->room) {
+		size_t room = s->room ? s->room * 2 : 256;
+		uint64_t *hash = mem_realloc(s->hash, room * sizeof *hash);
+		uint32_t *lines;
+
+		if (!hash)
+			return -1;
+		s->hash = hash;
+		lines = mem_realloc(s->line, room * sizeof *lines);
+		if (!lines)
+			return -1;
+		s->line = lines;
+		s->room = room;
+	}
+	s->hash[s->n] = h;
+	s->line[s->n] = line > UINT32_MAX ? UINT32_MAX : (uint32_t)line;
+	s->n++;
+	if (s->n > s->cap - s->cap / 4) {
+		if (seen_grow(s) < 0)
+			return -1;
+	} else {
+		seen_place(s, s->n - 1);
+	}
 	return 0;
 }
 
@@ -430,6 +441,12 @@ static int on_row(const struct csv_row *row, void *ctx)
 		if (c != COLUMN_BODY || !*r.text[COLUMN_BODY])
 			continue;
 		dup = seen_insert(l->seen, hash, row->line, &first);
+		if (dup == -2) {
+			diag_error(l->diag, l->name, row->line, "more than %zu "
+				   "bodies: foitab checks for duplicates among at "
+				   "most that many; split the file", SEEN_MAX);
+			return FOITAB_DATAERR;
+		}
 		if (dup < 0)
 			return FOITAB_OSERR;
 		if (dup)
