@@ -14,6 +14,7 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "csvread.h"
 #include "diag.h"
 
 struct baseline_row {
@@ -33,10 +34,13 @@ struct baseline {
 #define BASELINE_INIT { NULL, NULL, 0, 0 }
 
 /*
- * Read a baseline from `in` (or from `len` bytes at `bytes`), reporting
- * problems as `name:LINE: ...`.  Returns FOITAB_OK, FOITAB_DATAERR or
- * FOITAB_OSERR.  The caller frees `b` with baseline_free() in every case.
+ * Read a baseline from `src` (a stream or bytes), reporting problems as
+ * `name:LINE: ...`.  Returns FOITAB_OK, FOITAB_DATAERR or FOITAB_OSERR.
+ * The caller frees `b` with baseline_free() in every case.
+ * baseline_read_stream() and baseline_read_bytes() are shorthands.
  */
+int baseline_read(struct baseline *b, const struct csv_source *src,
+		  const char *name, struct diag *diag);
 int baseline_read_stream(struct baseline *b, FILE *in, const char *name,
 			 struct diag *diag);
 int baseline_read_bytes(struct baseline *b, const void *bytes, size_t len,

@@ -20,6 +20,7 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "csvread.h"
 #include "diag.h"
 #include "loader.h"
 #include "strbuf.h"
@@ -66,10 +67,13 @@ struct registry {
 void registry_init(struct registry *g);
 
 /*
- * Read a register from `in` (or `len` bytes at `bytes`), reporting
- * problems as `name:LINE: ...`.  Returns FOITAB_OK, FOITAB_DATAERR or
- * FOITAB_OSERR.  Free `g` with registry_free() in every case.
+ * Read a register from `src` (a stream or bytes), reporting problems as
+ * `name:LINE: ...`; `name` must outlive `g`.  Returns FOITAB_OK,
+ * FOITAB_DATAERR or FOITAB_OSERR.  Free `g` with registry_free() in every
+ * case.  registry_read_stream() and registry_read_bytes() are shorthands.
  */
+int registry_read(struct registry *g, const struct csv_source *src,
+		  const char *name, struct diag *diag);
 int registry_read_stream(struct registry *g, FILE *in, const char *name,
 			 struct diag *diag);
 int registry_read_bytes(struct registry *g, const void *bytes, size_t len,

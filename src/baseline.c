@@ -137,9 +137,8 @@ static int finish_read(struct baseline_reader *br, int status)
 						      : FOITAB_DATAERR;
 }
 
-/* Read a baseline from `src`; both public readers come here. */
-static int read_source(struct baseline *b, const struct csv_source *src,
-		       const char *name, struct diag *diag)
+int baseline_read(struct baseline *b, const struct csv_source *src,
+             const char *name, struct diag *diag)
 {
 	struct baseline_reader br;
 
@@ -157,7 +156,7 @@ int baseline_read_stream(struct baseline *b, FILE *in, const char *name,
 {
 	struct csv_source src = { in, NULL, 0 };
 
-	return read_source(b, &src, name, diag);
+	return baseline_read(b, &src, name, diag);
 }
 
 int baseline_read_bytes(struct baseline *b, const void *bytes, size_t len,
@@ -165,7 +164,7 @@ int baseline_read_bytes(struct baseline *b, const void *bytes, size_t len,
 {
 	struct csv_source src = { NULL, bytes, len };
 
-	return read_source(b, &src, name, diag);
+	return baseline_read(b, &src, name, diag);
 }
 
 const struct baseline_row *baseline_find(const struct baseline *b,

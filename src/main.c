@@ -228,41 +228,50 @@ static int load_rules(struct run *run)
 }
 
 /*
- * Open a data file the rules name ("baseline = ..."): beside the rules
- * file, or built in with the built-in rules.  Sets *in (NULL for built-in
- * bytes, returned in *b) and *name; the caller frees *name.
+ * Open the data file that `option` names (a path, or "-"), or failing
+ * that the one the rules name (`written`): beside the rules file, or
+ * built in with the built-in rules.  Fills `src` and `*name`, which the
+ * caller frees with mem_free() once done with the data.
  */
-static int open_named(struct run *run, const char *written, FILE **in,
-		      const struct builtin_file **b, char **name)
+static int open_data(struct run *run, const char *option, const char *written,
+		     struct csv_source *src, char **name)
 {
 	const struct rules *rules = &run->rules;
+	const struct builtin_file *b;
+	const char *shown;
 	size_t len;
 
-	*in = NULL;
-	*b = NULL;
-	if (!rules->dir) {
-		*b = builtin_find(written);
-		len = strlen(written) + sizeof "data/ (built in)";
-		*name = mem_realloc(NULL, len);
+	memset(src, 0, sizeof *src);
+	if (option) {
+		src->stream = open_input(option, &shown, run->diag);
+		*name = mem_strndup(shown, strlen(shown));
 		if (!*name)
 			return FOITAB_OSERR;
-		snprintf(*name, len, "data/%s (built in)", written);
-		if (*b)
-			return FOITAB_OK;
-		diag_error(run->diag, rules->name, 0, "'%s' is not built in",
-			   written);
-		return FOITAB_NOINPUT;
+		return src->stream ? FOITAB_OK : FOITAB_NOINPUT;
 	}
-	len = strlen(rules->dir) + strlen(written) + 2;
+	len = strlen(written) + (rules->dir ? strlen(rules->dir) : 0) +
+	      sizeof "data/ (built in)";
 	*name = mem_realloc(NULL, len);
 	if (!*name)
 		return FOITAB_OSERR;
+	if (!rules->dir) {
+		snprintf(*name, len, "data/%s (built in)", written);
+		b = builtin_find(written);
+		if (!b) {
+			diag_error(run->diag, rules->name, 0, "'%s' is not built in",
+				   written);
+			return FOITAB_NOINPUT;
+		}
+		src->bytes = b->bytes;
+		src->len = b->len;
+		return FOITAB_OK;
+	}
 	if (written[0] == '/')
 		snprintf(*name, len, "%s", written);
 	else
 		snprintf(*name, len, "%s/%s", rules->dir, written);
-	*in = fopen(*name, "rb");
-	if (!*in) {
+	src->stream = fopen(*name, "rb");
+	if (!src->stream) {
 		diag_error(run->diag, *name, 0, "cannot open: %s (named in %s)",
 			   strerror(errno), rules->name);
 		return FOITAB_NOINPUT;
@@ -270,73 +279,50 @@ static int open_named(struct run *run, const char *written, FILE **in,
 	return FOITAB_OK;
 }
 
+static void close_data(struct csv_source *src)
+{
+	close_input(src->stream);
+	src->stream = NULL;
+}
+
+/* The baseline: --baseline's, the rules', or none. */
 static int load_baseline(struct run *run)
 {
-	const char *path = run->opt->baseline, *name;
-	const struct builtin_file *b;
-	char *named;
-	FILE *in;
+	const char *option = run->opt->baseline;
+	struct csv_source src;
+	char *name = NULL;
 	int status;
 
-	if (path && strcmp(path, "none") == 0)
-		return FOITAB_OK;
-	if (!path && !run->rules.baseline)
+	if ((option && strcmp(option, "none") == 0) ||
+	    (!option && !run->rules.baseline))
 		return FOITAB_OK;
 	run->have_baseline = 1;
-	if (!path) {
-		status = open_named(run, run->rules.baseline, &in, &b, &named);
-		if (status == FOITAB_OK && b)
-			status = baseline_read_bytes(&run->baseline, b->bytes,
-						     b->len, named, run->diag);
-		else if (status == FOITAB_OK)
-			status = baseline_read_stream(&run->baseline, in, named,
-						      run->diag);
-		if (in)
-			fclose(in);
-		mem_free(named);
-		return status;
-	}
-	in = open_input(path, &name, run->diag);
-	if (!in)
-		return FOITAB_NOINPUT;
-	status = baseline_read_stream(&run->baseline, in, name, run->diag);
-	close_input(in);
+	status = open_data(run, option, run->rules.baseline, &src, &name);
+	if (status == FOITAB_OK)
+		status = baseline_read(&run->baseline, &src, name, run->diag);
+	close_data(&src);
+	mem_free(name);
 	return status;
 }
 
+/* The register: --register's, the rules', or none. */
 static int load_registry(struct run *run)
 {
-	const char *path = run->opt->registry, *name;
-	const struct builtin_file *b;
-	FILE *in;
+	const char *option = run->opt->registry;
+	struct csv_source src;
 	int status;
 
-	if (path && strcmp(path, "none") == 0)
-		return FOITAB_OK;
-	if (!path && !run->rules.registry)
+	if ((option && strcmp(option, "none") == 0) ||
+	    (!option && !run->rules.registry))
 		return FOITAB_OK;
 	run->have_registry = 1;
-	if (!path) {
-		/* The register keeps its name for messages: hold it in run. */
-		status = open_named(run, run->rules.registry, &in, &b,
-				    &run->registry_name);
-		if (status == FOITAB_OK && b)
-			status = registry_read_bytes(&run->registry, b->bytes,
-						     b->len, run->registry_name,
-						     run->diag);
-		else if (status == FOITAB_OK)
-			status = registry_read_stream(&run->registry, in,
-						      run->registry_name,
-						      run->diag);
-		if (in)
-			fclose(in);
-		return status;
-	}
-	in = open_input(path, &name, run->diag);
-	if (!in)
-		return FOITAB_NOINPUT;
-	status = registry_read_stream(&run->registry, in, name, run->diag);
-	close_input(in);
+	/* Messages name the register to the end: run keeps its name. */
+	status = open_data(run, option, run->rules.registry, &src,
+			   &run->registry_name);
+	if (status == FOITAB_OK)
+		status = registry_read(&run->registry, &src, run->registry_name,
+				       run->diag);
+	close_data(&src);
 	return status;
 }
 

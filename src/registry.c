@@ -218,9 +218,8 @@ static int finish_read(struct registry_reader *rr, int status)
 						      : FOITAB_DATAERR;
 }
 
-/* Read a register from `src`; both public readers come here. */
-static int read_source(struct registry *g, const struct csv_source *src,
-		       const char *name, struct diag *diag)
+int registry_read(struct registry *g, const struct csv_source *src,
+             const char *name, struct diag *diag)
 {
 	struct registry_reader rr;
 
@@ -240,7 +239,7 @@ int registry_read_stream(struct registry *g, FILE *in, const char *name,
 {
 	struct csv_source src = { in, NULL, 0 };
 
-	return read_source(g, &src, name, diag);
+	return registry_read(g, &src, name, diag);
 }
 
 int registry_read_bytes(struct registry *g, const void *bytes, size_t len,
@@ -248,7 +247,7 @@ int registry_read_bytes(struct registry *g, const void *bytes, size_t len,
 {
 	struct csv_source src = { NULL, bytes, len };
 
-	return read_source(g, &src, name, diag);
+	return registry_read(g, &src, name, diag);
 }
 
 /* Find by code (either kind), the code upper-cased in `scratch`. */
