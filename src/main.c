@@ -563,9 +563,14 @@ static int run_survey(struct run *run)
 				     &summary.counts, &header_ok);
 		registry_reset(&run->registry);
 	}
-	if (status == FOITAB_OK)
-		status = read_survey(run, o->input, &run->tally, &summary.counts,
-				     &header_ok);
+	/* Both files of a comparison are checked, whatever the first held. */
+	if (status == FOITAB_OK || status == FOITAB_DATAERR) {
+		int after = read_survey(run, o->input, &run->tally,
+					&summary.counts, &header_ok);
+
+		if (status == FOITAB_OK || after == FOITAB_OSERR)
+			status = after;
+	}
 	if (o->command == COMMAND_CHECK && status != FOITAB_OSERR) {
 		diag_close(run->diag);   /* the count of hidden messages first */
 		if (status != FOITAB_OK)
