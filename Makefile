@@ -190,19 +190,33 @@ build/fuzz/fuzz_loader: tests/fuzz_loader.c $(MODULES:%=src/%.c) src/mem.c \
 	clang $(WARN) $(FUZZ_FLAGS) $(CPPFLAGS_ALL) -o $@ tests/fuzz_loader.c \
 	  $(MODULES:%=src/%.c) src/mem.c $(BUILD)/builtin.c $(LDLIBS_ALL)
 
-fuzz: build/fuzz/fuzz_loader
-	@echo "== fuzz ($(FUZZ_SECONDS) s)"
-	@rm -rf build/fuzz/corpus && mkdir -p build/fuzz/corpus
+build/fuzz/fuzz_rules: tests/fuzz_rules.c $(MODULES:%=src/%.c) src/mem.c \
+			$(BUILD)/builtin.c $(wildcard include/*.h)
+	@mkdir -p build/fuzz
+	clang $(WARN) $(FUZZ_FLAGS) $(CPPFLAGS_ALL) -o $@ tests/fuzz_rules.c \
+	  $(MODULES:%=src/%.c) src/mem.c $(BUILD)/builtin.c $(LDLIBS_ALL)
+
+# Each target gets FUZZ_SECONDS: the loader on CSV, the rules reader and
+# every renderer on rules files.
+fuzz: build/fuzz/fuzz_loader build/fuzz/fuzz_rules
+	@echo "== fuzz ($(FUZZ_SECONDS) s a target)"
+	@rm -rf build/fuzz/corpus build/fuzz/rules-corpus
+	@mkdir -p build/fuzz/corpus build/fuzz/rules-corpus
 	@cp tests/fixtures/*.csv data/*.csv build/fuzz/corpus/
 	@-cp ../shared/conformance/csv-spectrum/csvs/*.csv \
 	  ../shared/conformance/csvkit-examples/examples/*.csv \
 	  build/fuzz/corpus/ 2>/dev/null
-	@cd build/fuzz && ./fuzz_loader -max_total_time=$(FUZZ_SECONDS) \
-	  -max_len=8192 -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
-	  corpus >log 2>&1 \
-	  || { tail -40 log; echo "fuzz: FAILED (the input is in build/fuzz)"; \
-	       exit 1; }
-	@grep -E "stat::number_of_executed_units|Done" build/fuzz/log | head -2
+	@cp data/*.rules tests/fixtures/*.rules build/fuzz/rules-corpus/
+	@for t in loader:corpus rules:rules-corpus; do \
+	  name=$${t%%:*}; corpus=$${t#*:}; \
+	  ( cd build/fuzz && ./fuzz_$$name -max_total_time=$(FUZZ_SECONDS) \
+	    -max_len=8192 -timeout=10 -rss_limit_mb=2048 \
+	    -print_final_stats=1 $$corpus >log-$$name 2>&1 ) \
+	  || { tail -40 build/fuzz/log-$$name; \
+	       echo "fuzz: $$name FAILED (the input is in build/fuzz)"; \
+	       exit 1; }; \
+	  echo "fuzz_$$name: $$(grep -h '^Done' build/fuzz/log-$$name)"; \
+	done
 
 build/asan/foitab-asan: build/asan/main.o build/asan/mem.o \
 			$(LIB_OBJ:$(BUILD)/%=build/asan/%)
