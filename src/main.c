@@ -401,13 +401,17 @@ static int select_buckets(struct run *run)
 		return FOITAB_OK;
 	}
 	for (i = 0; i < o->nbuckets; i++) {
+		struct strbuf folded = STRBUF_INIT;
 		const char *best = NULL;
 		unsigned best_d = 3;
 		char keys[400] = "";
 
+		/* Keys are matched as the rules file's names are: folded. */
+		if (text_fold(o->buckets[i], strlen(o->buckets[i]), &folded) < 0)
+			return FOITAB_OSERR;
 		for (b = 0; b < t->nbuckets; b++) {
 			const char *key = t->rules->buckets[b].key;
-			unsigned d = text_distance(o->buckets[i], key, 3);
+			unsigned d = text_distance(strbuf_str(&folded), key, 3);
 
 			if (d == 0)
 				break;
@@ -418,6 +422,7 @@ static int select_buckets(struct run *run)
 			snprintf(keys + strlen(keys), sizeof keys - strlen(keys),
 				 "%s%s", b ? ", " : "", key);
 		}
+		strbuf_release(&folded);
 		if (b < t->nbuckets) {
 			run->selected |= 1UL << b;
 			continue;
