@@ -13,14 +13,14 @@
 
 int in_denominator(const struct rules *rules, const struct response *r)
 {
-	return expr_holds(rules->denominator, r->bits);
+	return expr_holds_fast(rules->denominator, r->bits);
 }
 
 int in_bucket(const struct rules *rules, size_t b, const struct response *r)
 {
 	assert(b < rules->nbuckets);
 	return in_denominator(rules, r) &&
-	       expr_holds(rules->buckets[b].when, r->bits);
+	       expr_holds_fast(rules->buckets[b].when, r->bits);
 }
 
 void tally_init(struct tally *t, const struct rules *rules)
@@ -50,7 +50,7 @@ void tally_add(struct tally *t, const struct response *r)
 		return;
 	t->counted++;
 	for (i = 0; i < t->nbuckets; i++)
-		if (expr_holds(t->rules->buckets[i].when, r->bits)) {
+		if (expr_holds_fast(t->rules->buckets[i].when, r->bits)) {
 			t->count[i]++;
 			in++;
 		}
