@@ -4,7 +4,9 @@
  * Every format is a function in one table, taking the same `struct report`
  * and a stream.  Percentages are computed here, in integers: count * 100 /
  * denominator rounded half away from zero at the chosen number of
- * decimals, so 12.5% is 13% and no float artefact can creep in.
+ * decimals, so 12.5% is 13% and no float artefact can creep in.  The
+ * same table gives lists of bodies, --by groups and comparisons in the
+ * formats that can show them.
  *
  * Renderers write only to the stream they are given; checking that the
  * writes succeeded is the caller's job (ferror/fclose at the end).

@@ -1,5 +1,6 @@
 /*
- * reporter.c - the output formats, for the figures and for the lists.
+ * reporter.c - the output formats: for the figures, for the lists of
+ * bodies, for --by groups and for two files compared.
  *
  * table:    for people: aligned columns, the response accounting above
  *           and the overlap note below.
@@ -8,8 +9,11 @@
  *           text that a spreadsheet would run as a formula made inert.
  * json:     one object, for jq and other tools.
  * markdown: a GitHub-flavoured table (or lists) to paste into a post.
+ * svg:      a self-contained, accessible bar chart (figures only).
+ * html:     one page: accounting, table, chart, lists and codebook.
  *
- * Every figure printed is derived here from the tally, the roster or the
+ * Intervals (--ci) are Wilson score intervals, in floating point: they
+ * are estimates, rounded like the percentages at the end.  Every figure printed is derived here from the tally, the roster or the
  * baseline it is given; nothing is computed twice in different ways.
  */
 #include <assert.h>
