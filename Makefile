@@ -14,7 +14,7 @@ CFLAGS  ?= -O2 -g
 WARN     = -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
 	   -Wmissing-prototypes -Wformat=2
 CPPFLAGS_ALL = -D_DEFAULT_SOURCE -Iinclude $(CPPFLAGS)
-LDLIBS_ALL   = -lcsv -lm $(LDLIBS)
+LDLIBS_ALL   = -lcsv -lm -pthread $(LDLIBS)
 PREFIX  ?= /usr/local
 BUILD   ?= build
 SAN_FLAGS = -fsanitize=address,undefined -fno-omit-frame-pointer \
@@ -22,7 +22,7 @@ SAN_FLAGS = -fsanitize=address,undefined -fno-omit-frame-pointer \
 
 # Every module but main.c and mem.c (which tests replace).
 MODULES  = mem_util strbuf diag text csvread rules loader classifier \
-	   baseline registry reporter options
+	   baseline registry reporter options split
 UNITS    = strbuf text csvread rules loader classifier baseline registry \
 	   reporter options
 LIB_OBJ  = $(MODULES:%=$(BUILD)/%.o) $(BUILD)/builtin.o

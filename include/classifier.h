@@ -59,6 +59,9 @@ void tally_init(struct tally *t, const struct rules *rules);
 /* Count one checked response. */
 void tally_add(struct tally *t, const struct response *r);
 
+/* Add the responses `more` counted (under the same rules) to `t`. */
+void tally_merge(struct tally *t, const struct tally *more);
+
 /* The replies received: answered plus refused. */
 unsigned long tally_replied(const struct tally *t);
 

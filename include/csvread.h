@@ -121,6 +121,27 @@ int csvread_finish(struct csvread *r);
 void csvread_release(struct csvread *r);
 
 /*
+ * Make `r` (just initialised) read on from a point in the middle of the
+ * file `first` is reading, where a record begins: no byte-order mark is
+ * looked for and the delimiter is the one `first` found.  Its line numbers
+ * count from 1 at that point; see csvread_add_lines().
+ */
+void csvread_follow(struct csvread *r, const struct csvread *first);
+
+/*
+ * Has `r` read every byte fed so far, ending between two records (after a
+ * line break that ended a record), with nothing held back?  A reader in
+ * this state reads on as a fresh csvread_follow() reader would.
+ */
+int csvread_at_row_start(const struct csvread *r);
+
+/* Lines wholly read so far (the number of line breaks passed). */
+unsigned long csvread_lines(const struct csvread *r);
+
+/* Count `n` lines read elsewhere, before the bytes still to be fed. */
+void csvread_add_lines(struct csvread *r, unsigned long n);
+
+/*
  * Read all of `in` in blocks of `block` bytes (0: a default size), then
  * finish.  A read error is reported against `r->name`.  Does not release.
  */

@@ -18,14 +18,18 @@
 #include <stdio.h>
 
 struct diag {
-	FILE *stream;            /* where messages go (stderr in the program) */
+	FILE *stream;            /* where messages go (stderr); NULL: none */
 	unsigned long errors;    /* errors reported so far, shown or not */
 	unsigned long warnings;  /* warnings reported so far, shown or not */
 	unsigned long limit;     /* show at most this many of each; 0: all */
 	int closed;              /* diag_close() has said its piece */
 };
 
-/* Start counting from zero, writing to `stream`, showing everything. */
+/*
+ * Start counting from zero, writing to `stream`, showing everything.  A
+ * NULL stream only counts (a part of a file read ahead on another thread,
+ * whose messages, if any, come from reading it again in order).
+ */
 void diag_init(struct diag *d, FILE *stream);
 
 /* A line of information in the same shape; not counted, never held back. */

@@ -60,6 +60,9 @@ struct loader {
 	int column_at[RULES_MAX_COLUMNS];  /* rules column -> cell, or -1 */
 	struct csv_column header[RULES_MAX_COLUMNS];
 	struct body_seen *seen;
+	struct body_seen **taken;    /* indexes of parts absorbed, in order */
+	size_t ntaken;
+	size_t bodies_taken;         /* bodies in them */
 	struct strbuf scratch;       /* folded copies of values */
 	struct strbuf cells[RULES_MAX_COLUMNS]; /* trimmed copies */
 	unsigned long errors_at_begin;
@@ -85,11 +88,50 @@ int loader_feed(struct loader *l, const void *bytes, size_t len);
  */
 int loader_end(struct loader *l);
 
+/*
+ * End of input, after feeding stopped with `status`: loader_end() when
+ * that is FOITAB_OK; else the counts are settled and `status` returned.
+ */
+int loader_end_with(struct loader *l, int status);
+
 /* Read a whole stream (begin/feed/end in one); the caller releases. */
 int loader_read(struct loader *l, FILE *in, const char *name,
 		const struct csv_format *format, const struct rules *rules,
 		struct diag *diag, loader_response_fn on_response, void *ctx);
 
 void loader_release(struct loader *l);
+
+/*
+ * Reading one file in parts, on several threads (split.h).  A part is
+ * read by a loader of its own, begun as usual, then made to follow the
+ * loader that read the header:
+ */
+
+/* Has `l` read a sound header? */
+int loader_has_header(const struct loader *l);
+
+/*
+ * Make `l` (just begun, nothing fed) read rows from the middle of the file
+ * `first` is reading, where a record begins, under `first`'s header (which
+ * must be sound).  Its lines count from 1 there.
+ */
+void loader_follow(struct loader *l, const struct loader *first);
+
+/* Has `l` read every byte fed, ending between two records? */
+int loader_at_row_start(const struct loader *l);
+
+/* A part that runs to the end of the file: flush its last record. */
+int loader_finish_part(struct loader *l);
+
+/*
+ * Take in the part `part` read from where `l` stopped (at a row start):
+ * its lines, counts and bodies, as if `l` had read those rows itself.
+ * Only a part that reported nothing may be absorbed, and only when none of
+ * its bodies is one `l` has seen: returns 1 when taken, 0 when a body is
+ * in both or there would be too many (nothing changes; `l` must read the
+ * part's bytes itself, and will report the duplicate), or -1 when out of
+ * memory.  The responses the part passed on are the caller's to merge.
+ */
+int loader_absorb(struct loader *l, struct loader *part);
 
 #endif

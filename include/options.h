@@ -40,6 +40,8 @@ struct options {
 	int ci_level;           /* --ci: 90, 95 or 99; 0 without */
 	const char *output;     /* NULL: standard output; else a path */
 	int raw_cells;          /* csv/tsv: no formula guard */
+	unsigned jobs;          /* threads to read a large file on; 0: one
+	                           per processor */
 	char **buckets;         /* list: the buckets named (argv), or none */
 	int nbuckets;
 	int list_pending;       /* list: --pending */

@@ -58,6 +58,21 @@ void tally_add(struct tally *t, const struct response *r)
 		t->overlaps++;
 }
 
+void tally_merge(struct tally *t, const struct tally *more)
+{
+	size_t i;
+
+	assert(t->rules == more->rules);
+	t->asked += more->asked;
+	t->answered += more->answered;
+	t->refused += more->refused;
+	t->pending += more->pending;
+	t->counted += more->counted;
+	t->overlaps += more->overlaps;
+	for (i = 0; i < t->nbuckets; i++)
+		t->count[i] += more->count[i];
+}
+
 unsigned long tally_replied(const struct tally *t)
 {
 	return t->answered + t->refused;

@@ -546,6 +546,33 @@ int csvread_finish(struct csvread *r)
 	return r->status;
 }
 
+void csvread_follow(struct csvread *r, const struct csvread *first)
+{
+	assert(first->delimiter_known);
+	r->head_done = 1;
+	r->delimiter_known = 1;
+	r->format.delimiter = first->format.delimiter;
+	csv_set_delim(&r->parser, r->format.delimiter);
+}
+
+int csvread_at_row_start(const struct csvread *r)
+{
+	return r->status == FOITAB_OK && r->head_done && r->delimiter_known &&
+	       !r->line_begun && !r->record_open && !r->pending_cr;
+}
+
+unsigned long csvread_lines(const struct csvread *r)
+{
+	return r->line - 1;
+}
+
+void csvread_add_lines(struct csvread *r, unsigned long n)
+{
+	r->line += n;
+	if (!r->record_open && !r->line_begun)
+		r->record_line = r->line;
+}
+
 void csvread_release(struct csvread *r)
 {
 	csv_free(&r->parser);

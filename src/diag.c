@@ -11,7 +11,7 @@
 
 void diag_init(struct diag *d, FILE *stream)
 {
-	assert(d && stream);
+	assert(d);
 	d->stream = stream;
 	d->errors = 0;
 	d->warnings = 0;
@@ -35,6 +35,8 @@ void diag_close(struct diag *d)
 		errors = d->errors - d->limit;
 	if (d->limit && d->warnings > d->limit)
 		warnings = d->warnings - d->limit;
+	if (!d->stream)
+		return;
 	if (errors && warnings)
 		fprintf(d->stream, "foitab: %lu more error%s and %lu more "
 			"warning%s not shown\n", errors, errors == 1 ? "" : "s",
@@ -52,6 +54,8 @@ static void vreport(struct diag *d, const char *kind, const char *file,
 static void vreport(struct diag *d, const char *kind, const char *file,
 		    unsigned long line, const char *fmt, va_list ap)
 {
+	if (!d->stream)
+		return;
 	fputs("foitab: ", d->stream);
 	if (file && line)
 		fprintf(d->stream, "%s:%lu: ", file, line);

@@ -42,6 +42,7 @@ struct body_seen {
 	size_t n, room;
 	uint32_t *slot;      /* 0: empty; else fingerprint << 24 | (index + 1) */
 	size_t cap;          /* a power of two; n <= cap * 3 / 4 */
+	unsigned long line_offset; /* taken from a part: add to its lines */
 };
 
 static void seen_free(struct body_seen *s)
@@ -94,29 +95,38 @@ static void seen_prefetch(const struct body_seen *s, uint64_t h)
 		__builtin_prefetch(&s->slot[h & (s->cap - 1)]);
 }
 
-/*
- * Note `h`, first seen on `line`.  Returns 0 if it is new, 1 if seen before
- * (its line in *first_line), -2 past SEEN_MAX bodies, or -1 when out of
- * memory.
- */
-static int seen_insert(struct body_seen *s, uint64_t h, unsigned long line,
-		       unsigned long *first_line)
+/* Has `h` been noted?  1, with its line in *first_line, or 0. */
+static int seen_find(const struct body_seen *s, uint64_t h,
+		     unsigned long *first_line)
 {
 	uint32_t fp = fingerprint(h);
 	size_t k;
 
-	*first_line = 0;
-	if (s->cap) {
-		for (k = h & (s->cap - 1); s->slot[k]; k = (k + 1) & (s->cap - 1)) {
-			size_t i = (s->slot[k] & 0xFFFFFF) - 1;
+	if (!s->cap)
+		return 0;
+	for (k = h & (s->cap - 1); s->slot[k]; k = (k + 1) & (s->cap - 1)) {
+		size_t i = (s->slot[k] & 0xFFFFFF) - 1;
 
-			if (s->slot[k] >> 24 == fp && s->hash[i] == h) {
-				*first_line = s->line[i];
-				return 1;
-			}
+		if (s->slot[k] >> 24 == fp && s->hash[i] == h) {
+			*first_line = s->line[i] + s->line_offset;
+			return 1;
 		}
 	}
-	if (s->n == SEEN_MAX)
+	return 0;
+}
+
+/*
+ * Note `h`, first seen on `line`, unless `s` holds `limit` bodies already.
+ * Returns 0 if it is new, 1 if seen before (its line in *first_line), -2
+ * at the limit, or -1 when out of memory.
+ */
+static int seen_insert(struct body_seen *s, uint64_t h, unsigned long line,
+		       size_t limit, unsigned long *first_line)
+{
+	*first_line = 0;
+	if (seen_find(s, h, first_line))
+		return 1;
+	if (s->n >= limit)
 		return -2;
 	if (s->n == s->room) {
 		size_t room = s->room ? s->room * 2 : 256;
@@ -167,6 +177,23 @@ static uint64_t body_hash(const char *name)
 		h = (h ^ c) * 1099511628211ULL;
 	}
 	return h ? h : 1;
+}
+
+/*
+ * Note a body's hash in the loader's index, after looking in the indexes
+ * taken from parts read on other threads (loader_absorb()): as
+ * seen_insert(), with SEEN_MAX bodies in all.
+ */
+static int note_body(struct loader *l, uint64_t h, unsigned long line,
+		     unsigned long *first_line)
+{
+	size_t i;
+
+	for (i = 0; i < l->ntaken; i++)
+		if (seen_find(l->taken[i], h, first_line))
+			return 1;
+	return seen_insert(l->seen, h, line, SEEN_MAX - l->bodies_taken,
+			   first_line);
 }
 
 /* ------------------------------------------------------------------ */
@@ -440,7 +467,7 @@ static int on_row(const struct csv_row *row, void *ctx)
 			return FOITAB_OSERR;
 		if (c != COLUMN_BODY || !*r.text[COLUMN_BODY])
 			continue;
-		dup = seen_insert(l->seen, hash, row->line, &first);
+		dup = note_body(l, hash, row->line, &first);
 		if (dup == -2) {
 			diag_error(l->diag, l->name, row->line, "more than %zu "
 				   "bodies: foitab checks for duplicates among at "
@@ -536,6 +563,11 @@ int loader_end(struct loader *l)
 	return conclude(l, csvread_finish(&l->csv));
 }
 
+int loader_end_with(struct loader *l, int status)
+{
+	return status == FOITAB_OK ? loader_end(l) : conclude(l, status);
+}
+
 int loader_read(struct loader *l, FILE *in, const char *name,
 		const struct csv_format *format, const struct rules *rules,
 		struct diag *diag, loader_response_fn on_response, void *ctx)
@@ -548,6 +580,77 @@ int loader_read(struct loader *l, FILE *in, const char *name,
 	return conclude(l, csvread_stream(&l->csv, in, 0));
 }
 
+void loader_follow(struct loader *l, const struct loader *first)
+{
+	assert(first->have_header && first->header_ok);
+	l->have_header = 1;
+	l->header_ok = 1;
+	l->ncolumns = first->ncolumns;
+	memcpy(l->column_at, first->column_at, sizeof l->column_at);
+	csvread_follow(&l->csv, &first->csv);
+}
+
+int loader_has_header(const struct loader *l)
+{
+	return l->have_header && l->header_ok;
+}
+
+int loader_at_row_start(const struct loader *l)
+{
+	return csvread_at_row_start(&l->csv);
+}
+
+int loader_finish_part(struct loader *l)
+{
+	return csvread_finish(&l->csv);
+}
+
+/* Is any body of `s` in `l`'s index or those it has taken? */
+static int seen_any(const struct loader *l, const struct body_seen *s)
+{
+	const struct body_seen *mine = l->seen;
+	unsigned long line;
+	size_t i, k;
+
+	for (i = 0; i < s->n; i++) {
+		uint64_t h = s->hash[i];
+
+		/* Look a few bodies ahead, so the slots arrive in time. */
+		if (i + 8 < s->n)
+			seen_prefetch(mine, s->hash[i + 8]);
+		if (seen_find(mine, h, &line))
+			return 1;
+		for (k = 0; k < l->ntaken; k++)
+			if (seen_find(l->taken[k], h, &line))
+				return 1;
+	}
+	return 0;
+}
+
+int loader_absorb(struct loader *l, struct loader *part)
+{
+	struct body_seen **taken;
+	unsigned long lines = csvread_lines(&l->csv);
+
+	if (l->seen->n + l->bodies_taken + part->seen->n > SEEN_MAX ||
+	    seen_any(l, part->seen))
+		return 0;
+	taken = mem_realloc(l->taken, (l->ntaken + 1) * sizeof *taken);
+	if (!taken)
+		return -1;
+	l->taken = taken;
+	part->seen->line_offset = lines;
+	l->taken[l->ntaken++] = part->seen;
+	l->bodies_taken += part->seen->n;
+	part->seen = NULL;
+	csvread_add_lines(&l->csv, csvread_lines(&part->csv));
+	l->counts.rows += part->counts.rows;
+	l->counts.blank_rows += part->counts.blank_rows;
+	l->counts.bad_rows += part->counts.bad_rows;
+	l->counts.responses += part->counts.responses;
+	return 1;
+}
+
 void loader_release(struct loader *l)
 {
 	size_t c;
@@ -555,6 +658,11 @@ void loader_release(struct loader *l)
 	csvread_release(&l->csv);
 	seen_free(l->seen);
 	l->seen = NULL;
+	for (c = 0; c < l->ntaken; c++)
+		seen_free(l->taken[c]);
+	mem_free(l->taken);
+	l->taken = NULL;
+	l->ntaken = 0;
 	strbuf_release(&l->scratch);
 	for (c = 0; c < RULES_MAX_COLUMNS; c++)
 		strbuf_release(&l->cells[c]);

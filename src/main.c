@@ -27,6 +27,7 @@
 #include "registry.h"
 #include "rules.h"
 #include "reporter.h"
+#include "split.h"
 #include "text.h"
 #include "version.h"
 
@@ -118,6 +119,21 @@ static int count_response(const struct response *r, void *ctx)
 		if (grouping_add(&run->grouping, name, order, &run->rules, r) < 0)
 			return FOITAB_OSERR;
 	}
+	return FOITAB_OK;
+}
+
+/* A part read on another thread (split.h): only counted. */
+static int count_part(const struct response *r, void *ctx)
+{
+	tally_add(ctx, r);
+	return FOITAB_OK;
+}
+
+static int merge_part(void *ctx, void *part)
+{
+	struct run *run = ctx;
+
+	tally_merge(run->counting, part);
 	return FOITAB_OK;
 }
 
@@ -531,17 +547,33 @@ static report_render_fn renderer(const struct options *o)
 static int read_survey(struct run *run, const char *path, struct tally *t,
 		       struct loader_counts *counts, int *header_ok)
 {
+	struct tally parts[SPLIT_MAX_JOBS];
+	struct split_jobs jobs;
 	struct loader loader;
 	FILE *in;
 	int status;
+	unsigned k;
 
+	/*
+	 * A file can be read in parts on several threads when only counts
+	 * are wanted: the register, the roster and --by take every row here.
+	 */
+	jobs.jobs = run->opt->jobs ? run->opt->jobs : split_default_jobs();
+	if (run->have_registry || run->keep_roster || run->opt->by)
+		jobs.jobs = 1;
+	jobs.on_response = count_part;
+	jobs.merge = merge_part;
+	for (k = 0; k < SPLIT_MAX_JOBS; k++) {
+		tally_init(&parts[k], &run->rules);
+		jobs.ctx[k] = &parts[k];
+	}
 	run->counting = t;
 	run->register_errors = 0;
 	in = open_input(path, &run->name, run->diag);
 	if (!in)
 		return FOITAB_NOINPUT;
-	status = loader_read(&loader, in, run->name, &run->opt->csv,
-			     &run->rules, run->diag, count_response, run);
+	status = split_read(&loader, in, run->name, &run->opt->csv,
+			    &run->rules, run->diag, count_response, run, &jobs);
 	close_input(in);
 	if (status != FOITAB_OSERR && run->have_registry)
 		registry_close(&run->registry, run->name, run->diag);

@@ -12,6 +12,7 @@
 #include "exitcodes.h"
 #include "options.h"
 #include "reporter.h"
+#include "split.h"
 
 enum {
 	OPT_DELIMITER = 256, OPT_ENCODING, OPT_RAW, OPT_PENDING, OPT_REFUSED,
@@ -29,6 +30,7 @@ static const struct option long_options[] = {
 	{ "delimiter", required_argument, NULL, OPT_DELIMITER },
 	{ "encoding", required_argument, NULL, OPT_ENCODING },
 	{ "output", required_argument, NULL, 'o' },
+	{ "jobs", required_argument, NULL, 'j' },
 	{ "raw", no_argument, NULL, OPT_RAW },
 	{ "pending", no_argument, NULL, OPT_PENDING },
 	{ "refused", no_argument, NULL, OPT_REFUSED },
@@ -85,6 +87,8 @@ void options_usage(FILE *out)
 	      "                        plain \"CSV\" on Windows)\n"
 	      "  -o, --output FILE     write to FILE (replaced only when all went\n"
 	      "                        well) instead of standard output\n"
+	      "  -j, --jobs N          read a large file on up to N threads, 1 to\n"
+	      "                        16 (default: one per processor)\n"
 	      "      --raw             csv, tsv: leave cells that start with = + - @\n"
 	      "                        as they are (by default a ' is put before\n"
 	      "                        them, so that a spreadsheet cannot run them)\n"
@@ -159,7 +163,7 @@ int options_parse(struct options *o, int argc, char **argv, struct diag *diag)
 	o->csv.encoding = CSV_UTF8;
 	opterr = 0;
 	optind = 0;   /* GNU getopt: start afresh (tests parse many times) */
-	while ((c = getopt_long(argc, argv, ":f:d:b:r:o:hV", long_options,
+	while ((c = getopt_long(argc, argv, ":f:d:b:r:o:j:hV", long_options,
 				NULL)) != -1) {
 		switch (c) {
 		case 'f':
@@ -201,6 +205,15 @@ int options_parse(struct options *o, int argc, char **argv, struct diag *diag)
 		case 'o':
 			o->output = optarg;
 			break;
+		case 'j': {
+			int jobs = parse_range("--jobs", optarg, 1, SPLIT_MAX_JOBS,
+					       diag);
+
+			if (jobs < 0)
+				return FOITAB_USAGE;
+			o->jobs = (unsigned)jobs;
+			break;
+		}
 		case OPT_RULES:
 			o->rules = optarg;
 			break;

@@ -1,0 +1,349 @@
+/*
+ * split.c - one large file read in parts on several threads; see split.h.
+ *
+ * Where to cut: a line break ends a record unless it stands inside a
+ * quoted cell, and it stands inside one exactly when an odd number of
+ * quote characters come before it in the file (an escaped quote is two).
+ * So the file is scanned once up to the last cut, counting quotes, and
+ * each cut is put just after the first line break past its share of the
+ * file with an even count before it.  That holds for every file libcsv
+ * reads without error in strict mode; for any other, the part before the
+ * cut does not end between records, which is checked, and the file is
+ * read on from there in one pass.  A wrong cut can cost time, never a
+ * wrong result.
+ *
+ * Every thread reads its own bytes with pread(), into a buffer of its own;
+ * the loaders share only the rules, which nothing writes.  This file does
+ * not look at cells: the loaders do.
+ */
+#include <errno.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "exitcodes.h"
+#include "mem.h"
+#include "split.h"
+
+#define SPLIT_BLOCK ((size_t)256 * 1024)   /* bytes read at a time */
+
+/* One part of the file, read on a thread of its own. */
+struct part {
+	pthread_t thread;
+	int started;                 /* the thread is running or done */
+	int fd;
+	off_t from, to;              /* its bytes; to < 0: to the end */
+	struct loader loader;
+	struct diag diag;            /* counts only: a part shows nothing */
+	atomic_int *stop;            /* set: the part is not wanted */
+	char *buf;
+	int clean;                   /* read to its end, reporting nothing */
+};
+
+/* pread() all of `len` bytes at `at` that there are; -1 on an error. */
+static ssize_t read_at(int fd, char *buf, size_t len, off_t at)
+{
+	size_t got = 0;
+
+	while (got < len) {
+		ssize_t n = pread(fd, buf + got, len - got, at + (off_t)got);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			return -1;
+		if (n == 0)
+			break;
+		got += (size_t)n;
+	}
+	return (ssize_t)got;
+}
+
+/* A part's thread: feed its bytes; `clean` says whether all went well. */
+static void *read_part(void *arg)
+{
+	struct part *p = arg;
+	off_t at = p->from;
+
+	while (p->to < 0 || at < p->to) {
+		size_t want = SPLIT_BLOCK;
+		ssize_t n;
+
+		if (atomic_load_explicit(p->stop, memory_order_relaxed))
+			return NULL;
+		if (p->to >= 0 && (off_t)want > p->to - at)
+			want = (size_t)(p->to - at);
+		n = read_at(p->fd, p->buf, want, at);
+		if (n < 0 || (n == 0 && p->to >= 0))
+			return NULL;   /* read again in order, and reported */
+		if (n == 0)
+			break;
+		if (loader_feed(&p->loader, p->buf, (size_t)n) != FOITAB_OK ||
+		    p->diag.errors || p->diag.warnings)
+			return NULL;
+		at += n;
+	}
+	if (p->to < 0)
+		p->clean = loader_finish_part(&p->loader) == FOITAB_OK &&
+			   !p->diag.errors && !p->diag.warnings;
+	else
+		p->clean = loader_at_row_start(&p->loader);
+	return NULL;
+}
+
+/* Add the quotes in [from, to) to *quotes; -1 on a read error. */
+static int count_quotes(int fd, off_t from, off_t to, char *buf,
+			unsigned long *quotes)
+{
+	while (from < to) {
+		size_t want = (off_t)SPLIT_BLOCK < to - from ? SPLIT_BLOCK
+							    : (size_t)(to - from);
+		ssize_t n = read_at(fd, buf, want, from), i;
+		unsigned long count = 0;
+
+		if (n <= 0)
+			return -1;
+		/* A loop the compiler turns into vector instructions. */
+		for (i = 0; i < n; i++)
+			count += buf[i] == '"';
+		*quotes += count;
+		from += n;
+	}
+	return 0;
+}
+
+/*
+ * The first record boundary at or after `from` and before `limit`: just
+ * past a line break with an even number of quotes before it (*quotes
+ * counts those before `from`, and is carried on).  Returns the boundary,
+ * or -1 when there is none (or a read error).
+ */
+static off_t find_cut(int fd, off_t from, off_t limit, char *buf,
+		      unsigned long *quotes)
+{
+	while (from < limit) {
+		size_t want = (off_t)SPLIT_BLOCK < limit - from ? SPLIT_BLOCK
+							       : (size_t)(limit - from);
+		ssize_t n = read_at(fd, buf, want, from), i;
+
+		if (n <= 0)
+			return -1;
+		for (i = 0; i < n; i++) {
+			if (buf[i] == '"')
+				++*quotes;
+			else if (buf[i] == '\n' && *quotes % 2 == 0)
+				return from + i + 1;
+		}
+		from += n;
+	}
+	return -1;
+}
+
+/*
+ * Where parts 1.. begin: cuts[0] = `start`, then up to `jobs - 1` cuts
+ * past it, each leaving at least SPLIT_MIN_PART bytes on either side.
+ * Returns the number of parts (1: do not split).
+ */
+static unsigned plan_cuts(int fd, off_t start, off_t size, unsigned jobs,
+			  char *buf, off_t *cuts)
+{
+	unsigned long quotes = 0;
+	off_t counted = 0;
+	unsigned parts = 1, k, want;
+
+	if (size - start < 2 * (off_t)SPLIT_MIN_PART)
+		return 1;
+	want = (unsigned)((size - start) / SPLIT_MIN_PART);
+	if (want > jobs)
+		want = jobs;
+	cuts[0] = start;
+	for (k = 1; k < want; k++) {
+		off_t target = start + (size - start) / want * k, cut;
+
+		if (target < counted)
+			continue;
+		if (count_quotes(fd, counted, target, buf, &quotes) < 0)
+			return 1;
+		cut = find_cut(fd, target, size - SPLIT_MIN_PART, buf, &quotes);
+		if (cut < 0)
+			break;
+		counted = cut;
+		if (cut - cuts[parts - 1] >= (off_t)SPLIT_MIN_PART)
+			cuts[parts++] = cut;
+	}
+	return parts;
+}
+
+/*
+ * Feed `l` the bytes from `at` to `to` (to < 0: the end of the file).
+ * Returns FOITAB_OK, the loader's stop status, or FOITAB_NOINPUT after
+ * reporting a read error.
+ */
+static int read_on(struct loader *l, int fd, off_t at, off_t to, char *buf,
+		   const char *name, struct diag *diag)
+{
+	while (to < 0 || at < to) {
+		size_t want = SPLIT_BLOCK;
+		ssize_t n;
+		int status;
+
+		if (to >= 0 && (off_t)want > to - at)
+			want = (size_t)(to - at);
+		n = read_at(fd, buf, want, at);
+		if (n < 0) {
+			diag_error(diag, name, 0, "cannot read: %s",
+				   strerror(errno));
+			return FOITAB_NOINPUT;
+		}
+		if (n == 0)
+			break;
+		status = loader_feed(l, buf, (size_t)n);
+		if (status != FOITAB_OK)
+			return status;
+		at += n;
+	}
+	return FOITAB_OK;
+}
+
+/* Stop parts `from`.. and wait for them; release all of them. */
+static void end_parts(struct part *parts, unsigned from, unsigned n,
+		      atomic_int *stop)
+{
+	unsigned k;
+
+	atomic_store(stop, 1);
+	for (k = from; k < n; k++)
+		if (parts[k].started)
+			pthread_join(parts[k].thread, NULL);
+	for (k = 1; k < n; k++) {
+		loader_release(&parts[k].loader);
+		mem_free(parts[k].buf);
+	}
+}
+
+/*
+ * Begin part k (from cuts[k] to cuts[k + 1], the last to the end) on a
+ * thread of its own, following `l`.  Returns 0, or -1 when it could not
+ * be started (its bytes are then read in order).
+ */
+static int start_part(struct part *p, const struct loader *l, int fd,
+		      off_t from, off_t to, const char *name,
+		      const struct csv_format *format, const struct rules *rules,
+		      const struct split_jobs *jobs, unsigned k, atomic_int *stop)
+{
+	memset(p, 0, sizeof *p);
+	p->fd = fd;
+	p->from = from;
+	p->to = to;
+	p->stop = stop;
+	diag_init(&p->diag, NULL);
+	if (loader_begin(&p->loader, name, format, rules, &p->diag,
+			 jobs->on_response, jobs->ctx[k]) != FOITAB_OK)
+		return -1;
+	loader_follow(&p->loader, l);
+	p->buf = mem_realloc(NULL, SPLIT_BLOCK);
+	if (!p->buf || pthread_create(&p->thread, NULL, read_part, p) != 0)
+		return -1;
+	p->started = 1;
+	return 0;
+}
+
+/* Read the parts after the first; see split.h. */
+static int read_parts(struct loader *l, int fd, off_t size, off_t start,
+		      char *buf, const char *name,
+		      const struct csv_format *format,
+		      const struct rules *rules, struct diag *diag, void *ctx,
+		      const struct split_jobs *jobs)
+{
+	struct part parts[SPLIT_MAX_JOBS];
+	off_t cuts[SPLIT_MAX_JOBS];
+	atomic_int stop;
+	unsigned n, k, started;
+	int status;
+
+	n = plan_cuts(fd, start, size, jobs->jobs, buf, cuts);
+	if (n < 2)
+		return read_on(l, fd, start, -1, buf, name, diag);
+	atomic_init(&stop, 0);
+	memset(parts, 0, sizeof parts);
+	for (started = 1; started < n; started++)
+		if (start_part(&parts[started], l, fd, cuts[started],
+			       started + 1 < n ? cuts[started + 1] : -1, name,
+			       format, rules, jobs, started, &stop) < 0)
+			break;
+	status = read_on(l, fd, start, cuts[1], buf, name, diag);
+	/* Take the parts in order while each reads as one pass would. */
+	for (k = 1; k < started && status == FOITAB_OK; k++) {
+		int taken;
+
+		if (k == 1 && !loader_at_row_start(l))
+			break;
+		pthread_join(parts[k].thread, NULL);
+		parts[k].started = 0;
+		if (!parts[k].clean)
+			break;
+		taken = loader_absorb(l, &parts[k].loader);
+		if (taken < 0)
+			status = FOITAB_OSERR;
+		else if (taken == 0)
+			break;
+		else
+			status = jobs->merge(ctx, jobs->ctx[k]);
+	}
+	end_parts(parts, k, n, &stop);
+	if (status != FOITAB_OK)
+		return status;
+	/* Part k, if any, was not taken: read on from its start. */
+	return k < n ? read_on(l, fd, cuts[k], -1, buf, name, diag) : FOITAB_OK;
+}
+
+int split_read(struct loader *l, FILE *in, const char *name,
+	       const struct csv_format *format, const struct rules *rules,
+	       struct diag *diag, loader_response_fn on_response, void *ctx,
+	       const struct split_jobs *jobs)
+{
+	struct stat st;
+	int fd = fileno(in), status;
+	char *buf;
+	ssize_t n;
+
+	if (jobs->jobs < 2 || fd < 0 || fstat(fd, &st) < 0 ||
+	    !S_ISREG(st.st_mode) || st.st_size < 2 * (off_t)SPLIT_MIN_PART ||
+	    ftello(in) != 0)
+		return loader_read(l, in, name, format, rules, diag,
+				   on_response, ctx);
+	status = loader_begin(l, name, format, rules, diag, on_response, ctx);
+	if (status != FOITAB_OK)
+		return status;
+	buf = mem_realloc(NULL, SPLIT_BLOCK);
+	if (!buf)
+		return FOITAB_OSERR;
+	/* The first block: the header, which the parts need. */
+	n = read_at(fd, buf, SPLIT_BLOCK, 0);
+	if (n < 0) {
+		diag_error(diag, name, 0, "cannot read: %s", strerror(errno));
+		status = FOITAB_NOINPUT;
+	} else {
+		status = loader_feed(l, buf, (size_t)n);
+	}
+	if (status == FOITAB_OK) {
+		if (loader_has_header(l))
+			status = read_parts(l, fd, st.st_size, n, buf, name,
+					    format, rules, diag, ctx, jobs);
+		else
+			status = read_on(l, fd, n, -1, buf, name, diag);
+	}
+	mem_free(buf);
+	return loader_end_with(l, status);
+}
+
+unsigned split_default_jobs(void)
+{
+	long n = sysconf(_SC_NPROCESSORS_ONLN);
+
+	if (n < 1)
+		return 1;
+	return n > SPLIT_MAX_JOBS ? SPLIT_MAX_JOBS : (unsigned)n;
+}
