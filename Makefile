@@ -2,8 +2,8 @@
 #
 #   make          build ./foitab
 #   make run      build, then tabulate the shipped 2023 ICB survey
-#   make check    build, then run every test (unit, end-to-end, sanitizers,
-#                 valgrind, allocation failure)
+#   make check    build, then run every test (unit, end-to-end, threads,
+#                 sanitizers, valgrind, allocation failure, fuzzing)
 #   make install  install the program (PREFIX, DESTDIR honoured)
 #
 # Missing build packages are installed on a Debian machine when run as
@@ -23,7 +23,7 @@ SAN_FLAGS = -fsanitize=address,undefined -fno-omit-frame-pointer \
 # Every module but main.c and mem.c (which tests replace).
 MODULES  = mem_util strbuf diag text csvread rules loader classifier \
 	   baseline registry reporter options split
-UNITS    = strbuf text csvread rules loader classifier baseline registry \
+UNITS    = strbuf text csvread rules loader split classifier baseline registry \
 	   reporter options
 LIB_OBJ  = $(MODULES:%=$(BUILD)/%.o) $(BUILD)/builtin.o
 TEST_BIN = $(UNITS:%=$(BUILD)/test_%)
@@ -33,7 +33,7 @@ CHECK_PACKAGES = libcmocka-dev valgrind clang libclang-rt-dev jq miller \
 		 cmark-gfm mandoc chromium libxml2-utils bsdutils
 
 .PHONY: bench all run check deps check-deps unit e2e sanitize valgrind oom \
-	clang conformance fuzz docs interop output browser terminal install \
+	clang threads conformance fuzz docs interop output browser terminal install \
 	install-check clean
 
 # Packages first, then the build (so that `make -j` cannot race them).
@@ -238,6 +238,22 @@ bench: deps
 	@$(MAKE) -s foitab $(BENCH_TOOLS)
 	@sh tests/bench/bench.sh $(BUILD) ./foitab
 
+# Large files read on several threads agree with one thread; then the
+# same, and the unit test of the parts, under ThreadSanitizer.
+TSAN_FLAGS = -fsanitize=thread -fno-omit-frame-pointer
+threads: foitab $(BUILD)/bench-gen
+	@sh tests/split.sh ./foitab ./$(BUILD)/bench-gen
+	@echo "== threads (ThreadSanitizer)"
+	@$(MAKE) -s BUILD=build/tsan CC=clang EXTRA_CFLAGS="$(TSAN_FLAGS)" \
+	  build/tsan/foitab-tsan build/tsan/test_split
+	@TSAN_OPTIONS=halt_on_error=1 ./build/tsan/test_split >/dev/null
+	@TSAN_OPTIONS=halt_on_error=1 TSAN=1 \
+	  sh tests/split.sh ./build/tsan/foitab-tsan ./$(BUILD)/bench-gen
+
+build/tsan/foitab-tsan: build/tsan/main.o build/tsan/mem.o \
+			$(LIB_OBJ:$(BUILD)/%=build/tsan/%)
+	$(CC) $(CFLAGS) $(EXTRA_CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS_ALL)
+
 # The code must also build warning-free with clang, and pass there.
 clang:
 	@echo "== clang"
@@ -268,6 +284,7 @@ check: check-deps
 	@$(MAKE) -s foitab
 	@$(MAKE) -s unit
 	@$(MAKE) -s e2e
+	@$(MAKE) -s threads
 	@$(MAKE) -s conformance
 	@$(MAKE) -s docs
 	@$(MAKE) -s interop

@@ -28,6 +28,7 @@
 /* How responses read on other threads are counted. */
 struct split_jobs {
 	unsigned jobs;               /* threads to read on; 1: this one only */
+	long min_part;               /* bytes a part needs; 0: SPLIT_MIN_PART */
 	/* Called on part k's thread with ctx[k] (k from 1 to jobs - 1). */
 	loader_response_fn on_response;
 	void *ctx[SPLIT_MAX_JOBS];

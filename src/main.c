@@ -561,6 +561,7 @@ static int read_survey(struct run *run, const char *path, struct tally *t,
 	jobs.jobs = run->opt->jobs ? run->opt->jobs : split_default_jobs();
 	if (run->have_registry || run->keep_roster || run->opt->by)
 		jobs.jobs = 1;
+	jobs.min_part = 0;
 	jobs.on_response = count_part;
 	jobs.merge = merge_part;
 	for (k = 0; k < SPLIT_MAX_JOBS; k++) {

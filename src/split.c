@@ -42,6 +42,13 @@ struct part {
 	int clean;                   /* read to its end, reporting nothing */
 };
 
+/* The bytes a part needs to be worth a thread. */
+static off_t smallest_part(const struct split_jobs *jobs)
+{
+	return jobs->min_part > 0 ? (off_t)jobs->min_part
+				  : (off_t)SPLIT_MIN_PART;
+}
+
 /* pread() all of `len` bytes at `at` that there are; -1 on an error. */
 static ssize_t read_at(int fd, char *buf, size_t len, off_t at)
 {
@@ -143,19 +150,19 @@ static off_t find_cut(int fd, off_t from, off_t limit, char *buf,
 
 /*
  * Where parts 1.. begin: cuts[0] = `start`, then up to `jobs - 1` cuts
- * past it, each leaving at least SPLIT_MIN_PART bytes on either side.
+ * past it, each leaving at least `min_part` bytes on either side.
  * Returns the number of parts (1: do not split).
  */
 static unsigned plan_cuts(int fd, off_t start, off_t size, unsigned jobs,
-			  char *buf, off_t *cuts)
+			  off_t min_part, char *buf, off_t *cuts)
 {
 	unsigned long quotes = 0;
 	off_t counted = 0;
 	unsigned parts = 1, k, want;
 
-	if (size - start < 2 * (off_t)SPLIT_MIN_PART)
+	if (size - start < 2 * min_part)
 		return 1;
-	want = (unsigned)((size - start) / SPLIT_MIN_PART);
+	want = (unsigned)((size - start) / min_part);
 	if (want > jobs)
 		want = jobs;
 	cuts[0] = start;
@@ -166,11 +173,11 @@ static unsigned plan_cuts(int fd, off_t start, off_t size, unsigned jobs,
 			continue;
 		if (count_quotes(fd, counted, target, buf, &quotes) < 0)
 			return 1;
-		cut = find_cut(fd, target, size - SPLIT_MIN_PART, buf, &quotes);
+		cut = find_cut(fd, target, size - min_part, buf, &quotes);
 		if (cut < 0)
 			break;
 		counted = cut;
-		if (cut - cuts[parts - 1] >= (off_t)SPLIT_MIN_PART)
+		if (cut - cuts[parts - 1] >= min_part)
 			cuts[parts++] = cut;
 	}
 	return parts;
@@ -263,7 +270,7 @@ static int read_parts(struct loader *l, int fd, off_t size, off_t start,
 	unsigned n, k, started;
 	int status;
 
-	n = plan_cuts(fd, start, size, jobs->jobs, buf, cuts);
+	n = plan_cuts(fd, start, size, jobs->jobs, smallest_part(jobs), buf, cuts);
 	if (n < 2)
 		return read_on(l, fd, start, -1, buf, name, diag);
 	atomic_init(&stop, 0);
@@ -310,7 +317,7 @@ int split_read(struct loader *l, FILE *in, const char *name,
 	ssize_t n;
 
 	if (jobs->jobs < 2 || fd < 0 || fstat(fd, &st) < 0 ||
-	    !S_ISREG(st.st_mode) || st.st_size < 2 * (off_t)SPLIT_MIN_PART ||
+	    !S_ISREG(st.st_mode) || st.st_size < 2 * smallest_part(jobs) ||
 	    ftello(in) != 0)
 		return loader_read(l, in, name, format, rules, diag,
 				   on_response, ctx);
@@ -321,7 +328,8 @@ int split_read(struct loader *l, FILE *in, const char *name,
 	if (!buf)
 		return FOITAB_OSERR;
 	/* The first block: the header, which the parts need. */
-	n = read_at(fd, buf, SPLIT_BLOCK, 0);
+	n = read_at(fd, buf, (off_t)SPLIT_BLOCK < smallest_part(jobs) ? SPLIT_BLOCK
+					: (size_t)smallest_part(jobs), 0);
 	if (n < 0) {
 		diag_error(diag, name, 0, "cannot read: %s", strerror(errno));
 		status = FOITAB_NOINPUT;
