@@ -18,7 +18,8 @@ runs=${BENCH_RUNS:-5}
 mkdir -p "$dir"
 failed=0
 
-# The median wall time and the largest peak memory of $runs runs.
+# The median wall time, the largest peak memory and the median processor
+# time of $runs runs.
 timed() {
 	i=0
 	: >"$dir/times"
@@ -30,7 +31,9 @@ timed() {
 		i=$((i + 1))
 	done
 	sort -n "$dir/times" | awk '{ t[NR] = $1; if ($2 > m) m = $2 }
-		END { printf "%.4f %d\n", t[int((NR + 1) / 2)], m }'
+		END { printf "%.4f %d ", t[int((NR + 1) / 2)], m }'
+	sort -n -k 3 "$dir/times" | awk '{ c[NR] = $3 }
+		END { printf "%.4f\n", c[int((NR + 1) / 2)] }'
 }
 
 mlr_buckets='
@@ -54,25 +57,33 @@ if ($response == "answered") {
 }
 end { emit @* }'
 
-printf '%-9s %-28s %9s %8s %9s\n' rows measured seconds ratio "peak MiB"
+echo "foitab reads a large file on one thread per processor ($(nproc) here);"
+echo "'cpu s' is the processor time of all its threads."
+echo
+printf '%-9s %-28s %9s %8s %8s %9s\n' rows measured seconds ratio "cpu s" \
+	"peak MiB"
 for rows in 1000 100000 1000000; do
 	file=$dir/rows-$rows.csv
 	[ -s "$file" ] || "$gen" "$rows" >"$file"
 	set -- $(timed "$count" "$file"); floor=$1; floor_kb=$2
 	report() {
 		awk -v r="$rows" -v n="$1" -v t="$2" -v f="$floor" -v kb="$3" \
-			'BEGIN { printf "%-9d %-28s %9.4f %7.2fx %9.1f\n", r, n, t,
-				 t / f, kb / 1024 }'
+			-v c="$4" 'BEGIN { printf "%-9d %-28s %9.4f %7.2fx %8.4f %9.1f\n",
+				 r, n, t, t / f, c, kb / 1024 }'
 	}
-	report "bare libcsv read" "$floor" "$floor_kb"
-	set -- $(timed wc -l "$file"); report "wc -l" "$1" "$2"
+	report "bare libcsv read" "$floor" "$floor_kb" "$3"
+	set -- $(timed wc -l "$file"); report "wc -l" "$1" "$2" "$3"
 	set -- $(timed "$prog" -r none -f csv "$file"); full=$1; full_kb=$2
-	report "foitab --format csv" "$full" "$full_kb"
+	report "foitab --format csv" "$full" "$full_kb" "$3"
 	cp "$dir/out" "$dir/foitab-$rows.csv"
+	set -- $(timed "$prog" -j 1 -r none -f csv "$file")
+	report "foitab -j 1 (one thread)" "$1" "$2" "$3"
+	cmp -s "$dir/out" "$dir/foitab-$rows.csv" ||
+		{ echo "bench: -j 1 and the default printed different figures"; failed=1; }
 	eval "full_$rows=$full; kb_$rows=$full_kb; floor_$rows=$floor"
 	if command -v mlr >/dev/null 2>&1; then
 		set -- $(BENCH_RUNS=1 timed mlr --icsv --ojson put -q "$mlr_buckets" "$file")
-		report "Miller, the same buckets" "$1" "$2"
+		report "Miller, the same buckets" "$1" "$2" "$3"
 		eval "mlr_$rows=$1; mlr_kb_$rows=$2"
 		# Honest figures: both must have counted the same.
 		for key in specialist considering unspecified none substance_misuse opioid_focus; do
