@@ -429,11 +429,14 @@ unsigned char csvread_detect_delimiter(const char *row, size_t len)
 	return (unsigned char)candidates[best];
 }
 
-/* Decide the delimiter from the held-back first row, then feed it. */
-static void decide_delimiter(struct csvread *r)
+/*
+ * Decide the delimiter from the first `row_len` held-back bytes (the
+ * first row: what follows it must not count), then feed them all.
+ */
+static void decide_delimiter(struct csvread *r, size_t row_len)
 {
 	r->format.delimiter = csvread_detect_delimiter(r->first_row.buf,
-							r->first_row.len);
+							row_len);
 	csv_set_delim(&r->parser, r->format.delimiter);
 	r->delimiter_known = 1;
 	feed_lines(r, r->first_row.buf, r->first_row.len);
@@ -469,7 +472,7 @@ static void feed_body(struct csvread *r, const char *p, size_t len)
 			content = 1;
 	}
 	if (i < r->first_row.len || r->first_row.len > CSVREAD_FIELD_MAX)
-		decide_delimiter(r);
+		decide_delimiter(r, i);
 }
 
 /*
@@ -521,7 +524,7 @@ int csvread_finish(struct csvread *r)
 	if (r->status == FOITAB_OK && !r->head_done && r->head_len > 0)
 		check_head(r, 1);
 	if (r->status == FOITAB_OK && !r->delimiter_known)
-		decide_delimiter(r);
+		decide_delimiter(r, r->first_row.len);
 	if (r->status != FOITAB_OK)
 		return r->status;
 	if (r->pending_cr) {

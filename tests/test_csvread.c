@@ -87,6 +87,8 @@ static const struct csv_case cases[] = {
 	{ "tabs detected", DETECT, "a\tb\t c\n1\t\t3\n", 0,
 	  "1:a|b|c\n2:1||3\n", "", FOITAB_OK },
 	{ "commas win a tie", DETECT, "a;b,c\n", 0, "1:a;b|c\n", "", FOITAB_OK },
+	{ "only the first row decides, whatever the block size", DETECT,
+	  "a,b\r\nc;d;e;f;g\n", 0, "1:a|b\n2:c;d;e;f;g\n", "", FOITAB_OK },
 	{ "detection skips blank lines and quoted delimiters", DETECT,
 	  "\n\r\n\"x,y,z\";b;c\n1;2;3", 0,
 	  "1:\n2:\n3:x,y,z|b|c\n4:1|2|3\n", "", FOITAB_OK },
