@@ -196,9 +196,16 @@ build/fuzz/fuzz_rules: tests/fuzz_rules.c $(MODULES:%=src/%.c) src/mem.c \
 	clang $(WARN) $(FUZZ_FLAGS) $(CPPFLAGS_ALL) -o $@ tests/fuzz_rules.c \
 	  $(MODULES:%=src/%.c) src/mem.c $(BUILD)/builtin.c $(LDLIBS_ALL)
 
+build/fuzz/fuzz_split: tests/fuzz_split.c $(MODULES:%=src/%.c) src/mem.c \
+		       $(BUILD)/builtin.c $(wildcard include/*.h)
+	@mkdir -p build/fuzz
+	clang $(WARN) $(FUZZ_FLAGS) $(CPPFLAGS_ALL) -o $@ tests/fuzz_split.c \
+	  $(MODULES:%=src/%.c) src/mem.c $(BUILD)/builtin.c $(LDLIBS_ALL)
+
 # Each target gets FUZZ_SECONDS: the loader on CSV, the rules reader and
-# every renderer on rules files.
-fuzz: build/fuzz/fuzz_loader build/fuzz/fuzz_rules
+# every renderer on rules files, and CSV read in one pass against the
+# same read in parts on several threads.
+fuzz: build/fuzz/fuzz_loader build/fuzz/fuzz_rules build/fuzz/fuzz_split
 	@echo "== fuzz ($(FUZZ_SECONDS) s a target)"
 	@rm -rf build/fuzz/corpus build/fuzz/rules-corpus
 	@mkdir -p build/fuzz/corpus build/fuzz/rules-corpus
@@ -207,7 +214,7 @@ fuzz: build/fuzz/fuzz_loader build/fuzz/fuzz_rules
 	  ../shared/conformance/csvkit-examples/examples/*.csv \
 	  build/fuzz/corpus/ 2>/dev/null
 	@cp data/*.rules tests/fixtures/*.rules build/fuzz/rules-corpus/
-	@for t in loader:corpus rules:rules-corpus; do \
+	@for t in loader:corpus rules:rules-corpus split:corpus; do \
 	  name=$${t%%:*}; corpus=$${t#*:}; \
 	  ( cd build/fuzz && ./fuzz_$$name -max_total_time=$(FUZZ_SECONDS) \
 	    -max_len=8192 -timeout=10 -rss_limit_mb=2048 \

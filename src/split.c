@@ -100,6 +100,32 @@ static void *read_part(void *arg)
 	return NULL;
 }
 
+/*
+ * The number of quote characters in `p`.  Sixteen byte-wide counters,
+ * emptied before they can overflow, make a loop that compilers turn into
+ * vector instructions: a few milliseconds for a 100 MB file.
+ */
+static unsigned long quotes_in(const char *p, size_t len)
+{
+	unsigned long total = 0;
+
+	while (len > 0) {
+		size_t run = len < 255 * 16 ? len : 255 * 16, i, j;
+		unsigned char lane[16] = { 0 };
+
+		for (i = 0; i + 16 <= run; i += 16)
+			for (j = 0; j < 16; j++)
+				lane[j] += p[i + j] == '"';
+		for (j = 0; j < 16; j++)
+			total += lane[j];
+		for (; i < run; i++)
+			total += p[i] == '"';
+		p += run;
+		len -= run;
+	}
+	return total;
+}
+
 /* Add the quotes in [from, to) to *quotes; -1 on a read error. */
 static int count_quotes(int fd, off_t from, off_t to, char *buf,
 			unsigned long *quotes)
@@ -107,15 +133,11 @@ static int count_quotes(int fd, off_t from, off_t to, char *buf,
 	while (from < to) {
 		size_t want = (off_t)SPLIT_BLOCK < to - from ? SPLIT_BLOCK
 							    : (size_t)(to - from);
-		ssize_t n = read_at(fd, buf, want, from), i;
-		unsigned long count = 0;
+		ssize_t n = read_at(fd, buf, want, from);
 
 		if (n <= 0)
 			return -1;
-		/* A loop the compiler turns into vector instructions. */
-		for (i = 0; i < n; i++)
-			count += buf[i] == '"';
-		*quotes += count;
+		*quotes += quotes_in(buf, (size_t)n);
 		from += n;
 	}
 	return 0;
@@ -313,6 +335,8 @@ int split_read(struct loader *l, FILE *in, const char *name,
 {
 	struct stat st;
 	int fd = fileno(in), status;
+	off_t at = 0;
+	size_t first;
 	char *buf;
 	ssize_t n;
 
@@ -327,22 +351,23 @@ int split_read(struct loader *l, FILE *in, const char *name,
 	buf = mem_realloc(NULL, SPLIT_BLOCK);
 	if (!buf)
 		return FOITAB_OSERR;
-	/* The first block: the header, which the parts need. */
-	n = read_at(fd, buf, (off_t)SPLIT_BLOCK < smallest_part(jobs) ? SPLIT_BLOCK
-					: (size_t)smallest_part(jobs), 0);
-	if (n < 0) {
-		diag_error(diag, name, 0, "cannot read: %s", strerror(errno));
-		status = FOITAB_NOINPUT;
-	} else {
-		status = loader_feed(l, buf, (size_t)n);
-	}
-	if (status == FOITAB_OK) {
-		if (loader_has_header(l))
-			status = read_parts(l, fd, st.st_size, n, buf, name,
-					    format, rules, diag, ctx, jobs);
-		else
-			status = read_on(l, fd, n, -1, buf, name, diag);
-	}
+	/* The first blocks, up to the header, which the parts need. */
+	first = (off_t)SPLIT_BLOCK < smallest_part(jobs) ? SPLIT_BLOCK
+			: (size_t)smallest_part(jobs);
+	do {
+		n = read_at(fd, buf, first, at);
+		if (n < 0) {
+			diag_error(diag, name, 0, "cannot read: %s",
+				   strerror(errno));
+			status = FOITAB_NOINPUT;
+		} else {
+			status = loader_feed(l, buf, (size_t)n);
+			at += n;
+		}
+	} while (n > 0 && status == FOITAB_OK && !loader_has_header(l));
+	if (status == FOITAB_OK && n > 0)
+		status = read_parts(l, fd, st.st_size, at, buf, name, format,
+				    rules, diag, ctx, jobs);
 	mem_free(buf);
 	return loader_end_with(l, status);
 }
