@@ -164,8 +164,8 @@ browser: foitab
 terminal: foitab
 	@sh tests/terminal.sh ./foitab
 
-oom: $(BUILD)/foitab-failalloc
-	@sh tests/oom.sh ./$(BUILD)/foitab-failalloc
+oom: $(BUILD)/foitab-failalloc $(BUILD)/bench-gen
+	@sh tests/oom.sh ./$(BUILD)/foitab-failalloc ./$(BUILD)/bench-gen
 
 # The whole suite again, built with AddressSanitizer (leaks included)
 # and UndefinedBehaviorSanitizer.

@@ -72,6 +72,14 @@ unsigned long tally_replied(const struct tally *t);
 int roster_add(struct roster *roster, const struct tally *t,
 	       const struct response *r);
 
+/*
+ * Move every member of `more` (whose lines count from 1 at
+ * `lines_before` + 1) to the end of `roster`, leaving `more` empty.
+ * Returns 0, or -1 when out of memory (nothing moved).
+ */
+int roster_append(struct roster *roster, struct roster *more,
+		  unsigned long lines_before);
+
 void roster_free(struct roster *roster);
 
 /* A tally for each value of one column (`foitab --by COLUMN`). */
@@ -85,9 +93,11 @@ struct grouping {
 	const char *column;  /* what the groups are values of */
 	struct group *groups;
 	size_t n, cap;
+	size_t *slot;        /* hash index of the names: 0 empty, else i + 1 */
+	size_t nslots;       /* a power of two, or 0 (built on first use) */
 };
 
-#define GROUPING_INIT { NULL, NULL, 0, 0 }
+#define GROUPING_INIT { NULL, NULL, 0, 0, NULL, 0 }
 
 /*
  * Count `r` in the group called `name` (made on first use, with `order`:
@@ -98,7 +108,14 @@ struct grouping {
 int grouping_add(struct grouping *g, const char *name, long order,
 		 const struct rules *rules, const struct response *r);
 
-/* Put the groups in their order. */
+/*
+ * Add the groups of `more` (counted under the same rules) to `g`: their
+ * tallies to those of the same name, the rest as new groups.  Returns 0,
+ * or -1 when out of memory.
+ */
+int grouping_merge(struct grouping *g, const struct grouping *more);
+
+/* Put the groups in their order (after the last grouping_add()). */
 void grouping_sort(struct grouping *g);
 
 void grouping_free(struct grouping *g);

@@ -123,14 +123,22 @@ int loader_at_row_start(const struct loader *l);
 /* A part that runs to the end of the file: flush its last record. */
 int loader_finish_part(struct loader *l);
 
+/* Lines wholly read so far (where a part that follows would begin). */
+unsigned long loader_lines(const struct loader *l);
+
 /*
- * Take in the part `part` read from where `l` stopped (at a row start):
- * its lines, counts and bodies, as if `l` had read those rows itself.
- * Only a part that reported nothing may be absorbed, and only when none of
- * its bodies is one `l` has seen: returns 1 when taken, 0 when a body is
- * in both or there would be too many (nothing changes; `l` must read the
- * part's bytes itself, and will report the duplicate), or -1 when out of
- * memory.  The responses the part passed on are the caller's to merge.
+ * May `part`, read from where `l` stopped (at a row start), be taken in
+ * as if `l` had read its rows?  Only when none of its bodies is one `l`
+ * has seen, and there are not too many in all; else `l` must read the
+ * part's bytes itself, and will report the duplicate where it stands.
+ * Only a part that reported nothing should be offered.
+ */
+int loader_can_absorb(const struct loader *l, const struct loader *part);
+
+/*
+ * Take in a part loader_can_absorb() allowed: its lines, counts and
+ * bodies.  Returns 0, or -1 when out of memory.  The responses the part
+ * passed on are the caller's to merge; `part` can then be released.
  */
 int loader_absorb(struct loader *l, struct loader *part);
 

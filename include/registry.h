@@ -61,6 +61,8 @@ struct registry {
 	size_t nmisses;        /* kept in misses[] */
 	unsigned long missed_rows; /* all rows that matched nothing */
 	struct strbuf scratch;
+	int borrowed;          /* the entries' text and the index belong to
+				  the register this was forked from */
 };
 
 /* An empty register, ready to read into (or to free). */
@@ -94,12 +96,41 @@ int registry_note(struct registry *g, const struct response *r,
  */
 void registry_close(struct registry *g, const char *file, struct diag *diag);
 
+/*
+ * A register for a part of a survey read on another thread (split.h):
+ * `g`'s entries, sharing their text and index (read only, so `g` must
+ * outlive the fork and not change), with matches of its own.  Returns 0,
+ * or -1 when out of memory.  Free it with registry_free().
+ */
+int registry_fork(struct registry *fork, const struct registry *g);
+
+/*
+ * Can what the fork `part` saw be added to what `g` saw?  Not when an
+ * entry was matched in both: that body is in two rows, and the part must
+ * be read again in order for the error to stand where it belongs.
+ */
+int registry_can_merge(const struct registry *g, const struct registry *part);
+
+/*
+ * Add what the fork `part` saw (its lines counting from 1 at
+ * `lines_before` + 1) to `g`, after registry_can_merge() said yes; the
+ * bodies it missed move to `g`.
+ */
+void registry_merge(struct registry *g, struct registry *part,
+		    unsigned long lines_before);
+
 /* Forget what registry_note() saw, to check another survey file. */
 void registry_reset(struct registry *g);
 
-/* The entry for `r`, or NULL (no side effects). */
-const struct registry_entry *registry_find(const struct registry *g,
-					   const char *code, const char *body);
+/*
+ * The entry for a body with `code` and name `body` into *entry (NULL: no
+ * entry), using the caller's `scratch`, so that finding allocates nothing
+ * once `scratch` has grown.  Returns 0, or -1 when out of memory.  Changes
+ * nothing in `g`.
+ */
+int registry_find(const struct registry *g, const char *code,
+		  const char *body, struct strbuf *scratch,
+		  const struct registry_entry **entry);
 
 void registry_free(struct registry *g);
 

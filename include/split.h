@@ -12,8 +12,9 @@
  * it is thrown away and this thread reads on from there in order, so the
  * messages, line numbers and counts are always those of a one-pass read.
  *
- * Only a named regular file can be cut; standard input, pipes and small
- * files are read in one pass (loader_read()).
+ * Only a regular file read from its start can be cut (standard input
+ * redirected from one included); pipes and small files are read in one
+ * pass (loader_read()).
  */
 #ifndef FOITAB_SPLIT_H
 #define FOITAB_SPLIT_H
@@ -25,27 +26,46 @@
 #define SPLIT_MAX_JOBS 16                  /* threads at most */
 #define SPLIT_MIN_PART ((long)4 << 20)     /* bytes a part needs: 4 MiB */
 
-/* How responses read on other threads are counted. */
+/* merge(): the part cannot be taken; nothing was changed. */
+#define SPLIT_REFUSED (-1)
+
+/*
+ * What the caller does with the responses of parts read on other threads:
+ * each part has a context of its own, made before its thread starts and
+ * freed after it ends; a part's responses go to it, on the part's thread;
+ * the parts taken are merged into the caller's own context in file order.
+ */
 struct split_jobs {
 	unsigned jobs;               /* threads to read on; 1: this one only */
 	long min_part;               /* bytes a part needs; 0: SPLIT_MIN_PART */
-	/* Called on part k's thread with ctx[k] (k from 1 to jobs - 1). */
-	loader_response_fn on_response;
-	void *ctx[SPLIT_MAX_JOBS];
 	/*
-	 * On this thread, in file order, once part k is taken: add what
-	 * ctx[k] holds to `into`, the ctx given to split_read().  Returns
-	 * FOITAB_OK or a stop status.
+	 * A new, empty context for a part; NULL when out of memory.  What
+	 * the part's responses call for reporting goes to `diag`, which
+	 * shows nothing: a part that reports anything is read again.
 	 */
-	int (*merge)(void *into, void *part);
+	void *(*open_part)(void *ctx, struct diag *diag);
+	/* Called on the part's thread with the part's context. */
+	loader_response_fn on_response;
+	/*
+	 * On this thread, in file order, for a part that read cleanly: add
+	 * what `part` holds to `ctx`, the context given to split_read().  Its
+	 * responses' lines count from 1 at the part's start: add
+	 * `lines_before`.  Returns FOITAB_OK, SPLIT_REFUSED when the part
+	 * cannot be taken (something in it clashes with what came before;
+	 * nothing may have changed, and the part is read again in order, so
+	 * that the clash is reported where it stands), or a stop status.
+	 */
+	int (*merge)(void *ctx, void *part, unsigned long lines_before);
+	void (*close_part)(void *part);   /* free a part's context */
 };
 
 /*
  * As loader_read(), on up to `jobs->jobs` threads when `in` is a regular
  * file large enough to share out.  The loader's counts, the messages and
- * the status are those loader_read() would give; responses from part k go
- * to `jobs->on_response(r, jobs->ctx[k])`, those of the rest to
- * `on_response(r, ctx)`.  The caller releases `l`.
+ * the status are those loader_read() would give, and so, once merged, are
+ * the responses: those of the first part (and of any part read again in
+ * order) go to `on_response(r, ctx)`, the others to their parts' contexts.
+ * The caller releases `l`.
  */
 int split_read(struct loader *l, FILE *in, const char *name,
 	       const struct csv_format *format, const struct rules *rules,

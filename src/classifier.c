@@ -5,6 +5,7 @@
  * evaluates them (expr_holds) and counts.
  */
 #include <assert.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -113,6 +114,32 @@ int roster_add(struct roster *roster, const struct tally *t,
 	return 0;
 }
 
+int roster_append(struct roster *roster, struct roster *more,
+		  unsigned long lines_before)
+{
+	size_t i;
+
+	if (roster->cap - roster->n < more->n) {
+		size_t cap = roster->cap ? roster->cap : 64;
+		struct member *members;
+
+		while (cap - roster->n < more->n)
+			cap *= 2;
+		members = mem_realloc(roster->members, cap * sizeof *members);
+		if (!members)
+			return -1;
+		roster->members = members;
+		roster->cap = cap;
+	}
+	for (i = 0; i < more->n; i++) {
+		roster->members[roster->n + i] = more->members[i];
+		roster->members[roster->n + i].line += lines_before;
+	}
+	roster->n += more->n;
+	more->n = 0;
+	return 0;
+}
+
 void roster_free(struct roster *roster)
 {
 	size_t i;
@@ -127,37 +154,104 @@ void roster_free(struct roster *roster)
 	roster->n = roster->cap = 0;
 }
 
+/* FNV-1a over a group's name. */
+static size_t name_hash(const char *name)
+{
+	uint64_t h = 14695981039346656037ULL;
+
+	for (; *name; name++)
+		h = (h ^ (unsigned char)*name) * 1099511628211ULL;
+	return (size_t)h;
+}
+
+/* Index the groups afresh in a table of `nslots`; -1 when out of memory. */
+static int index_groups(struct grouping *g, size_t nslots)
+{
+	size_t i, k;
+
+	mem_free(g->slot);
+	g->slot = mem_calloc(nslots, sizeof *g->slot);
+	if (!g->slot) {
+		g->nslots = 0;
+		return -1;
+	}
+	g->nslots = nslots;
+	for (i = 0; i < g->n; i++) {
+		for (k = name_hash(g->groups[i].name) & (nslots - 1); g->slot[k];
+		     k = (k + 1) & (nslots - 1))
+			;
+		g->slot[k] = i + 1;
+	}
+	return 0;
+}
+
+/*
+ * The group called `name`, made (with `order` and an empty tally) when
+ * there is none; NULL when out of memory.  A hash index finds it, so that
+ * a column with a value on every row does not cost a search of every
+ * group a row.
+ */
+static struct group *group_named(struct grouping *g, const char *name,
+				 long order, const struct rules *rules)
+{
+	struct group *grp;
+	size_t k;
+
+	if (g->nslots < 16 || g->n + 1 > g->nslots / 4 * 3) {
+		size_t nslots = g->nslots < 16 ? 16 : g->nslots;
+
+		while (g->n + 1 > nslots / 4 * 3)
+			nslots *= 2;
+		if (nslots != g->nslots && index_groups(g, nslots) < 0)
+			return NULL;
+	}
+	for (k = name_hash(name) & (g->nslots - 1); g->slot[k];
+	     k = (k + 1) & (g->nslots - 1))
+		if (strcmp(g->groups[g->slot[k] - 1].name, name) == 0)
+			return &g->groups[g->slot[k] - 1];
+	if (g->n == g->cap) {
+		size_t cap = g->cap ? g->cap * 2 : 16;
+		struct group *groups = mem_realloc(g->groups, cap * sizeof *groups);
+
+		if (!groups)
+			return NULL;
+		g->groups = groups;
+		g->cap = cap;
+	}
+	grp = &g->groups[g->n];
+	grp->name = mem_strndup(name, strlen(name));
+	if (!grp->name)
+		return NULL;
+	grp->order = order;
+	tally_init(&grp->tally, rules);
+	g->slot[k] = ++g->n;
+	return grp;
+}
+
 int grouping_add(struct grouping *g, const char *name, long order,
 		 const struct rules *rules, const struct response *r)
 {
-	struct group *grp = NULL;
+	struct group *grp = group_named(g, name, order, rules);
+
+	if (!grp)
+		return -1;
+	tally_add(&grp->tally, r);
+	return 0;
+}
+
+int grouping_merge(struct grouping *g, const struct grouping *more)
+{
 	size_t i;
 
-	for (i = 0; i < g->n; i++)
-		if (strcmp(g->groups[i].name, name) == 0) {
-			grp = &g->groups[i];
-			break;
-		}
-	if (!grp) {
-		if (g->n == g->cap) {
-			size_t cap = g->cap ? g->cap * 2 : 16;
-			struct group *groups =
-				mem_realloc(g->groups, cap * sizeof *groups);
+	for (i = 0; i < more->n; i++) {
+		const struct group *from = &more->groups[i];
+		struct group *grp = group_named(g, from->name, from->order,
+						from->tally.rules);
 
-			if (!groups)
-				return -1;
-			g->groups = groups;
-			g->cap = cap;
-		}
-		grp = &g->groups[g->n];
-		grp->name = mem_strndup(name, strlen(name));
-		if (!grp->name)
+		if (!grp)
 			return -1;
-		grp->order = order;
-		tally_init(&grp->tally, rules);
-		g->n++;
+		tally_merge(&grp->tally, &from->tally);
 	}
-	tally_add(&grp->tally, r);
 	return 0;
 }
 
@@ -174,6 +268,10 @@ void grouping_sort(struct grouping *g)
 {
 	if (g->n > 1)
 		qsort(g->groups, g->n, sizeof *g->groups, compare_groups);
+	/* The index points at places the groups have left. */
+	mem_free(g->slot);
+	g->slot = NULL;
+	g->nslots = 0;
 }
 
 void grouping_free(struct grouping *g)
@@ -185,4 +283,7 @@ void grouping_free(struct grouping *g)
 	mem_free(g->groups);
 	g->groups = NULL;
 	g->n = g->cap = 0;
+	mem_free(g->slot);
+	g->slot = NULL;
+	g->nslots = 0;
 }

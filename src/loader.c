@@ -627,14 +627,22 @@ static int seen_any(const struct loader *l, const struct body_seen *s)
 	return 0;
 }
 
+int loader_can_absorb(const struct loader *l, const struct loader *part)
+{
+	return l->seen->n + l->bodies_taken + part->seen->n <= SEEN_MAX &&
+	       !seen_any(l, part->seen);
+}
+
+unsigned long loader_lines(const struct loader *l)
+{
+	return csvread_lines(&l->csv);
+}
+
 int loader_absorb(struct loader *l, struct loader *part)
 {
 	struct body_seen **taken;
 	unsigned long lines = csvread_lines(&l->csv);
 
-	if (l->seen->n + l->bodies_taken + part->seen->n > SEEN_MAX ||
-	    seen_any(l, part->seen))
-		return 0;
 	taken = mem_realloc(l->taken, (l->ntaken + 1) * sizeof *taken);
 	if (!taken)
 		return -1;
@@ -648,7 +656,7 @@ int loader_absorb(struct loader *l, struct loader *part)
 	l->counts.blank_rows += part->counts.blank_rows;
 	l->counts.bad_rows += part->counts.bad_rows;
 	l->counts.responses += part->counts.responses;
-	return 1;
+	return 0;
 }
 
 void loader_release(struct loader *l)

@@ -43,7 +43,6 @@ struct run {
 	struct baseline baseline;
 	struct registry registry;
 	struct roster roster;        /* every body, for `foitab list` */
-	struct tally *counting;      /* the tally responses go to */
 	struct tally before;         /* compare: the older file's */
 	struct grouping grouping;    /* --by */
 	int by_column;               /* --by a rules column, or -1 */
@@ -60,10 +59,35 @@ static const char *const register_columns[] = {
 	"name", "ons_code", "ods_code", "region"
 };
 
-/* The --by group of `r`: its name, and how it sorts. */
-static const char *group_of(const struct run *run, const struct response *r,
+/*
+ * Where checked responses go: the run's own tally, roster and groups, or
+ * those of a part of the file read on another thread (split.h).
+ */
+struct collector {
+	const struct run *run;       /* options and rules: read only */
+	struct diag *diag;
+	struct registry *registry;   /* NULL: no register check */
+	struct tally *tally;
+	struct roster *roster;       /* NULL: not kept */
+	struct grouping *grouping;   /* NULL: no --by */
+	unsigned long register_errors; /* rows the register check rejected */
+	struct strbuf scratch;       /* --by: finding bodies in the register */
+};
+
+/* A part's own collector, and what it collects into. */
+struct run_part {
+	struct collector collector;
+	struct tally tally;
+	struct roster roster;
+	struct grouping grouping;
+	struct registry registry;    /* the run's, with matches of its own */
+};
+
+/* The --by group of `r`: its name, and how it sorts; NULL: no memory. */
+static const char *group_of(struct collector *c, const struct response *r,
 			    long *order)
 {
+	const struct run *run = c->run;
 	const struct rules_column *col;
 	const struct registry_entry *e;
 	unsigned v;
@@ -71,7 +95,9 @@ static const char *group_of(const struct run *run, const struct response *r,
 	if (run->by_column < 0) {
 		const char *fields[4];
 
-		e = registry_find(&run->registry, r->code, r->body);
+		if (registry_find(c->registry, r->code, r->body, &c->scratch,
+				  &e) < 0)
+			return NULL;
 		*order = e ? 0 : 1;
 		if (!e)
 			return "(not in the register)";
@@ -101,39 +127,80 @@ static const char *group_of(const struct run *run, const struct response *r,
 /* Loader callback: check each response against the register, count it. */
 static int count_response(const struct response *r, void *ctx)
 {
-	struct run *run = ctx;
-	unsigned long errors = run->diag->errors;
+	struct collector *c = ctx;
+	unsigned long errors = c->diag->errors;
 
-	if (run->have_registry &&
-	    registry_note(&run->registry, r, run->name, run->diag) != FOITAB_OK)
+	if (c->registry &&
+	    registry_note(c->registry, r, c->run->name, c->diag) != FOITAB_OK)
 		return FOITAB_OSERR;
-	if (run->diag->errors != errors)
-		run->register_errors++;
-	tally_add(run->counting, r);
-	if (run->keep_roster && roster_add(&run->roster, &run->tally, r) < 0)
+	if (c->diag->errors != errors)
+		c->register_errors++;
+	tally_add(c->tally, r);
+	if (c->roster && roster_add(c->roster, c->tally, r) < 0)
 		return FOITAB_OSERR;
-	if (run->opt->by) {
+	if (c->grouping) {
 		long order;
-		const char *name = group_of(run, r, &order);
+		const char *name = group_of(c, r, &order);
 
-		if (grouping_add(&run->grouping, name, order, &run->rules, r) < 0)
+		if (!name || grouping_add(c->grouping, name, order,
+					  &c->run->rules, r) < 0)
 			return FOITAB_OSERR;
 	}
 	return FOITAB_OK;
 }
 
-/* A part read on another thread (split.h): only counted. */
-static int count_part(const struct response *r, void *ctx)
+static void close_part(void *ctx)
 {
-	tally_add(ctx, r);
-	return FOITAB_OK;
+	struct run_part *p = ctx;
+
+	roster_free(&p->roster);
+	grouping_free(&p->grouping);
+	registry_free(&p->registry);
+	strbuf_release(&p->collector.scratch);
+	mem_free(p);
 }
 
-static int merge_part(void *ctx, void *part)
+/* A collector like the run's `ctx`, for a part read on another thread. */
+static void *open_part(void *ctx, struct diag *diag)
 {
-	struct run *run = ctx;
+	const struct collector *c = ctx;
+	struct run_part *p = mem_calloc(1, sizeof *p);
 
-	tally_merge(run->counting, part);
+	if (!p)
+		return NULL;
+	tally_init(&p->tally, c->tally->rules);
+	registry_init(&p->registry);
+	p->grouping.column = c->grouping ? c->grouping->column : NULL;
+	p->collector.run = c->run;
+	p->collector.diag = diag;
+	p->collector.tally = &p->tally;
+	p->collector.roster = c->roster ? &p->roster : NULL;
+	p->collector.grouping = c->grouping ? &p->grouping : NULL;
+	if (c->registry) {
+		if (registry_fork(&p->registry, c->registry) < 0) {
+			close_part(p);
+			return NULL;
+		}
+		p->collector.registry = &p->registry;
+	}
+	return p;
+}
+
+/* A part read cleanly: add what it collected to the run's, in order. */
+static int merge_part(void *ctx, void *part, unsigned long lines_before)
+{
+	struct collector *c = ctx;
+	struct run_part *p = part;
+
+	if (c->registry && !registry_can_merge(c->registry, &p->registry))
+		return SPLIT_REFUSED;
+	if ((c->roster && roster_append(c->roster, &p->roster,
+					lines_before) < 0) ||
+	    (c->grouping && grouping_merge(c->grouping, &p->grouping) < 0))
+		return FOITAB_OSERR;
+	tally_merge(c->tally, &p->tally);
+	if (c->registry)
+		registry_merge(c->registry, &p->registry, lines_before);
 	return FOITAB_OK;
 }
 
@@ -547,37 +614,37 @@ static report_render_fn renderer(const struct options *o)
 static int read_survey(struct run *run, const char *path, struct tally *t,
 		       struct loader_counts *counts, int *header_ok)
 {
-	struct tally parts[SPLIT_MAX_JOBS];
+	struct collector collector;
 	struct split_jobs jobs;
 	struct loader loader;
 	FILE *in;
 	int status;
-	unsigned k;
 
-	/*
-	 * A file can be read in parts on several threads when only counts
-	 * are wanted: the register, the roster and --by take every row here.
-	 */
+	collector.run = run;
+	collector.diag = run->diag;
+	collector.registry = run->have_registry ? &run->registry : NULL;
+	collector.tally = t;
+	collector.roster = run->keep_roster ? &run->roster : NULL;
+	collector.grouping = run->opt->by ? &run->grouping : NULL;
+	collector.register_errors = 0;
+	collector.scratch = (struct strbuf)STRBUF_INIT;
 	jobs.jobs = run->opt->jobs ? run->opt->jobs : split_default_jobs();
-	if (run->have_registry || run->keep_roster || run->opt->by)
-		jobs.jobs = 1;
 	jobs.min_part = 0;
-	jobs.on_response = count_part;
+	jobs.open_part = open_part;
+	jobs.on_response = count_response;
 	jobs.merge = merge_part;
-	for (k = 0; k < SPLIT_MAX_JOBS; k++) {
-		tally_init(&parts[k], &run->rules);
-		jobs.ctx[k] = &parts[k];
-	}
-	run->counting = t;
-	run->register_errors = 0;
+	jobs.close_part = close_part;
 	in = open_input(path, &run->name, run->diag);
 	if (!in)
 		return FOITAB_NOINPUT;
 	status = split_read(&loader, in, run->name, &run->opt->csv,
-			    &run->rules, run->diag, count_response, run, &jobs);
+			    &run->rules, run->diag, count_response, &collector,
+			    &jobs);
 	close_input(in);
 	if (status != FOITAB_OSERR && run->have_registry)
 		registry_close(&run->registry, run->name, run->diag);
+	run->register_errors = collector.register_errors;
+	strbuf_release(&collector.scratch);
 	if (status == FOITAB_OK && run->register_errors)
 		status = FOITAB_DATAERR;
 	*counts = loader.counts;

@@ -250,31 +250,38 @@ int registry_read_bytes(struct registry *g, const void *bytes, size_t len,
 	return registry_read(g, &src, name, diag);
 }
 
-/* Find by code (either kind), the code upper-cased in `scratch`. */
-static const struct registry_entry *find_code(const struct registry *g,
-					      const char *code,
-					      struct strbuf *scratch)
+/*
+ * Find by code (either kind), the code upper-cased in `scratch`, into
+ * *entry.  Returns 0, or -1 when out of memory.
+ */
+static int find_code(const struct registry *g, const char *code,
+		     struct strbuf *scratch, const struct registry_entry **entry)
 {
-	const struct registry_entry *e;
-
+	*entry = NULL;
 	strbuf_reset(scratch);
-	if (!*code || strbuf_add(scratch, code, strlen(code)) < 0)
-		return NULL;
+	if (!*code)
+		return 0;
+	if (strbuf_add(scratch, code, strlen(code)) < 0)
+		return -1;
 	upcase(scratch->buf);
-	e = lookup(g, BY_ONS, scratch->buf);
-	return e ? e : lookup(g, BY_ODS, scratch->buf);
+	*entry = lookup(g, BY_ONS, scratch->buf);
+	if (!*entry)
+		*entry = lookup(g, BY_ODS, scratch->buf);
+	return 0;
 }
 
-const struct registry_entry *registry_find(const struct registry *g,
-					   const char *code, const char *body)
+int registry_find(const struct registry *g, const char *code,
+		  const char *body, struct strbuf *scratch,
+		  const struct registry_entry **entry)
 {
-	struct strbuf scratch = STRBUF_INIT;
-	const struct registry_entry *e = find_code(g, code, &scratch);
-
-	if (!e && name_key(body, &scratch) == 0)
-		e = lookup(g, BY_NAME, strbuf_str(&scratch));
-	strbuf_release(&scratch);
-	return e;
+	if (find_code(g, code, scratch, entry) < 0)
+		return -1;
+	if (*entry)
+		return 0;
+	if (name_key(body, scratch) < 0)
+		return -1;
+	*entry = lookup(g, BY_NAME, strbuf_str(scratch));
+	return 0;
 }
 
 int registry_note(struct registry *g, const struct response *r,
@@ -283,8 +290,8 @@ int registry_note(struct registry *g, const struct response *r,
 	const struct registry_entry *by_code, *by_name;
 	struct registry_entry *e;
 
-	by_code = find_code(g, r->code, &g->scratch);
-	if (name_key(r->body, &g->scratch) < 0)
+	if (find_code(g, r->code, &g->scratch, &by_code) < 0 ||
+	    name_key(r->body, &g->scratch) < 0)
 		return FOITAB_OSERR;
 	by_name = lookup(g, BY_NAME, strbuf_str(&g->scratch));
 	if (by_code && by_name && by_code != by_name)
@@ -404,11 +411,71 @@ void registry_reset(struct registry *g)
 	g->missed_rows = 0;
 }
 
+int registry_fork(struct registry *fork, const struct registry *g)
+{
+	size_t i;
+
+	registry_init(fork);
+	fork->entries = mem_realloc(NULL, (g->n ? g->n : 1) * sizeof *g->entries);
+	if (!fork->entries)
+		return -1;
+	if (g->n)
+		memcpy(fork->entries, g->entries, g->n * sizeof *g->entries);
+	for (i = 0; i < g->n; i++) {
+		fork->entries[i].matched = 0;
+		fork->entries[i].first_line = 0;
+	}
+	fork->n = fork->cap = g->n;
+	fork->name = g->name;
+	fork->index = g->index;
+	fork->nindex = g->nindex;
+	fork->borrowed = 1;
+	return 0;
+}
+
+int registry_can_merge(const struct registry *g, const struct registry *part)
+{
+	size_t i;
+
+	assert(part->n == g->n);
+	for (i = 0; i < g->n; i++)
+		if (part->entries[i].matched && g->entries[i].matched)
+			return 0;
+	return 1;
+}
+
+void registry_merge(struct registry *g, struct registry *part,
+		    unsigned long lines_before)
+{
+	size_t i;
+
+	for (i = 0; i < g->n; i++)
+		if (part->entries[i].matched) {
+			g->entries[i].matched = part->entries[i].matched;
+			g->entries[i].first_line = part->entries[i].first_line +
+						   lines_before;
+		}
+	g->matched_rows += part->matched_rows;
+	for (i = 0; i < part->nmisses; i++) {
+		struct registry_miss *m = &part->misses[i];
+
+		if (g->nmisses < REGISTRY_MISSES_KEPT) {
+			g->misses[g->nmisses].body = m->body;
+			g->misses[g->nmisses].line = m->line + lines_before;
+			g->nmisses++;
+		} else {
+			mem_free(m->body);
+		}
+	}
+	part->nmisses = 0;
+	g->missed_rows += part->missed_rows;
+}
+
 void registry_free(struct registry *g)
 {
 	size_t i;
 
-	for (i = 0; i < g->n; i++) {
+	for (i = 0; i < g->n && !g->borrowed; i++) {
 		mem_free(g->entries[i].name);
 		mem_free(g->entries[i].ons_code);
 		mem_free(g->entries[i].ods_code);
@@ -418,7 +485,8 @@ void registry_free(struct registry *g)
 	for (i = 0; i < g->nmisses; i++)
 		mem_free(g->misses[i].body);
 	mem_free(g->entries);
-	mem_free(g->index);
+	if (!g->borrowed)
+		mem_free(g->index);
 	strbuf_release(&g->scratch);
 	registry_init(g);
 }

@@ -36,6 +36,7 @@ struct part {
 	int fd;
 	off_t from, to;              /* its bytes; to < 0: to the end */
 	struct loader loader;
+	void *ctx;                   /* the caller's context for the part */
 	struct diag diag;            /* counts only: a part shows nothing */
 	atomic_int *stop;            /* set: the part is not wanted */
 	char *buf;
@@ -238,7 +239,7 @@ static int read_on(struct loader *l, int fd, off_t at, off_t to, char *buf,
 
 /* Stop parts `from`.. and wait for them; release all of them. */
 static void end_parts(struct part *parts, unsigned from, unsigned n,
-		      atomic_int *stop)
+		      atomic_int *stop, const struct split_jobs *jobs)
 {
 	unsigned k;
 
@@ -249,18 +250,21 @@ static void end_parts(struct part *parts, unsigned from, unsigned n,
 	for (k = 1; k < n; k++) {
 		loader_release(&parts[k].loader);
 		mem_free(parts[k].buf);
+		if (parts[k].ctx)
+			jobs->close_part(parts[k].ctx);
 	}
 }
 
 /*
- * Begin part k (from cuts[k] to cuts[k + 1], the last to the end) on a
- * thread of its own, following `l`.  Returns 0, or -1 when it could not
- * be started (its bytes are then read in order).
+ * Begin a part (bytes `from` to `to`; to < 0: to the end) on a thread of
+ * its own, following `l`, with a context of its own opened from `ctx`.
+ * Returns 0, or -1 when it could not be started (its bytes are then read
+ * in order).
  */
 static int start_part(struct part *p, const struct loader *l, int fd,
 		      off_t from, off_t to, const char *name,
 		      const struct csv_format *format, const struct rules *rules,
-		      const struct split_jobs *jobs, unsigned k, atomic_int *stop)
+		      const struct split_jobs *jobs, void *ctx, atomic_int *stop)
 {
 	memset(p, 0, sizeof *p);
 	p->fd = fd;
@@ -268,8 +272,9 @@ static int start_part(struct part *p, const struct loader *l, int fd,
 	p->to = to;
 	p->stop = stop;
 	diag_init(&p->diag, NULL);
-	if (loader_begin(&p->loader, name, format, rules, &p->diag,
-			 jobs->on_response, jobs->ctx[k]) != FOITAB_OK)
+	p->ctx = jobs->open_part(ctx, &p->diag);
+	if (!p->ctx || loader_begin(&p->loader, name, format, rules, &p->diag,
+				    jobs->on_response, p->ctx) != FOITAB_OK)
 		return -1;
 	loader_follow(&p->loader, l);
 	p->buf = mem_realloc(NULL, SPLIT_BLOCK);
@@ -300,28 +305,26 @@ static int read_parts(struct loader *l, int fd, off_t size, off_t start,
 	for (started = 1; started < n; started++)
 		if (start_part(&parts[started], l, fd, cuts[started],
 			       started + 1 < n ? cuts[started + 1] : -1, name,
-			       format, rules, jobs, started, &stop) < 0)
+			       format, rules, jobs, ctx, &stop) < 0)
 			break;
 	status = read_on(l, fd, start, cuts[1], buf, name, diag);
 	/* Take the parts in order while each reads as one pass would. */
 	for (k = 1; k < started && status == FOITAB_OK; k++) {
-		int taken;
-
 		if (k == 1 && !loader_at_row_start(l))
 			break;
 		pthread_join(parts[k].thread, NULL);
 		parts[k].started = 0;
-		if (!parts[k].clean)
+		if (!parts[k].clean || !loader_can_absorb(l, &parts[k].loader))
 			break;
-		taken = loader_absorb(l, &parts[k].loader);
-		if (taken < 0)
+		status = jobs->merge(ctx, parts[k].ctx, loader_lines(l));
+		if (status == SPLIT_REFUSED) {
+			status = FOITAB_OK;
+			break;
+		}
+		if (status == FOITAB_OK && loader_absorb(l, &parts[k].loader) < 0)
 			status = FOITAB_OSERR;
-		else if (taken == 0)
-			break;
-		else
-			status = jobs->merge(ctx, jobs->ctx[k]);
 	}
-	end_parts(parts, k, n, &stop);
+	end_parts(parts, k, n, &stop, jobs);
 	if (status != FOITAB_OK)
 		return status;
 	/* Part k, if any, was not taken: read on from its start. */

@@ -36,9 +36,21 @@ static int count(const struct response *r, void *ctx)
 	return FOITAB_OK;
 }
 
-static int merge(void *into, void *part)
+static void *open_part(void *ctx, struct diag *diag)
 {
-	tally_merge(into, part);
+	const struct tally *t = ctx;
+	struct tally *part = malloc(sizeof *part);
+
+	(void)diag;
+	if (part)
+		tally_init(part, t->rules);
+	return part;
+}
+
+static int merge(void *ctx, void *part, unsigned long lines_before)
+{
+	(void)lines_before;
+	tally_merge(ctx, part);
 	return FOITAB_OK;
 }
 
@@ -47,22 +59,18 @@ static void read_survey(int fd, const struct rules *rules,
 			const struct csv_format *format, unsigned jobs,
 			long min_part, struct outcome *out)
 {
-	struct tally parts[SPLIT_MAX_JOBS];
 	struct split_jobs split;
 	struct loader l;
 	struct diag diag;
 	FILE *messages, *in;
-	unsigned k;
 
 	memset(&split, 0, sizeof split);
 	split.jobs = jobs;
 	split.min_part = min_part;
+	split.open_part = open_part;
 	split.on_response = count;
 	split.merge = merge;
-	for (k = 0; k < SPLIT_MAX_JOBS; k++) {
-		tally_init(&parts[k], rules);
-		split.ctx[k] = &parts[k];
-	}
+	split.close_part = free;
 	tally_init(&out->tally, rules);
 	out->messages = NULL;
 	messages = open_memstream(&out->messages, &out->len);

@@ -2,7 +2,10 @@
 # oom.sh - run PROGRAM (built with tests/mem_failing.c) with its Nth
 # allocation failing, for N = 0, 1, 2, ... until a run succeeds.  Every
 # failing run must exit 71 with "foitab: out of memory" as the last line on
-# stderr (after any data errors found before it) and nothing on stdout.  Built with ASan, a leak also fails the run.
+# stderr (after any data errors found before it) and nothing on stdout.
+# Built with ASan, a leak also fails the run.
+#
+#   sh tests/oom.sh PROGRAM [GENERATOR]
 . tests/lib.sh
 prog=$1
 for args in "data/icb-2023.csv" "-f csv tests/fixtures/small-messy.csv" \
@@ -43,4 +46,37 @@ for args in "data/icb-2023.csv" "-f csv tests/fixtures/small-messy.csv" \
 		fail=$((fail + 1))
 	fi
 done
+# A file large enough to be read in parts on two threads, with the
+# register, --by and list: the Nth allocation failing for a spread of N
+# (every N would take minutes).  A run ends out of memory as above, or,
+# when only a part's allocation failed and the file could be read on
+# without it, exactly as a run with all its memory.
+if [ -n "${2:-}" ]; then
+	"$2" 80000 >"$tmp/large.csv"
+	for args in "-j 2 -r tests/fixtures/register-small.csv --by region" \
+		    "-j 2 list -r none -f csv $tmp/large.csv none --pending"; do
+		case $args in *list*) file= ;; *) file=$tmp/large.csv ;; esac
+		# shellcheck disable=SC2086
+		"$prog" $args $file >"$tmp/want" 2>"$tmp/want-err"
+		want=$?
+		for n in 0 1 2 3 4 5 6 7 8 9 10 12 14 16 18 20 25 30 40 50 60 \
+			 80 100 130 160 200 250 300 350 400 450; do
+			# shellcheck disable=SC2086
+			FOITAB_FAIL_AFTER=$n "$prog" $args $file >"$tmp/out" 2>"$tmp/err"
+			status=$?
+			if [ $status -eq 71 ] && [ ! -s "$tmp/out" ] &&
+			   [ "$(tail -n 1 "$tmp/err")" = "foitab: out of memory" ]; then
+				pass=$((pass + 1))
+			elif [ $status -eq $want ] && cmp -s "$tmp/out" "$tmp/want" &&
+			     cmp -s "$tmp/err" "$tmp/want-err"; then
+				pass=$((pass + 1))
+			else
+				echo "FAIL: $args (large file) with allocation $n failing: exit $status"
+				head -5 "$tmp/err"
+				fail=$((fail + 1))
+			fi
+		done
+	done
+fi
+
 finish oom

@@ -47,14 +47,17 @@ static void test_find(void **state)
 		{ "", "NHS", NULL },
 		{ "", "", NULL },
 	};
+	struct strbuf scratch = STRBUF_INIT;
 	struct registry g;
 	size_t i;
 
 	(void)state;
 	load(&g);
 	for (i = 0; i < ARRAY_SIZE(cases); i++) {
-		const struct registry_entry *e =
-			registry_find(&g, cases[i].code, cases[i].body);
+		const struct registry_entry *e;
+
+		assert_int_equal(registry_find(&g, cases[i].code, cases[i].body,
+					       &scratch, &e), 0);
 
 		if (cases[i].found)
 			assert_non_null(e);
@@ -63,6 +66,7 @@ static void test_find(void **state)
 		else
 			assert_string_equal(e->name, cases[i].found);
 	}
+	strbuf_release(&scratch);
 	registry_free(&g);
 }
 

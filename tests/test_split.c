@@ -118,67 +118,89 @@ struct outcome {
 	char *messages;
 };
 
+/* What a read collects: a tally, and what became of the parts. */
+struct collected {
+	struct tally tally;          /* first: count() takes either struct */
+	unsigned long from_parts;    /* responses merged from parts */
+	int opened, closed;          /* part contexts */
+};
+
+/* A part's own tally. */
+struct part_tally {
+	struct tally tally;          /* first, as above */
+	struct collected *owner;
+};
+
 static int count(const struct response *r, void *ctx)
 {
 	tally_add(ctx, r);
 	return FOITAB_OK;
 }
 
-/* A part's own tally, and whether it was merged into the main one. */
-struct part_tally {
-	struct tally tally;
-	int merged;
-};
-
-static int count_part(const struct response *r, void *ctx)
+static void *open_part(void *ctx, struct diag *diag)
 {
-	tally_add(&((struct part_tally *)ctx)->tally, r);
+	struct collected *c = ctx;
+	struct part_tally *p = malloc(sizeof *p);
+
+	(void)diag;
+	assert_non_null(p);
+	tally_init(&p->tally, c->tally.rules);
+	p->owner = c;
+	c->opened++;
+	return p;
+}
+
+static int merge(void *ctx, void *part, unsigned long lines_before)
+{
+	struct collected *c = ctx;
+	struct part_tally *p = part;
+
+	(void)lines_before;
+	assert_ptr_equal(p->owner, c);
+	tally_merge(&c->tally, &p->tally);
+	c->from_parts += p->tally.asked;
 	return FOITAB_OK;
 }
 
-static int merge(void *into, void *part)
+static void close_part(void *part)
 {
 	struct part_tally *p = part;
 
-	assert_false(p->merged);
-	tally_merge(into, &p->tally);
-	p->merged = 1;
-	return FOITAB_OK;
+	p->owner->closed++;
+	free(p);
 }
 
 static void read_file(FILE *f, const struct rules *rules, enum twist twist,
 		      unsigned jobs, struct outcome *out)
 {
 	struct csv_format format = { 0, twist == CP1252 ? CSV_CP1252 : CSV_UTF8 };
-	struct part_tally parts[SPLIT_MAX_JOBS];
 	struct split_jobs split;
-	struct captured c;
+	struct collected c;
+	struct captured cap;
 	struct loader l;
-	unsigned k;
 
 	rewind(f);
-	captured_open(&c);
+	captured_open(&cap);
 	memset(&split, 0, sizeof split);
 	split.jobs = jobs;
 	split.min_part = MIN_PART;
-	split.on_response = count_part;
+	split.open_part = open_part;
+	split.on_response = count;
 	split.merge = merge;
-	for (k = 0; k < SPLIT_MAX_JOBS; k++) {
-		tally_init(&parts[k].tally, rules);
-		parts[k].merged = 0;
-		split.ctx[k] = &parts[k];
-	}
-	tally_init(&out->tally, rules);
-	out->status = split_read(&l, f, "t.csv", &format, rules, &c.diag,
-				 count, &out->tally, &split);
+	split.close_part = close_part;
+	tally_init(&c.tally, rules);
+	c.from_parts = 0;
+	c.opened = c.closed = 0;
+	out->status = split_read(&l, f, "t.csv", &format, rules, &cap.diag,
+				 count, &c, &split);
 	out->counts = l.counts;
 	loader_release(&l);
-	out->from_parts = 0;
-	for (k = 1; k < SPLIT_MAX_JOBS; k++)
-		if (parts[k].merged)
-			out->from_parts += parts[k].tally.asked;
-	out->messages = strdup(captured_text(&c));
-	captured_close(&c);
+	/* Every part's context is closed before split_read() returns. */
+	assert_int_equal(c.opened, c.closed);
+	out->tally = c.tally;
+	out->from_parts = c.from_parts;
+	out->messages = strdup(captured_text(&cap));
+	captured_close(&cap);
 }
 
 static void test_parts_read_as_one_pass(void **state)
