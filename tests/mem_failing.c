@@ -2,11 +2,13 @@
  * mem_failing.c - the allocator for tests: passes through to realloc(3)
  * until armed, then fails every allocation after the Nth.  Unit tests arm
  * it with mem_failing_arm(); the foitab-failalloc program reads N from
- * the environment variable FOITAB_FAIL_AFTER.  Its counters are the one
+ * the environment variable FOITAB_FAIL_AFTER, and with FOITAB_ALLOC_REPORT
+ * set prints how many allocations it was asked for.  Its counters are the one
  * piece of global state in the project, and exist only in test builds;
  * they are atomic, as parts of a file are read on several threads.
  */
 #include <stdatomic.h>
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "mem.h"
@@ -28,6 +30,12 @@ long mem_failing_made(void)
 	return atomic_load(&made);
 }
 
+/* FOITAB_ALLOC_REPORT: say at exit how many allocations were asked for. */
+static void report(void)
+{
+	fprintf(stderr, "allocations: %ld\n", atomic_load(&made));
+}
+
 static int may_allocate(void)
 {
 	long left;
@@ -37,6 +45,8 @@ static int may_allocate(void)
 
 		if (s && *s)
 			atomic_store(&remaining, strtol(s, NULL, 10));
+		if (getenv("FOITAB_ALLOC_REPORT"))
+			atexit(report);
 	}
 	atomic_fetch_add(&made, 1);
 	left = atomic_load(&remaining);
