@@ -13,8 +13,9 @@
  * wrong result.
  *
  * Every thread reads its own bytes with pread(), into a buffer of its own;
- * the loaders share only the rules, which nothing writes.  This file does
- * not look at cells: the loaders do.
+ * the loaders share only the rules, which nothing writes, and each part's
+ * responses go to a context of its own that the caller makes.  This file
+ * does not look at cells: the loaders do.
  */
 #include <errno.h>
 #include <pthread.h>
