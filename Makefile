@@ -242,7 +242,7 @@ $(BUILD)/bench-measure: tests/bench/measure.c | $(BUILD)
 	$(CC) $(WARN) -O2 $(CPPFLAGS_ALL) -o $@ $<
 
 bench: deps
-	$(call ensure_packages,miller)
+	-$(call ensure_packages,miller)
 	@$(MAKE) -s foitab $(BENCH_TOOLS)
 	@sh tests/bench/bench.sh $(BUILD) ./foitab
 
