@@ -10,6 +10,7 @@
 #define FOITAB_TEXT_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "strbuf.h"
 
@@ -34,5 +35,16 @@ unsigned text_distance(const char *a, const char *b, unsigned cap);
  * Returns `buf`.
  */
 const char *text_shown(const char *s, size_t len, char *buf, size_t size);
+
+/*
+ * FNV-1a, a byte at a time, for the hash indexes of names: start from
+ * TEXT_HASH_START and add each byte (after whatever folding the index
+ * wants).
+ */
+#define TEXT_HASH_START 14695981039346656037ULL
+static inline uint64_t text_hash_add(uint64_t h, unsigned char c)
+{
+	return (h ^ c) * 1099511628211ULL;
+}
 
 #endif

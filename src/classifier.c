@@ -11,6 +11,7 @@
 
 #include "classifier.h"
 #include "mem.h"
+#include "text.h"
 
 int in_denominator(const struct rules *rules, const struct response *r)
 {
@@ -157,10 +158,10 @@ void roster_free(struct roster *roster)
 /* FNV-1a over a group's name. */
 static size_t name_hash(const char *name)
 {
-	uint64_t h = 14695981039346656037ULL;
+	uint64_t h = TEXT_HASH_START;
 
 	for (; *name; name++)
-		h = (h ^ (unsigned char)*name) * 1099511628211ULL;
+		h = text_hash_add(h, (unsigned char)*name);
 	return (size_t)h;
 }
 

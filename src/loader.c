@@ -157,7 +157,7 @@ static int seen_insert(struct body_seen *s, uint64_t h, unsigned long line,
 /* FNV-1a over the name with case folded and runs of spaces made one. */
 static uint64_t body_hash(const char *name)
 {
-	uint64_t h = 14695981039346656037ULL;
+	uint64_t h = TEXT_HASH_START;
 	int space = 0;
 
 	for (; *name; name++) {
@@ -169,12 +169,12 @@ static uint64_t body_hash(const char *name)
 			continue;
 		}
 		if (space) {
-			h = (h ^ ' ') * 1099511628211ULL;
+			h = text_hash_add(h, ' ');
 			space = 0;
 		}
 		if (c >= 'A' && c <= 'Z')
 			c = (unsigned char)(c - 'A' + 'a');
-		h = (h ^ c) * 1099511628211ULL;
+		h = text_hash_add(h, c);
 	}
 	return h ? h : 1;
 }
