@@ -170,7 +170,6 @@ static void *open_part(void *ctx, struct diag *diag)
 		return NULL;
 	tally_init(&p->tally, c->tally->rules);
 	registry_init(&p->registry);
-	p->grouping.column = c->grouping ? c->grouping->column : NULL;
 	p->collector.run = c->run;
 	p->collector.diag = diag;
 	p->collector.tally = &p->tally;
