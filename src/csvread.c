@@ -91,18 +91,22 @@ static void add_field(void *s, size_t len, void *data)
 static int plain_ascii(const unsigned char *s, size_t len)
 {
 	size_t i = 0;
+	uint64_t v;
 
-	for (; i + 8 <= len; i += 8) {
-		uint64_t v;
-
+	if (len < 8) {
+		for (; i < len; i++)
+			if (s[i] == 0 || s[i] >= 0x80)
+				return 0;
+		return 1;
+	}
+	for (; i + 8 < len; i += 8) {
 		memcpy(&v, s + i, 8);
 		if ((v & HIGHS) || ((v - ONES) & ~v & HIGHS))
 			return 0;
 	}
-	for (; i < len; i++)
-		if (s[i] == 0 || s[i] >= 0x80)
-			return 0;
-	return 1;
+	/* The last eight bytes, overlapping what was checked: no byte loop. */
+	memcpy(&v, s + len - 8, 8);
+	return !((v & HIGHS) || ((v - ONES) & ~v & HIGHS));
 }
 
 /* Length of the valid UTF-8 prefix of `s`. */

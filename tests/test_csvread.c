@@ -74,6 +74,14 @@ static const struct csv_case cases[] = {
 	{ "NUL byte in a cell", C, "a\nb\0c\nd\n", 8, "1:a\n3:d\n",
 	  "foitab: t.csv:2: cell 1 holds a NUL byte, which never belongs in a "
 	  "spreadsheet export; re-save the file as CSV\n", FOITAB_OK },
+	{ "NUL or a high byte as the last of a long cell", C,
+	  "long ascii,abcdefghijk\nabcdefghijk\0,x\nabcdefgh\xE9,y\nok\n", 53,
+	  "1:long ascii|abcdefghijk\n4:ok\n",
+	  "foitab: t.csv:2: cell 1 holds a NUL byte, which never belongs in a "
+	  "spreadsheet export; re-save the file as CSV\n"
+	  "foitab: t.csv:3: cell 1 is not UTF-8 text. A file saved from Excel "
+	  "as plain \"CSV\" is Windows-1252: run again with --encoding cp1252, "
+	  "or save it as \"CSV UTF-8\"\n", FOITAB_OK },
 	{ "quote opened on a later line of the record", C,
 	  "h\n\"a\nb\",\"c\nd\n", 0, "1:h\n",
 	  "foitab: t.csv:3: a quoted cell starting here (in the row that starts "
