@@ -56,6 +56,8 @@ struct registry {
 	size_t n, cap;
 	struct registry_index *index;  /* sorted by kind, then text */
 	size_t nindex;
+	size_t *slot;          /* hash table over index: 0 empty, else i + 1 */
+	size_t nslots;         /* a power of two, over twice nindex */
 	unsigned long matched_rows;
 	struct registry_miss misses[REGISTRY_MISSES_KEPT];
 	size_t nmisses;        /* kept in misses[] */

@@ -41,33 +41,38 @@ static int name_key(const char *s, struct strbuf *out)
 	static const char *const suffixes[] = {
 		" integrated care board", " icb"
 	};
-	size_t i;
+	size_t i, len = strlen(s);
 	int space = 1;
+	char *p;
 
+	/* At most five bytes for one ('&' becomes " and "): grow once. */
 	strbuf_reset(out);
+	if (len > ((size_t)-1 - 1) / 5 || strbuf_grow(out, len * 5 + 1) < 0)
+		return -1;
+	p = out->buf;
 	for (; *s; s++) {
 		unsigned char c = (unsigned char)*s;
 
 		if (c == '&') {
-			if (strbuf_add(out, space ? "and " : " and ",
-				       space ? 4 : 5) < 0)
-				return -1;
+			if (!space)
+				*p++ = ' ';
+			memcpy(p, "and ", 4);
+			p += 4;
 			space = 1;
-			continue;
-		}
-		if (c < 0x80 && !isalnum(c)) {
-			if (!space && strbuf_addch(out, ' ') < 0)
-				return -1;
+		} else if (c < 0x80 && !isalnum(c)) {
+			if (!space)
+				*p++ = ' ';
 			space = 1;
-			continue;
+		} else {
+			*p++ = (char)tolower(c);
+			space = 0;
 		}
-		if (strbuf_addch(out, tolower(c)) < 0)
-			return -1;
-		space = 0;
 	}
-	if (out->len && out->buf[out->len - 1] == ' ')
-		out->buf[--out->len] = '\0';
-	if (strncmp(strbuf_str(out), "nhs ", 4) == 0) {
+	if (p > out->buf && p[-1] == ' ')
+		p--;
+	*p = '\0';
+	out->len = (size_t)(p - out->buf);
+	if (strncmp(out->buf, "nhs ", 4) == 0) {
 		memmove(out->buf, out->buf + 4, out->len - 3);
 		out->len -= 4;
 	}
@@ -99,17 +104,31 @@ static int compare_index(const void *a, const void *b)
 	return strcmp(x->text, y->text);
 }
 
+/* Where a kind of text starts looking in the hash table. */
+static size_t index_hash(int kind, const char *text)
+{
+	uint64_t h = text_hash_add(TEXT_HASH_START, (unsigned char)kind);
+
+	for (; *text; text++)
+		h = text_hash_add(h, (unsigned char)*text);
+	return (size_t)h;
+}
+
 static const struct registry_entry *lookup(const struct registry *g,
 					   int kind, const char *text)
 {
-	struct registry_index probe, *hit;
+	size_t k;
 
-	probe.kind = kind;
-	probe.text = text;
-	probe.entry = 0;
-	hit = bsearch(&probe, g->index, g->nindex, sizeof *g->index,
-		      compare_index);
-	return hit ? &g->entries[hit->entry] : NULL;
+	if (!g->nslots)
+		return NULL;
+	for (k = index_hash(kind, text) & (g->nslots - 1); g->slot[k];
+	     k = (k + 1) & (g->nslots - 1)) {
+		const struct registry_index *x = &g->index[g->slot[k] - 1];
+
+		if (x->kind == kind && strcmp(x->text, text) == 0)
+			return &g->entries[x->entry];
+	}
+	return NULL;
 }
 
 struct registry_reader {
@@ -189,6 +208,22 @@ static int build_index(struct registry_reader *rr)
 		}
 	}
 	qsort(g->index, g->nindex, sizeof *g->index, compare_index);
+	/* A hash table for lookup(); the first of equal texts is found. */
+	for (g->nslots = 16; g->nslots < g->nindex * 2; g->nslots *= 2)
+		;
+	g->slot = mem_calloc(g->nslots, sizeof *g->slot);
+	if (!g->slot) {
+		g->nslots = 0;
+		return FOITAB_OSERR;
+	}
+	for (i = 0; i < g->nindex; i++) {
+		size_t k = index_hash(g->index[i].kind, g->index[i].text) &
+			   (g->nslots - 1);
+
+		while (g->slot[k])
+			k = (k + 1) & (g->nslots - 1);
+		g->slot[k] = i + 1;
+	}
 	for (i = 1; i < g->nindex; i++) {
 		const struct registry_index *a = &g->index[i - 1], *b = &g->index[i];
 
@@ -429,6 +464,8 @@ int registry_fork(struct registry *fork, const struct registry *g)
 	fork->name = g->name;
 	fork->index = g->index;
 	fork->nindex = g->nindex;
+	fork->slot = g->slot;
+	fork->nslots = g->nslots;
 	fork->borrowed = 1;
 	return 0;
 }
@@ -485,8 +522,10 @@ void registry_free(struct registry *g)
 	for (i = 0; i < g->nmisses; i++)
 		mem_free(g->misses[i].body);
 	mem_free(g->entries);
-	if (!g->borrowed)
+	if (!g->borrowed) {
 		mem_free(g->index);
+		mem_free(g->slot);
+	}
 	strbuf_release(&g->scratch);
 	registry_init(g);
 }
