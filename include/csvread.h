@@ -177,12 +177,14 @@ struct csv_column {
  * that case, surrounding spaces and ' '/'-' for '_' do not matter: at[c]
  * receives the cell index of column c, or -1.  A required column that is
  * missing (the message lists the header found) and a column given twice
- * are reported against `file`.  Returns FOITAB_OK, FOITAB_DATAERR or
- * FOITAB_OSERR.
+ * are reported against `file`, the former with the nearest header cell as
+ * a "did you mean".  When `warn_unknown`, a cell that names none of the
+ * columns is a warning (with the nearest column, if one is close).
+ * Returns FOITAB_OK, FOITAB_DATAERR or FOITAB_OSERR.
  */
 int csvread_map_header(const struct csv_row *header,
 		       const struct csv_column *columns, size_t n, int *at,
-		       const char *file, struct diag *diag);
+		       const char *file, int warn_unknown, struct diag *diag);
 
 /* Narrow `*s`/`*len` to the cell without surrounding white space. */
 void csvread_trim(const char **s, size_t *len);

@@ -4,7 +4,9 @@
  *
  * A rules file is checked as strictly as a survey file: every mistake is
  * reported as FILE:LINE: message, and a file with any mistake is refused
- * before any data is read.  Four columns are built in, as every FOI survey
+ * before any data is read.  It is UTF-8 text (a byte-order mark is
+ * allowed), and every size is bounded (RULES_MAX_*), so that no rules
+ * file, however written, can exhaust the stack or take quadratic time.  Four columns are built in, as every FOI survey
  * has them: `body`, `code`, `response` (answered, refused or pending) and
  * `summary`; a rules file declares the others.
  *
@@ -26,6 +28,9 @@
 #define RULES_MAX_COLUMNS 32
 #define RULES_MAX_VALUES 64
 #define RULES_MAX_BUCKETS 32
+#define RULES_MAX_ALIASES 1000  /* spellings of a column's values */
+#define RULES_MAX_DEPTH 64      /* 'not's and '('s nested in a condition */
+#define RULES_MAX_TESTS 1000    /* tests in one condition */
 
 /* The built-in columns, at these indexes in every rules. */
 enum {
@@ -88,6 +93,8 @@ struct rules_column {
 	char *required_text;              /* the condition as written */
 	char *required_phrase; /* "an answered response", "a row where ..." */
 	unsigned long line;  /* where it is declared (0: built in) */
+	int tested;          /* a condition (bucket, denominator, required)
+				tests it: the header must have it */
 };
 
 struct rules_bucket {

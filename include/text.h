@@ -3,8 +3,9 @@
  *
  * Folding makes the small differences a spreadsheet picks up irrelevant
  * (case, runs of spaces, '_' for '-'); the edit distance finds the
- * nearest expected word for a "did you mean" suggestion.  ASCII letters
- * are folded; other bytes (UTF-8) are compared as they are.
+ * nearest expected word for a "did you mean" suggestion.  Case is folded
+ * in ASCII, Latin-1, Latin Extended-A, Greek and Cyrillic (text_lower());
+ * a no-break space and the other Unicode spaces count as spaces.
  */
 #ifndef FOITAB_TEXT_H
 #define FOITAB_TEXT_H
@@ -14,11 +15,33 @@
 
 #include "strbuf.h"
 
+/* What text_next() returns for a byte that does not start UTF-8. */
+#define TEXT_NOT_UTF8 0x110000UL
+
+/*
+ * The code point at the start of `s` (`len` > 0 bytes), its length in
+ * *used; TEXT_NOT_UTF8 with *used 1 for a byte that is not UTF-8.
+ */
+unsigned long text_next(const char *s, size_t len, size_t *used);
+
+/* Length of the valid UTF-8 prefix of `s` (no overlong forms). */
+size_t text_utf8_valid(const char *s, size_t len);
+
+/* The lower case of `cp` in the scripts named above; else `cp`. */
+unsigned long text_lower(unsigned long cp);
+
+/* Is `cp` white space: ASCII's, U+00A0, U+2000-U+200A, U+202F...? */
+int text_is_space(unsigned long cp);
+
+/* Narrow `*s`/`*len` to the text without surrounding white space. */
+void text_trim(const char **s, size_t *len);
+
 /*
  * Fold `len` bytes of `s` into `out` (replacing its contents): surrounding
- * white space dropped, ASCII letters lower-cased, and every run of ' ',
- * tab, '_' or '-' made one '_'.  "Under way" and "UNDER-WAY" both fold to
- * "under_way".  Returns 0, or -1 when out of memory.
+ * white space dropped, letters lower-cased, a run of white space made one
+ * '_', and each '-' made '_'.  "Under way", "under  way" and "UNDER-WAY"
+ * fold to "under_way"; "under - way" (three separators) and "none-" do not
+ * fold to a codebook word.  Returns 0, or -1 when out of memory.
  */
 int text_fold(const char *s, size_t len, struct strbuf *out);
 
@@ -30,8 +53,16 @@ int text_fold(const char *s, size_t len, struct strbuf *out);
 unsigned text_distance(const char *a, const char *b, unsigned cap);
 
 /*
- * A copy of `len` bytes of `s` fit to quote in a message: control
- * characters shown as '?', and cut with "..." to fit `size` (> 8) bytes.
+ * Copy `len` bytes of `s` into `buf` (`size` > 0 bytes, NUL-terminated)
+ * with what could steer a terminal shown as text: \n, \r, \t, other C0
+ * controls and DEL as \xHH, C1 controls (U+0080-U+009F) as \uHHHH.
+ * Stops when `buf` is full; returns how many bytes of `s` were copied.
+ */
+size_t text_escape(const char *s, size_t len, char *buf, size_t size);
+
+/*
+ * A copy of `len` bytes of `s` fit to quote in a message: escaped as
+ * text_escape() does, and cut with "..." to fit `size` (> 8) bytes.
  * Returns `buf`.
  */
 const char *text_shown(const char *s, size_t len, char *buf, size_t size);

@@ -72,7 +72,7 @@ static int on_row(const struct csv_row *row, void *ctx)
 	if (!br->have_header) {
 		br->have_header = 1;
 		return csvread_map_header(row, bcolumns, BNCOLUMNS, br->column_at,
-					  br->name, br->diag);
+					  br->name, 0, br->diag);
 	}
 	if (b->n == b->cap) {
 		size_t cap = b->cap ? b->cap * 2 : 8;

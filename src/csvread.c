@@ -109,48 +109,6 @@ static int plain_ascii(const unsigned char *s, size_t len)
 	return !((v & HIGHS) || ((v - ONES) & ~v & HIGHS));
 }
 
-/* Length of the valid UTF-8 prefix of `s`. */
-static size_t utf8_valid(const unsigned char *s, size_t len)
-{
-	size_t i = 0;
-
-	while (i < len) {
-		unsigned char c = s[i];
-		size_t n, k;
-		unsigned long cp;
-
-		if (c < 0x80) {
-			i++;
-			continue;
-		}
-		if (c >= 0xC2 && c <= 0xDF) {
-			n = 1;
-			cp = c & 0x1F;
-		} else if (c >= 0xE0 && c <= 0xEF) {
-			n = 2;
-			cp = c & 0x0F;
-		} else if (c >= 0xF0 && c <= 0xF4) {
-			n = 3;
-			cp = c & 0x07;
-		} else {
-			return i;
-		}
-		if (len - i <= n)
-			return i;
-		for (k = 1; k <= n; k++) {
-			if ((s[i + k] & 0xC0) != 0x80)
-				return i;
-			cp = cp << 6 | (s[i + k] & 0x3F);
-		}
-		/* No overlong forms, surrogates or code points past U+10FFFF. */
-		if ((n == 2 && cp < 0x800) || (n == 3 && cp < 0x10000) ||
-		    (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF)
-			return i;
-		i += n + 1;
-	}
-	return i;
-}
-
 /* Convert every cell from Windows-1252 into r->converted; 0, or -1. */
 static int convert_row(struct csvread *r)
 {
@@ -211,7 +169,7 @@ static int row_is_sound(struct csvread *r)
 			return 0;
 		}
 		if (r->format.encoding == CSV_UTF8 &&
-		    utf8_valid((const unsigned char *)cell, r->lens[i]) !=
+		    text_utf8_valid(cell, r->lens[i]) !=
 		    r->lens[i]) {
 			diag_error(r->diag, r->name, r->record_line,
 				   "cell %zu is not UTF-8 text. A file saved from "
@@ -646,24 +604,56 @@ int csvread_row_is_blank(const struct csv_row *row)
 	return 1;
 }
 
+/*
+ * The cell of `header` whose folded name is nearest `name` (an edit or
+ * two away, or one is the start of the other), or -1; `folded` holds each
+ * cell's folded name, NUL-separated.
+ */
+static int nearest_cell(const char *name, const struct strbuf *folded,
+			size_t ncells)
+{
+	const char *cell = strbuf_str(folded);
+	unsigned best_d = 3;
+	int best = -1;
+	size_t i;
+
+	for (i = 0; i < ncells; i++, cell += strlen(cell) + 1) {
+		size_t n = strlen(cell), m = strlen(name);
+		unsigned d = text_distance(name, cell, 3);
+
+		if (n && d == 3 && (strncmp(cell, name, n < m ? n : m) == 0))
+			d = 2;      /* "substance" for "substance_misuse" */
+		if (n && d > 0 && d < best_d && (d == 1 || (n >= 4 && m >= 4))) {
+			best_d = d;
+			best = (int)i;
+		}
+	}
+	return best;
+}
+
 int csvread_map_header(const struct csv_row *header,
 		       const struct csv_column *columns, size_t n, int *at,
-		       const char *file, struct diag *diag)
+		       const char *file, int warn_unknown, struct diag *diag)
 {
-	struct strbuf folded = STRBUF_INIT;
+	struct strbuf folded = STRBUF_INIT, one = STRBUF_INIT;
 	unsigned long errors = diag->errors;
 	size_t i, c;
 
 	for (c = 0; c < n; c++)
 		at[c] = -1;
 	for (i = 0; i < header->nfields; i++) {
-		if (text_fold(header->fields[i], header->lens[i], &folded) < 0) {
+		int known = 0;
+
+		if (text_fold(header->fields[i], header->lens[i], &one) < 0 ||
+		    strbuf_add(&folded, one.buf, one.len + 1) < 0) {
 			strbuf_release(&folded);
+			strbuf_release(&one);
 			return FOITAB_OSERR;
 		}
 		for (c = 0; c < n; c++) {
-			if (strcmp(columns[c].name, folded.buf) != 0)
+			if (strcmp(columns[c].name, one.buf) != 0)
 				continue;
+			known = 1;
 			if (at[c] >= 0)
 				diag_error(diag, file, header->line,
 					   "column '%s' appears twice in the header "
@@ -672,11 +662,38 @@ int csvread_map_header(const struct csv_row *header,
 			else
 				at[c] = (int)i;
 		}
+		if (!known && warn_unknown && one.len) {
+			char show[60];
+			const char *near = NULL;
+			unsigned best_d = 3;
+
+			for (c = 0; c < n; c++) {
+				unsigned d = text_distance(columns[c].name,
+							   one.buf, 3);
+
+				if (d < best_d) {
+					best_d = d;
+					near = columns[c].name;
+				}
+			}
+			text_shown(header->fields[i], header->lens[i], show,
+				   sizeof show);
+			if (near)
+				diag_warning(diag, file, header->line, "column '%s' "
+					     "is not one of the rules' columns, so it "
+					     "is not read (did you mean '%s'?)", show,
+					     near);
+			else
+				diag_warning(diag, file, header->line, "column '%s' "
+					     "is not one of the rules' columns, so it "
+					     "is not read", show);
+		}
 	}
-	strbuf_release(&folded);
+	strbuf_release(&one);
 	for (c = 0; c < n; c++) {
 		char found[240], show[60];
 		size_t used = 0;
+		int near;
 
 		if (!columns[c].required || at[c] >= 0)
 			continue;
@@ -696,10 +713,20 @@ int csvread_map_header(const struct csv_row *header,
 			}
 			used += (size_t)k;
 		}
-		diag_error(diag, file, header->line,
-			   "the header has no '%s' column (the header found: %s)",
-			   columns[c].name, found);
+		near = nearest_cell(columns[c].name, &folded, header->nfields);
+		if (near >= 0)
+			diag_error(diag, file, header->line,
+				   "the header has no '%s' column (did you mean "
+				   "'%s'? the header found: %s)", columns[c].name,
+				   text_shown(header->fields[near],
+					      header->lens[near], show,
+					      sizeof show), found);
+		else
+			diag_error(diag, file, header->line,
+				   "the header has no '%s' column (the header "
+				   "found: %s)", columns[c].name, found);
 	}
+	strbuf_release(&folded);
 	return diag->errors == errors ? FOITAB_OK : FOITAB_DATAERR;
 }
 

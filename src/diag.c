@@ -6,8 +6,28 @@
 #include <assert.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "diag.h"
+#include "text.h"
+
+/* The longest message shown; a longer one is cut with "...". */
+#define DIAG_MESSAGE_MAX 4096
+
+/*
+ * Write `text` with whatever could steer a terminal (a file name or a
+ * cell quoted in the message) escaped: see text_escape().
+ */
+static void put_escaped(FILE *stream, const char *text)
+{
+	char shown[DIAG_MESSAGE_MAX * 2];
+	size_t len = strlen(text);
+
+	if (text_escape(text, len, shown, sizeof shown) < len)
+		strcpy(shown + (strlen(shown) > sizeof shown - 4 ?
+				sizeof shown - 4 : strlen(shown)), "...");
+	fputs(shown, stream);
+}
 
 void diag_init(struct diag *d, FILE *stream)
 {
@@ -54,16 +74,24 @@ static void vreport(struct diag *d, const char *kind, const char *file,
 static void vreport(struct diag *d, const char *kind, const char *file,
 		    unsigned long line, const char *fmt, va_list ap)
 {
+	char message[DIAG_MESSAGE_MAX];
+	int n;
+
 	if (!d->stream)
 		return;
 	fputs("foitab: ", d->stream);
-	if (file && line)
-		fprintf(d->stream, "%s:%lu: ", file, line);
-	else if (file)
-		fprintf(d->stream, "%s: ", file);
+	if (file) {
+		put_escaped(d->stream, file);
+		if (line)
+			fprintf(d->stream, ":%lu", line);
+		fputs(": ", d->stream);
+	}
 	if (kind)
 		fprintf(d->stream, "%s: ", kind);
-	vfprintf(d->stream, fmt, ap);
+	n = vsnprintf(message, sizeof message, fmt, ap);
+	if (n >= (int)sizeof message)
+		strcpy(message + sizeof message - 4, "...");
+	put_escaped(d->stream, message);
 	fputc('\n', d->stream);
 }
 

@@ -154,17 +154,27 @@ static int seen_insert(struct body_seen *s, uint64_t h, unsigned long line,
 	return 0;
 }
 
-/* FNV-1a over the name with case folded and runs of spaces made one. */
+/*
+ * FNV-1a over the name as text_fold() would fold it for case and spaces:
+ * letters lower-cased (text_lower()), runs of white space, Unicode's
+ * included, one space.  Plain ASCII takes the quick path.
+ */
 static uint64_t body_hash(const char *name)
 {
 	uint64_t h = TEXT_HASH_START;
+	size_t len = strlen(name);
 	int space = 0;
 
-	for (; *name; name++) {
+	while (len) {
 		unsigned char c = (unsigned char)*name;
+		unsigned long cp = c;
+		size_t used = 1;
 
-		if (c == ' ' || c == '\t' || c == '\r' || c == '\n' ||
-		    c == '\v' || c == '\f') {
+		if (c >= 0x80)
+			cp = text_next(name, len, &used);
+		name += used;
+		len -= used;
+		if (text_is_space(cp)) {
 			space = 1;
 			continue;
 		}
@@ -172,9 +182,16 @@ static uint64_t body_hash(const char *name)
 			h = text_hash_add(h, ' ');
 			space = 0;
 		}
-		if (c >= 'A' && c <= 'Z')
-			c = (unsigned char)(c - 'A' + 'a');
-		h = text_hash_add(h, c);
+		if (cp == TEXT_NOT_UTF8) {
+			h = text_hash_add(h, c);
+			continue;
+		}
+		cp = text_lower(cp);
+		/* The code point's bytes, little end first. */
+		do {
+			h = text_hash_add(h, (unsigned char)(cp & 0xFF));
+			cp >>= 8;
+		} while (cp);
 	}
 	return h ? h : 1;
 }
@@ -359,8 +376,13 @@ static int read_header(struct loader *l, const struct csv_row *row)
 	l->ncolumns = row->nfields;
 	/* Rows cannot be read without a sound header: stop if it is not. */
 	status = csvread_map_header(row, l->header, l->rules->ncolumns,
-				    l->column_at, l->name, l->diag);
+				    l->column_at, l->name, 1, l->diag);
 	l->header_ok = status == FOITAB_OK;
+	if (status == FOITAB_DATAERR && !l->rules->dir)
+		diag_note(l->diag, l->name, 0, "these are the built-in rules, for "
+			  "the 2023 survey of ICBs ('foitab rules' prints them); "
+			  "for another survey, name its rules file with --rules "
+			  "FILE");
 	return status;
 }
 
@@ -410,8 +432,17 @@ static int on_row(const struct csv_row *row, void *ctx)
 	size_t c;
 	int dup;
 
-	if (!l->have_header)
-		return row->nfields ? read_header(l, row) : FOITAB_OK;
+	if (!l->have_header) {
+		/* A row refused before the header (a bad byte) was the
+		 * header: the next row must not be taken for it. */
+		if (l->csv.rejected_rows) {
+			l->have_header = 1;
+			return FOITAB_DATAERR;
+		}
+		/* Blank lines and rows of empty cells above it are skipped. */
+		return csvread_row_is_blank(row) ? FOITAB_OK
+						 : read_header(l, row);
+	}
 	rules = l->rules;
 	l->counts.rows++;
 	if (csvread_row_is_blank(row)) {
@@ -508,8 +539,11 @@ int loader_begin(struct loader *l, const char *name,
 	/* The header must have every column a row may need. */
 	for (c = 0; c < rules->ncolumns; c++) {
 		l->header[c].name = rules->columns[c].name;
+		/* ... and every column a condition tests: a column missing
+		 * from the header would be read as empty, silently. */
 		l->header[c].required = rules->columns[c].required_always ||
-					rules->columns[c].required_when;
+					rules->columns[c].required_when ||
+					rules->columns[c].tested;
 	}
 	l->diag = diag;
 	l->name = name;

@@ -151,7 +151,7 @@ static int on_row(const struct csv_row *row, void *ctx)
 	if (!rr->have_header) {
 		rr->have_header = 1;
 		return csvread_map_header(row, rcolumns, RNCOLUMNS, rr->column_at,
-					  rr->name, rr->diag);
+					  rr->name, 0, rr->diag);
 	}
 	if (g->n == g->cap) {
 		size_t cap = g->cap ? g->cap * 2 : 64;

@@ -248,13 +248,28 @@ static size_t text_width(const char *s)
 }
 
 /*
- * Text for a terminal: control characters, which could move the cursor
- * or recolour the screen, shown as '?'.
+ * One character of text for a terminal, at *s (moved past it): control
+ * characters, which could move the cursor or recolour the screen (C0,
+ * DEL, and C1 such as U+009B, a CSI), shown as '?'.
  */
+static void put_char(FILE *out, const char **s)
+{
+	unsigned char c = (unsigned char)**s;
+
+	if (c == 0xC2 && (unsigned char)(*s)[1] >= 0x80 &&
+	    (unsigned char)(*s)[1] <= 0x9F) {
+		fputc('?', out);
+		(*s)++;
+	} else {
+		fputc(c < 0x20 || c == 0x7f ? '?' : c, out);
+	}
+}
+
+/* Text for a terminal: put_char() over `s`. */
 static void put_text(FILE *out, const char *s)
 {
 	for (; *s; s++)
-		fputc((unsigned char)*s < 0x20 || *s == 0x7f ? '?' : *s, out);
+		put_char(out, &s);
 }
 
 static void pad_right(FILE *out, const char *s, size_t width)
@@ -442,7 +457,7 @@ static void indented(FILE *out, const char *s, const char *indent)
 			fputs(indent, out);
 			continue;
 		}
-		fputc((unsigned char)*s < 0x20 || *s == 0x7f ? '?' : *s, out);
+		put_char(out, &s);
 	}
 	fputc('\n', out);
 }
@@ -957,8 +972,14 @@ static void xml_text(FILE *out, const char *s)
 			fputs("&#39;", out);
 			break;
 		default:
-			/* XML 1.0 allows no control characters but these. */
-			if ((unsigned char)*s < 0x20 && *s != '\n' && *s != '\t')
+			/* XML 1.0 allows no control characters but these;
+			 * a line break is LF, whether CR LF or CR. */
+			if (*s == '\r' && s[1] == '\n')
+				break;
+			if (*s == '\r')
+				fputc('\n', out);
+			else if ((unsigned char)*s < 0x20 && *s != '\n' &&
+				 *s != '\t')
 				fputc('?', out);
 			else
 				fputc(*s, out);

@@ -222,10 +222,14 @@ struct cond {
 	unsigned long line;
 	const char *setting;
 	int failed;
-	char token[128];
-	size_t token_len;
+	struct strbuf token;     /* the current token, any length */
 	int token_kind;          /* 0 end, 1 word, ',' '(' ')' */
+	unsigned depth;          /* 'not's and '('s open around this point */
+	unsigned tests;          /* tests read so far */
 };
+
+/* The current token as a string. */
+#define TOKEN(c) strbuf_str(&(c)->token)
 
 /* Report `message` about the condition being parsed, once. */
 static void cond_fail(struct cond *c, const char *message)
@@ -247,33 +251,34 @@ static void cond_fail(struct cond *c, const char *message)
 /* Read the next token into c->token. */
 static void next(struct cond *c)
 {
+	const char *start;
+
 	while (isspace((unsigned char)*c->p))
 		c->p++;
-	c->token_len = 0;
+	strbuf_reset(&c->token);
 	if (!*c->p) {
 		c->token_kind = 0;
-		c->token[0] = '\0';
 		return;
 	}
+	start = c->p;
 	if (*c->p == ',' || *c->p == '(' || *c->p == ')') {
-		c->token_kind = *c->p;
-		c->token[0] = *c->p++;
-		c->token[1] = '\0';
-		return;
+		c->token_kind = *c->p++;
+	} else {
+		c->token_kind = 1;
+		while (*c->p && !isspace((unsigned char)*c->p) && *c->p != ',' &&
+		       *c->p != '(' && *c->p != ')')
+			c->p++;
 	}
-	c->token_kind = 1;
-	while (*c->p && !isspace((unsigned char)*c->p) && *c->p != ',' &&
-	       *c->p != '(' && *c->p != ')') {
-		if (c->token_len < sizeof c->token - 1)
-			c->token[c->token_len++] = *c->p;
-		c->p++;
+	if (strbuf_add(&c->token, start, (size_t)(c->p - start)) < 0) {
+		FAIL_NOMEM(c->rd);
+		c->failed = 1;
+		c->token_kind = 0;
 	}
-	c->token[c->token_len] = '\0';
 }
 
 static int is_word(const struct cond *c, const char *word)
 {
-	return c->token_kind == 1 && strcasecmp(c->token, word) == 0;
+	return c->token_kind == 1 && strcasecmp(TOKEN(c), word) == 0;
 }
 
 static struct expr *parse_or(struct cond *c);
@@ -292,7 +297,7 @@ static uint64_t parse_values(struct cond *c, const struct rules_column *col)
 				   "before a punctuation mark" : "at the end");
 			return 0;
 		}
-		f = fold(c->rd, c->token, c->token_len);
+		f = fold(c->rd, TOKEN(c), c->token.len);
 		if (!f)
 			return 0;
 		v = rules_value(col, f);
@@ -301,9 +306,13 @@ static uint64_t parse_values(struct cond *c, const struct rules_column *col)
 			const char *hint = rules_suggest(col, f);
 			size_t i, used;
 
+			char show[80];
+
 			used = (size_t)snprintf(message, sizeof message, "'%s' is "
 						"not a value of column '%s'",
-						c->token, col->name);
+						text_shown(TOKEN(c), c->token.len,
+							   show, sizeof show),
+						col->name);
 			if (hint)
 				snprintf(message + used, sizeof message - used,
 					 " (did you mean '%s'?)", hint);
@@ -337,16 +346,23 @@ static struct expr *parse_test(struct cond *c)
 			   "before a punctuation mark" : "at the end");
 		return NULL;
 	}
-	f = fold(c->rd, c->token, c->token_len);
+	if (++c->tests > RULES_MAX_TESTS) {
+		COND_ERROR(c, "a condition has at most %d tests; split it "
+			   "between buckets", RULES_MAX_TESTS);
+		return NULL;
+	}
+	f = fold(c->rd, TOKEN(c), c->token.len);
 	if (!f)
 		return NULL;
 	column = rules_column(r, f);
 	if (column < 0) {
-		char message[300];
+		char message[300], show[80];
 		size_t i, used;
 
 		used = (size_t)snprintf(message, sizeof message, "there is no "
-					"column '%s' in these rules", c->token);
+					"column '%s' in these rules",
+					text_shown(TOKEN(c), c->token.len, show,
+						   sizeof show));
 		for (i = 0; i < r->ncolumns; i++)
 			if (text_distance(r->columns[i].name, f, 3) <= 2) {
 				snprintf(message + used, sizeof message - used,
@@ -358,6 +374,7 @@ static struct expr *parse_test(struct cond *c)
 		return NULL;
 	}
 	col = &r->columns[column];
+	c->rd->r->columns[column].tested = 1;
 	e = expr_new(EXPR_ANY, NULL, NULL);
 	if (!e)
 		return FAIL_NOMEM(c->rd), NULL;
@@ -411,23 +428,31 @@ static struct expr *parse_factor(struct cond *c)
 {
 	struct expr *e;
 
+	if (!is_word(c, "not") && c->token_kind != '(')
+		return parse_test(c);
+	/* Depth is bounded, so that no condition can exhaust the stack. */
+	if (++c->depth > RULES_MAX_DEPTH) {
+		COND_ERROR(c, "'not' and '(' are nested more than %d deep; "
+			   "simplify the condition", RULES_MAX_DEPTH);
+		return NULL;
+	}
 	if (is_word(c, "not")) {
 		next(c);
 		e = parse_factor(c);
-		return e ? expr_new(EXPR_NOT, e, NULL) : NULL;
-	}
-	if (c->token_kind == '(') {
+		e = e ? expr_new(EXPR_NOT, e, NULL) : NULL;
+	} else {
 		next(c);
 		e = parse_or(c);
-		if (c->token_kind != ')') {
+		if (e && c->token_kind != ')') {
 			cond_fail(c, "a ')' is missing");
 			expr_free(e);
-			return NULL;
+			e = NULL;
 		}
-		next(c);
-		return e;
+		if (e)
+			next(c);
 	}
-	return parse_test(c);
+	c->depth--;
+	return e;
 }
 
 static struct expr *parse_and(struct cond *c)
@@ -482,12 +507,18 @@ static struct expr *parse_condition(struct reader *rd,
 	next(&c);
 	if (c.token_kind == 0) {
 		cond_fail(&c, "the condition is empty");
+		strbuf_release(&c.token);
 		return NULL;
 	}
 	e = parse_or(&c);
-	if (!c.failed && c.token_kind != 0)
+	if (!c.failed && c.token_kind != 0) {
+		char show[80];
+
 		COND_ERROR(&c, "'%s' is not understood here (expected 'and', "
-			   "'or' or the end)", c.token);
+			   "'or' or the end)", text_shown(TOKEN(&c), c.token.len,
+							  show, sizeof show));
+	}
+	strbuf_release(&c.token);
 	if (c.failed || rd->nomem) {
 		expr_free(e);
 		return NULL;
@@ -538,7 +569,7 @@ static int split_list(struct reader *rd, const char *value, unsigned long line,
 {
 	int count = 0;
 
-	while (*value) {
+	for (;;) {
 		const char *end = strchr(value, ',');
 		size_t len = end ? (size_t)(end - value) : strlen(value);
 		const char *s = value;
@@ -558,9 +589,10 @@ static int split_list(struct reader *rd, const char *value, unsigned long line,
 				return -1;
 			count++;
 		}
-		value += end ? len + 1 : len;
+		if (!end)
+			return count;
+		value = end + 1;   /* a comma at the end is an empty item too */
 	}
-	return count;
 }
 
 static int add_value(struct reader *rd, const char *s, size_t len,
@@ -610,6 +642,11 @@ static int add_alias(struct reader *rd, const char *s, size_t len,
 		diag_error(rd->diag, rd->name, line, "alias: '%.*s' already "
 			   "stands for '%s'", (int)len, s,
 			   col->values[rules_value(col, f)]);
+		return 0;
+	}
+	if (col->naliases == RULES_MAX_ALIASES) {
+		diag_error(rd->diag, rd->name, line, "alias: a column has at "
+			   "most %d aliases", RULES_MAX_ALIASES);
 		return 0;
 	}
 	more = mem_realloc(col->aliases, (col->naliases + 1) * sizeof *more);
@@ -864,7 +901,13 @@ static void open_section(struct reader *rd, const char *text, size_t len,
 		for (i = 0; i < r->nbuckets; i++)
 			if (strcmp(r->buckets[i].key, f) == 0)
 				break;
-		if (i < r->nbuckets) {
+		if (strcmp(f, "refused") == 0 || strcmp(f, "pending") == 0) {
+			diag_error(rd->diag, rd->name, line, "bucket key '%s' is "
+				   "kept for the bodies that %s ('foitab list "
+				   "--%s'); give this bucket another key", f,
+				   f[0] == 'r' ? "refused" : "have not replied",
+				   f);
+		} else if (i < r->nbuckets) {
 			diag_error(rd->diag, rd->name, line, "bucket '%s' is "
 				   "defined twice (first on line %lu)", f,
 				   r->buckets[i].line);
@@ -1015,12 +1058,22 @@ int rules_read_bytes(struct rules *r, const void *bytes, size_t len,
 	if (memchr(bytes, '\0', len))
 		diag_error(diag, name, 0, "a rules file is text, and this one "
 			   "holds a NUL byte");
+	p = strbuf_str(&r->source);
+	end = p + len;
+	/* A byte-order mark, as Notepad writes, is not part of the text. */
+	if (len >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0)
+		p += 3;
 	/* Pass 1: sections and settings, line by line. */
-	for (p = strbuf_str(&r->source), end = p + len; p < end && !rd.nomem;) {
+	while (p < end && !rd.nomem) {
 		const char *nl = memchr(p, '\n', (size_t)(end - p));
 		size_t n = nl ? (size_t)(nl - p) : (size_t)(end - p);
 
-		read_line(&rd, p, n, line++);
+		if (text_utf8_valid(p, n) != n)
+			diag_error(diag, name, line, "this line is not UTF-8 "
+				   "text; save the rules file as UTF-8");
+		else
+			read_line(&rd, p, n, line);
+		line++;
 		p += nl ? n + 1 : n;
 	}
 	if (!rd.nomem)

@@ -303,7 +303,7 @@ static void test_small_file_in_one_pass(void **state)
 	(void)state;
 	builtin_rules(&rules);
 	assert_non_null(f);
-	fputs("body,response,action,substance_misuse\n"
+	fputs("body,response,action,substance_misuse,drugs\n"
 	      "A,answered,none,no\nB,pending,,\n", f);
 	read_file(f, &rules, PLAIN, 8, &out);
 	assert_int_equal(out.status, FOITAB_OK);

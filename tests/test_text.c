@@ -9,13 +9,27 @@ static void test_fold(void **state)
 		{ "under_way", "under_way" },
 		{ "Under way", "under_way" },
 		{ "  UNDER-WAY  ", "under_way" },
-		{ "under - _ way", "under_way" },
+		{ "under  \t way", "under_way" },     /* a run of spaces */
+		{ "under\xC2\xA0way", "under_way" },  /* a no-break space */
 		{ "Z drugs", "z_drugs" },
-		{ "-lead", "lead" },
-		{ "trail_", "trail" },
+		/* Only what the docs promise: each '-' or '_' is one '_'. */
+		{ "under - _ way", "under_____way" },
+		{ "-lead", "_lead" },
+		{ "trail_", "trail_" },
+		{ "none-", "none_" },
+		{ "__none__", "__none__" },
 		{ "", "" },
 		{ " \t ", "" },
+		{ "\xC2\xA0yes\xE2\x80\xAF", "yes" }, /* Unicode spaces trimmed */
 		{ "Caf\xC3\xA9", "caf\xC3\xA9" },
+		{ "CAF\xC3\x89", "caf\xC3\xA9" },        /* É */
+		{ "YNYS M\xC3\x94N", "ynys_m\xC3\xB4n" },  /* Ô */
+		{ "\xC5\xB4\xC5\xB6", "\xC5\xB5\xC5\xB7" },  /* Ŵ Ŷ (Welsh) */
+		{ "\xC4\xBD\xC5\xBD\xC5\xB8", "\xC4\xBE\xC5\xBE\xC3\xBF" }, /* Ľ Ž Ÿ */
+		{ "\xCE\x91\xCE\xA3", "\xCE\xB1\xCF\x83" },  /* ΑΣ */
+		{ "\xD0\x9C\xD0\x81", "\xD0\xBC\xD1\x91" },  /* МЁ */
+		{ "\xC3\x97", "\xC3\x97" },              /* × has no case */
+		{ "a\xFF" "b", "a\xFF" "b" },                  /* not UTF-8: kept */
 	};
 	struct strbuf sb = STRBUF_INIT;
 	size_t i;
@@ -50,10 +64,15 @@ static void test_distance(void **state)
 
 static void test_shown(void **state)
 {
-	char buf[12];
+	char buf[12], wide[24];
 
 	(void)state;
-	assert_string_equal(text_shown("ab\ncd", 5, buf, sizeof buf), "ab?cd");
+	assert_string_equal(text_shown("ab\ncd", 5, buf, sizeof buf), "ab\\ncd");
+	assert_string_equal(text_shown("\x1B[2J", 4, buf, sizeof buf),
+			    "\\x1B[2J");
+	assert_string_equal(text_shown("\xC2\x9B" "31m", 5, wide, sizeof wide),
+			    "\\u009B31m");
+	assert_string_equal(text_shown("x\x7F", 2, buf, sizeof buf), "x\\x7F");
 	assert_string_equal(text_shown("abcdefghijklmnop", 16, buf, sizeof buf),
 			    "abcdefgh...");
 }
