@@ -4,7 +4,8 @@
  *
  * A baseline file is CSV with the columns key, year, label and percent
  * (any order, names matched as in the survey file).  `key` matches a row
- * to the bucket of the same key; rows with no such bucket are printed on
+ * to the bucket of the same key, folded as bucket keys are (text_fold():
+ * `Specialist` is `specialist`); rows with no such bucket are printed on
  * their own.  Only percentages are kept: earlier surveys often published
  * no counts.  Every row must share one year, which heads the column.
  */
@@ -18,7 +19,7 @@
 #include "diag.h"
 
 struct baseline_row {
-	char *key;
+	char *key;             /* folded */
 	char *label;
 	unsigned long milli;   /* the percentage times 1000 */
 	int decimals;          /* decimals as published (0-3) */
@@ -29,9 +30,11 @@ struct baseline {
 	char *year;            /* e.g. "2011"; NULL until a row is read */
 	struct baseline_row *rows;
 	size_t n, cap;
+	size_t *slot;          /* hash table over the keys: row + 1, or 0 */
+	size_t nslots;         /* a power of two, over twice n */
 };
 
-#define BASELINE_INIT { NULL, NULL, 0, 0 }
+#define BASELINE_INIT { NULL, NULL, 0, 0, NULL, 0 }
 
 /*
  * Read a baseline from `src` (a stream or bytes), reporting problems as

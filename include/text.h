@@ -27,6 +27,9 @@ unsigned long text_next(const char *s, size_t len, size_t *used);
 /* Length of the valid UTF-8 prefix of `s` (no overlong forms). */
 size_t text_utf8_valid(const char *s, size_t len);
 
+/* Write `cp` as UTF-8 at `out` (room made by the caller); past its end. */
+char *text_put(char *out, unsigned long cp);
+
 /* The lower case of `cp` in the scripts named above; else `cp`. */
 unsigned long text_lower(unsigned long cp);
 

@@ -11,6 +11,7 @@
 #include "csvread.h"
 #include "exitcodes.h"
 #include "mem.h"
+#include "text.h"
 
 enum { BCOL_KEY, BCOL_YEAR, BCOL_LABEL, BCOL_PERCENT, BNCOLUMNS };
 
@@ -31,7 +32,52 @@ struct baseline_reader {
 	int have_header;
 	int column_at[BNCOLUMNS];
 	unsigned long errors_at_begin;
+	struct strbuf folded;
 };
+
+/*
+ * The key index: an open-addressing table of row numbers + 1 over the
+ * folded keys, at most half full, so that finding a duplicate among any
+ * number of rows takes near-constant time.
+ */
+static size_t key_hash(const char *key)
+{
+	uint64_t h = TEXT_HASH_START;
+
+	for (; *key; key++)
+		h = text_hash_add(h, (unsigned char)*key);
+	return (size_t)h;
+}
+
+/* Place row `i` in the table, which has room. */
+static void index_place(struct baseline *b, size_t i)
+{
+	size_t k = key_hash(b->rows[i].key) & (b->nslots - 1);
+
+	while (b->slot[k])
+		k = (k + 1) & (b->nslots - 1);
+	b->slot[k] = i + 1;
+}
+
+/* Make room for one more key; -1 when out of memory. */
+static int index_grow(struct baseline *b)
+{
+	size_t nslots = b->nslots ? b->nslots * 2 : 32, i;
+
+	if (b->n < b->nslots / 2)
+		return 0;
+	mem_free(b->slot);
+	b->slot = mem_calloc(nslots, sizeof *b->slot);
+	if (!b->slot) {
+		b->nslots = 0;
+		return -1;
+	}
+	b->nslots = nslots;
+	for (i = 0; i < b->n; i++)
+		if (*b->rows[i].key)
+			index_place(b, i);
+	return 0;
+}
 
 /* "83", "11.5": percent times 1000 and its decimals; -1 if not a percent. */
 static int parse_percent(const char *s, unsigned long *milli, int *decimals)
@@ -86,23 +132,41 @@ static int on_row(const struct csv_row *row, void *ctx)
 	r = &b->rows[b->n];
 	memset(r, 0, sizeof *r);
 	r->line = row->line;
-	r->key = csvread_cell_copy(row, br->column_at[BCOL_KEY]);
+	{
+		/* Keys are folded as bucket keys are: 'Specialist' is
+		 * 'specialist'. */
+		const char *s = "";
+		size_t len = 0;
+		int at = br->column_at[BCOL_KEY];
+
+		if (at >= 0 && (size_t)at < row->nfields) {
+			s = row->fields[at];
+			len = row->lens[at];
+		}
+		if (text_fold(s, len, &br->folded) < 0)
+			return FOITAB_OSERR;
+		r->key = mem_strndup(br->folded.buf, br->folded.len);
+	}
 	r->label = r->key ? csvread_cell_copy(row, br->column_at[BCOL_LABEL]) : NULL;
 	year = r->label ? csvread_cell_copy(row, br->column_at[BCOL_YEAR]) : NULL;
-	if (!year) {
+	if (!year || index_grow(b) < 0) {
 		mem_free(r->key);
 		mem_free(r->label);
+		mem_free(year);
 		return FOITAB_OSERR;
 	}
 	b->n++;
-	if (!*r->key)
+	if (!*r->key) {
 		diag_error(br->diag, br->name, row->line,
 			   "column 'key': empty; each baseline row needs the "
 			   "key of the bucket it matches, or a key of its own");
-	else if (baseline_find(b, r->key) != r)
+	} else if (baseline_find(b, r->key)) {
 		diag_error(br->diag, br->name, row->line,
 			   "column 'key': '%s' is already on line %lu",
 			   r->key, baseline_find(b, r->key)->line);
+	} else {
+		index_place(b, b->n - 1);
+	}
 	if (!b->year) {
 		b->year = year;
 		year = NULL;
@@ -141,14 +205,17 @@ int baseline_read(struct baseline *b, const struct csv_source *src,
              const char *name, struct diag *diag)
 {
 	struct baseline_reader br;
+	int status;
 
 	memset(&br, 0, sizeof br);
 	br.b = b;
 	br.diag = diag;
 	br.name = name;
 	br.errors_at_begin = diag->errors;
-	return finish_read(&br, csvread_all(src, name, &baseline_format, diag,
-					    on_row, &br));
+	status = finish_read(&br, csvread_all(src, name, &baseline_format, diag,
+					      on_row, &br));
+	strbuf_release(&br.folded);
+	return status;
 }
 
 int baseline_read_stream(struct baseline *b, FILE *in, const char *name,
@@ -170,11 +237,14 @@ int baseline_read_bytes(struct baseline *b, const void *bytes, size_t len,
 const struct baseline_row *baseline_find(const struct baseline *b,
 					 const char *key)
 {
-	size_t i;
+	size_t k;
 
-	for (i = 0; i < b->n; i++)
-		if (b->rows[i].key && strcmp(b->rows[i].key, key) == 0)
-			return &b->rows[i];
+	if (!b->nslots)
+		return NULL;
+	for (k = key_hash(key) & (b->nslots - 1); b->slot[k];
+	     k = (k + 1) & (b->nslots - 1))
+		if (strcmp(b->rows[b->slot[k] - 1].key, key) == 0)
+			return &b->rows[b->slot[k] - 1];
 	return NULL;
 }
 
@@ -188,7 +258,9 @@ void baseline_free(struct baseline *b)
 	}
 	mem_free(b->rows);
 	mem_free(b->year);
+	mem_free(b->slot);
 	b->rows = NULL;
 	b->year = NULL;
-	b->n = b->cap = 0;
+	b->slot = NULL;
+	b->n = b->cap = b->nslots = 0;
 }

@@ -367,6 +367,35 @@ static void close_data(struct csv_source *src)
 	src->stream = NULL;
 }
 
+/*
+ * A baseline key that is no bucket's but is close to one is most likely
+ * a slip (printed on a row of its own, its figure would stand beside
+ * nothing): a warning naming the bucket.
+ */
+static void warn_near_keys(struct run *run, const char *name)
+{
+	const struct rules *rules = &run->rules;
+	size_t i, k;
+
+	for (i = 0; i < run->baseline.n; i++) {
+		const struct baseline_row *row = &run->baseline.rows[i];
+
+		for (k = 0; k < rules->nbuckets; k++)
+			if (strcmp(rules->buckets[k].key, row->key) == 0)
+				break;
+		if (k < rules->nbuckets)
+			continue;
+		for (k = 0; k < rules->nbuckets; k++)
+			if (text_distance(rules->buckets[k].key, row->key, 3) < 3)
+				break;
+		if (k < rules->nbuckets)
+			diag_warning(run->diag, name, row->line, "key '%s' is no "
+				     "bucket's, so it is shown on a row of its own "
+				     "(did you mean '%s'?)", row->key,
+				     rules->buckets[k].key);
+	}
+}
+
 /* The baseline: --baseline's, the rules', or none. */
 static int load_baseline(struct run *run)
 {
@@ -382,6 +411,8 @@ static int load_baseline(struct run *run)
 	status = open_data(run, option, run->rules.baseline, &src, &name);
 	if (status == FOITAB_OK)
 		status = baseline_read(&run->baseline, &src, name, run->diag);
+	if (status == FOITAB_OK)
+		warn_near_keys(run, name);
 	close_data(&src);
 	mem_free(name);
 	return status;

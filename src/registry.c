@@ -21,7 +21,8 @@ static const struct csv_column rcolumns[RNCOLUMNS] = {
 	[RCOL_REGION] = { "region", 0 },
 };
 
-enum { BY_NAME, BY_ONS, BY_ODS };
+/* Index kinds: a name key, or a code of either kind (ONS or ODS). */
+enum { BY_NAME, BY_CODE };
 
 /* Registers are written by hand or exported: detect ',' or ';'. */
 static const struct csv_format registry_format = { 0, CSV_UTF8 };
@@ -32,16 +33,18 @@ void registry_init(struct registry *g)
 }
 
 /*
- * The matching key of a body's name, into `out`: lower case, '&' as
- * "and", punctuation as space, one space between words, and without a
- * leading "nhs" or a trailing "integrated care board" or "icb".
+ * The matching key of a body's name, into `out`: lower case (text_lower()),
+ * '&' as "and", without a leading "nhs" or a trailing "integrated care
+ * board" or "icb", and then with no spaces or punctuation at all, so that
+ * "King's Lynn" is "Kings Lynn" and "Stoke-on-Trent" is "Stoke on Trent".
+ * Letters and digits of any script are kept, lower-cased.
  */
 static int name_key(const char *s, struct strbuf *out)
 {
 	static const char *const suffixes[] = {
 		" integrated care board", " icb"
 	};
-	size_t i, len = strlen(s);
+	size_t i, len = strlen(s), o;
 	int space = 1;
 	char *p;
 
@@ -50,23 +53,32 @@ static int name_key(const char *s, struct strbuf *out)
 	if (len > ((size_t)-1 - 1) / 5 || strbuf_grow(out, len * 5 + 1) < 0)
 		return -1;
 	p = out->buf;
-	for (; *s; s++) {
-		unsigned char c = (unsigned char)*s;
+	while (len) {
+		size_t used;
+		unsigned long cp = text_next(s, len, &used);
 
-		if (c == '&') {
+		if (cp == '&') {
 			if (!space)
 				*p++ = ' ';
 			memcpy(p, "and ", 4);
 			p += 4;
 			space = 1;
-		} else if (c < 0x80 && !isalnum(c)) {
+		} else if ((cp < 0x80 && !isalnum((int)cp)) ||
+			   text_is_space(cp) ||
+			   (cp >= 0x2010 && cp <= 0x2027) || /* dashes, quotes */
+			   cp == 0xB4 || cp == 0x2BC) {      /* accents as ' */
 			if (!space)
 				*p++ = ' ';
 			space = 1;
+		} else if (cp < 0x80 || cp == TEXT_NOT_UTF8) {
+			*p++ = (char)tolower((unsigned char)*s);
+			space = 0;
 		} else {
-			*p++ = (char)tolower(c);
+			p = text_put(p, text_lower(cp));
 			space = 0;
 		}
+		s += used;
+		len -= used;
 	}
 	if (p > out->buf && p[-1] == ' ')
 		p--;
@@ -85,6 +97,12 @@ static int name_key(const char *s, struct strbuf *out)
 			out->buf[out->len] = '\0';
 		}
 	}
+	/* Words found: now spacing does not matter at all. */
+	for (i = o = 0; i < out->len; i++)
+		if (out->buf[i] != ' ')
+			out->buf[o++] = out->buf[i];
+	out->buf[o] = '\0';
+	out->len = o;
 	return 0;
 }
 
@@ -192,17 +210,19 @@ static int build_index(struct registry_reader *rr)
 	if (!g->index)
 		return FOITAB_OSERR;
 	for (i = 0; i < g->n; i++) {
+		const struct registry_entry *e = &g->entries[i];
 		const char *texts[3];
-		int kind;
+		int k;
 
-		texts[BY_NAME] = g->entries[i].key;
-		texts[BY_ONS] = g->entries[i].ons_code;
-		texts[BY_ODS] = g->entries[i].ods_code;
-		for (kind = 0; kind < 3; kind++) {
-			if (!*texts[kind])
+		/* ONS and ODS codes share one kind: a code names one body. */
+		texts[0] = e->key;
+		texts[1] = e->ons_code;
+		texts[2] = strcmp(e->ods_code, e->ons_code) ? e->ods_code : "";
+		for (k = 0; k < 3; k++) {
+			if (!*texts[k])
 				continue;
-			g->index[g->nindex].kind = kind;
-			g->index[g->nindex].text = texts[kind];
+			g->index[g->nindex].kind = k ? BY_CODE : BY_NAME;
+			g->index[g->nindex].text = texts[k];
 			g->index[g->nindex].entry = i;
 			g->nindex++;
 		}
@@ -299,9 +319,7 @@ static int find_code(const struct registry *g, const char *code,
 	if (strbuf_add(scratch, code, strlen(code)) < 0)
 		return -1;
 	upcase(scratch->buf);
-	*entry = lookup(g, BY_ONS, scratch->buf);
-	if (!*entry)
-		*entry = lookup(g, BY_ODS, scratch->buf);
+	*entry = lookup(g, BY_CODE, scratch->buf);
 	return 0;
 }
 
@@ -319,6 +337,12 @@ int registry_find(const struct registry *g, const char *code,
 	return 0;
 }
 
+/* An entry's code for messages: its ONS code, else its ODS code, or "". */
+static const char *entry_code(const struct registry_entry *e)
+{
+	return *e->ons_code ? e->ons_code : e->ods_code;
+}
+
 int registry_note(struct registry *g, const struct response *r,
 		  const char *file, struct diag *diag)
 {
@@ -329,17 +353,29 @@ int registry_note(struct registry *g, const struct response *r,
 	    name_key(r->body, &g->scratch) < 0)
 		return FOITAB_OSERR;
 	by_name = lookup(g, BY_NAME, strbuf_str(&g->scratch));
-	if (by_code && by_name && by_code != by_name)
-		diag_warning(diag, file, r->line,
-			     "code '%s' is '%s' in the register, but the body "
-			     "is named '%s', whose code there is '%s'", r->code,
-			     by_code->name, r->body, by_name->ons_code);
-	else if (!by_code && by_name && *r->code)
-		diag_warning(diag, file, r->line,
-			     "code '%s' is not in the register; its code for "
-			     "'%s' is '%s'", r->code, by_name->name,
-			     *by_name->ons_code ? by_name->ons_code
-						: by_name->ods_code);
+	if (by_code && by_name && by_code != by_name) {
+		/* Neither can be trusted over the other: the row is refused. */
+		diag_error(diag, file, r->line,
+			   "code '%s' is '%s' in the register, but the body is "
+			   "named '%s'%s%s%s; put the code or the name right",
+			   r->code, by_code->name, r->body,
+			   *entry_code(by_name) ? ", whose code there is '" : "",
+			   entry_code(by_name),
+			   *entry_code(by_name) ? "'" : "");
+		return FOITAB_OK;
+	}
+	if (!by_code && by_name && *r->code) {
+		if (*entry_code(by_name))
+			diag_warning(diag, file, r->line,
+				     "code '%s' is not in the register; its code "
+				     "for '%s' is '%s'", r->code, by_name->name,
+				     entry_code(by_name));
+		else
+			diag_warning(diag, file, r->line,
+				     "code '%s' is not in the register, which "
+				     "gives '%s' no code", r->code,
+				     by_name->name);
+	}
 	e = (struct registry_entry *)(by_code ? by_code : by_name);
 	if (!e) {
 		if (g->nmisses < REGISTRY_MISSES_KEPT) {
@@ -365,21 +401,30 @@ int registry_note(struct registry *g, const struct response *r,
 }
 
 /*
- * How far a typed name is from a register key: the edit distance, or, if
- * smaller, one more than the distance to the key's start, so that a
- * shortened name ("lincs") is near the full one ("lincolnshire").
+ * How far a typed name is from a register key, at most `cap`: the edit
+ * distance, or, if smaller, one more than the distance to the key's start,
+ * so that a shortened name ("lincs") is near the full one ("lincolnshire").
+ * Only the first CLOSENESS_BYTES of each are compared, and the distance
+ * stops at `cap`, so that suggesting among a large register stays quick.
  */
-static unsigned closeness(const char *typed, const char *key)
+#define CLOSENESS_BYTES 40
+static unsigned closeness(const char *typed, const char *key, unsigned cap)
 {
-	char start[TEXT_DISTANCE_MAX + 1];
-	size_t n = strlen(typed);
-	unsigned whole = text_distance(typed, key, ~0u), part;
+	char a[CLOSENESS_BYTES + 1], b[CLOSENESS_BYTES + 1];
+	size_t n = strlen(typed), m = strlen(key);
+	unsigned whole, part;
 
-	if (n >= strlen(key) || n > TEXT_DISTANCE_MAX)
+	n = n < CLOSENESS_BYTES ? n : CLOSENESS_BYTES;
+	m = m < CLOSENESS_BYTES ? m : CLOSENESS_BYTES;
+	memcpy(a, typed, n);
+	a[n] = '\0';
+	memcpy(b, key, m);
+	b[m] = '\0';
+	whole = text_distance(a, b, cap);
+	if (n >= m || whole <= 1)
 		return whole;
-	memcpy(start, key, n);
-	start[n] = '\0';
-	part = text_distance(typed, start, ~0u) + 1;
+	b[n] = '\0';
+	part = text_distance(a, b, whole - 1) + 1;
 	return part < whole ? part : whole;
 }
 
@@ -405,7 +450,9 @@ void registry_close(struct registry *g, const char *file, struct diag *diag)
 			return;
 		for (j = 0; j < g->n; j++) {
 			unsigned d = closeness(strbuf_str(&g->scratch),
-					       g->entries[j].key);
+					       g->entries[j].key,
+					       dist[2] < CLOSENESS_BYTES + 1 ?
+					       dist[2] : CLOSENESS_BYTES + 1);
 			int k, m;
 
 			for (k = 0; k < 3 && d >= dist[k]; k++)

@@ -93,8 +93,7 @@ size_t text_utf8_valid(const char *text, size_t len)
 	return i;
 }
 
-/* Append code point `cp` as UTF-8 to `out` (room made by the caller). */
-static char *put_utf8(char *out, unsigned long cp)
+char *text_put(char *out, unsigned long cp)
 {
 	if (cp < 0x80) {
 		*out++ = (char)cp;
@@ -212,7 +211,7 @@ int text_fold(const char *s, size_t len, struct strbuf *out)
 			else if (cp == '-' || cp == '_')
 				*o++ = '_';
 			else
-				o = put_utf8(o, text_lower(cp));
+				o = text_put(o, text_lower(cp));
 		}
 		s += used;
 		len -= used;

@@ -49,6 +49,16 @@ static const struct baseline_case cases[] = {
 	  "foitab: b.csv:5: column 'year': '2012' differs from '2011' above; a "
 	  "baseline file holds one survey\n",
 	  FOITAB_DATAERR },
+	{ "keys folded as bucket keys are",
+	  "key,year,label,percent\nSpecialist,2011,x,6\nVery Limited,2011,y,11\n"
+	  "NO-SPECIALIST,2011,z,83\n",
+	  "specialist=6000/0;very_limited=11000/0;no_specialist=83000/0;",
+	  "2011", "", FOITAB_OK },
+	{ "keys that fold alike are duplicates",
+	  "key,year,label,percent\nvery_limited,2011,x,1\nVery Limited,2011,y,2\n",
+	  NULL, "2011",
+	  "foitab: b.csv:3: column 'key': 'very_limited' is already on line 2\n",
+	  FOITAB_DATAERR },
 	{ "a missing column", "key,label,percent\na,x,1\n", NULL, NULL,
 	  "foitab: b.csv:1: the header has no 'year' column (the header found: "
 	  "'key', 'label', 'percent')\n", FOITAB_DATAERR },

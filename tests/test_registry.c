@@ -104,11 +104,9 @@ static void test_note_and_close(void **state)
 				 FOITAB_OK);
 	registry_close(&g, "s.csv", &cap.diag);
 	assert_string_equal(captured_text(&cap),
-		"foitab: s.csv:3: warning: code 'E54000037' is 'NHS Devon "
-		"Integrated Care Board' in the register, but the body is named "
-		"'NHS Sussex', whose code there is 'E54000064'\n"
-		"foitab: s.csv:3: this body is the register's 'NHS Devon "
-		"Integrated Care Board', like line 2; each body has one row\n"
+		"foitab: s.csv:3: code 'E54000037' is 'NHS Devon Integrated Care "
+		"Board' in the register, but the body is named 'NHS Sussex', whose "
+		"code there is 'E54000064'; put the code or the name right\n"
 		"foitab: s.csv:4: warning: code 'E00000000' is not in the register; "
 		"its code for 'NHS Bedfordshire, Luton and Milton Keynes "
 		"Integrated Care Board' is 'E54000024'\n"
@@ -119,11 +117,107 @@ static void test_note_and_close(void **state)
 		"'NHS Sussex Integrated Care Board', 'NHS Bedfordshire, Luton and "
 		"Milton Keynes Integrated Care Board')\n");
 	assert_int_equal(cap.diag.errors, 2);
-	assert_int_equal(g.entries[0].matched, 3);
+	/* The row whose code and name disagree went to neither body. */
+	assert_int_equal(g.entries[0].matched, 2);
 	assert_int_equal(g.entries[1].matched, 0);
 	assert_int_equal(g.entries[2].matched, 1);
 	captured_close(&cap);
 	registry_free(&g);
+}
+
+/* Names written with or without punctuation and spaces are one body. */
+static void test_punctuation(void **state)
+{
+	static const char text[] =
+		"name\n"
+		"King's Lynn and West Norfolk Council\n"
+		"Stoke-on-Trent City Council\n"
+		"Ynys M\xC3\xB4n County Council\n";
+	static const struct { const char *body; int entry; } cases[] = {
+		{ "Kings Lynn and West Norfolk Council", 0 },
+		{ "King\xE2\x80\x99s Lynn & West Norfolk Council", 0 },
+		{ "KINGS LYNN AND WEST NORFOLK COUNCIL", 0 },
+		{ "StokeonTrent City Council", 1 },
+		{ "Stoke on Trent City Council", 1 },
+		{ "Stoke\xE2\x80\x93on\xE2\x80\x93Trent City Council", 1 },
+		{ "YNYS M\xC3\x94N COUNTY COUNCIL", 2 },
+		{ "Ynys\xC2\xA0Mon County Council", -1 },   /* o is not ô */
+		{ "Kings Lynn", -1 },
+	};
+	struct strbuf scratch = STRBUF_INIT;
+	struct captured cap;
+	struct registry g;
+	size_t i;
+
+	(void)state;
+	captured_open(&cap);
+	registry_init(&g);
+	assert_int_equal(registry_read_bytes(&g, text, strlen(text), "r.csv",
+					     &cap.diag), FOITAB_OK);
+	for (i = 0; i < ARRAY_SIZE(cases); i++) {
+		const struct registry_entry *e;
+
+		assert_int_equal(registry_find(&g, "", cases[i].body, &scratch,
+					       &e), 0);
+		if (cases[i].entry < 0)
+			assert_null(e);
+		else
+			assert_ptr_equal(e, &g.entries[cases[i].entry]);
+	}
+	strbuf_release(&scratch);
+	registry_free(&g);
+	captured_close(&cap);
+}
+
+/* Registers that cannot be trusted to send a row to one body. */
+static void test_ambiguous_register(void **state)
+{
+	static const struct { const char *text, *messages; } cases[] = {
+		{ "name,ons_code,ods_code\nA Council,E1,X1\nB Council,X1,E2\n",
+		  "foitab: r.csv:3: 'B Council' is the same code as line 2; each "
+		  "body is in the register once\n" },
+		{ "name\nKing's Lynn Council\nKings Lynn Council\n",
+		  "foitab: r.csv:3: 'Kings Lynn Council' is the same body as line "
+		  "2; each body is in the register once\n" },
+		{ "name,ons_code,ods_code\nA Council,E1,E1\n", "" },
+	};
+	struct captured cap;
+	struct registry g;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < ARRAY_SIZE(cases); i++) {
+		captured_open(&cap);
+		registry_init(&g);
+		assert_int_equal(registry_read_bytes(&g, cases[i].text,
+						     strlen(cases[i].text), "r.csv",
+						     &cap.diag),
+				 *cases[i].messages ? FOITAB_DATAERR : FOITAB_OK);
+		assert_string_equal(captured_text(&cap), cases[i].messages);
+		registry_free(&g);
+		captured_close(&cap);
+	}
+}
+
+/* A register without codes: no message speaks of an empty code. */
+static void test_register_without_codes(void **state)
+{
+	static const char text[] = "name\nA Council\n";
+	struct response r = row(2, "E123", "A Council");
+	struct captured cap;
+	struct registry g;
+
+	(void)state;
+	captured_open(&cap);
+	registry_init(&g);
+	assert_int_equal(registry_read_bytes(&g, text, strlen(text), "r.csv",
+					     &cap.diag), FOITAB_OK);
+	assert_int_equal(registry_note(&g, &r, "s.csv", &cap.diag), FOITAB_OK);
+	assert_string_equal(captured_text(&cap),
+		"foitab: s.csv:2: warning: code 'E123' is not in the register, "
+		"which gives 'A Council' no code\n");
+	registry_free(&g);
+	captured_close(&cap);
 }
 
 static void test_wrong_register_warns_once(void **state)
@@ -193,6 +287,9 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_find),
 		cmocka_unit_test(test_note_and_close),
+		cmocka_unit_test(test_punctuation),
+		cmocka_unit_test(test_ambiguous_register),
+		cmocka_unit_test(test_register_without_codes),
 		cmocka_unit_test(test_wrong_register_warns_once),
 		cmocka_unit_test(test_bad_register),
 		cmocka_unit_test(test_allocation_failures),
