@@ -25,6 +25,7 @@ struct tally {
 	unsigned long refused;
 	unsigned long pending;
 	unsigned long counted;    /* in the denominator */
+	unsigned long counted_answered; /* ... of them, answered rows */
 	unsigned long overlaps;   /* counted bodies in more than one bucket */
 	unsigned long count[RULES_MAX_BUCKETS];
 };
@@ -84,10 +85,17 @@ void roster_free(struct roster *roster);
 
 /* A tally for each value of one column (`foitab --by COLUMN`). */
 struct group {
-	char *name;          /* the value, or "(empty)", "(not in the register)" */
+	char *name;          /* the value, or a placeholder's text */
+	int placeholder;     /* not a value: "(empty)", "(not in the register)" */
 	long order;          /* sorts groups: a value's index, or the name */
 	struct tally tally;
 };
+
+/*
+ * Groups a grouping holds at most: a report of more is no summary (--by
+ * a column with a value on every row), and the limit keeps memory small.
+ */
+#define GROUPING_MAX 1000
 
 struct grouping {
 	const char *column;  /* what the groups are values of */
@@ -102,16 +110,19 @@ struct grouping {
 /*
  * Count `r` in the group called `name` (made on first use, with `order`:
  * groups sort by order, then by name; use GROUP_BY_NAME to sort by name
- * alone).  Returns 0, or -1 when out of memory.
+ * alone).  A `placeholder` group is never the same as a value's group,
+ * whatever its name.  Returns 0, -1 when out of memory, or -2 when the
+ * group would be one more than GROUPING_MAX.
  */
 #define GROUP_BY_NAME 0x7fff0000L
-int grouping_add(struct grouping *g, const char *name, long order,
-		 const struct rules *rules, const struct response *r);
+int grouping_add(struct grouping *g, const char *name, int placeholder,
+		 long order, const struct rules *rules,
+		 const struct response *r);
 
 /*
  * Add the groups of `more` (counted under the same rules) to `g`: their
  * tallies to those of the same name, the rest as new groups.  Returns 0,
- * or -1 when out of memory.
+ * -1 when out of memory, or -2 past GROUPING_MAX groups.
  */
 int grouping_merge(struct grouping *g, const struct grouping *more);
 

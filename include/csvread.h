@@ -10,8 +10,10 @@
  *   - text is checked to be UTF-8, or converted from Windows-1252;
  *   - strict quoting: a stray quote, or a quote left open at the end of
  *     the file, is an error naming its line, never a silently lost row;
- *   - NUL bytes in a cell, and cells over CSVREAD_FIELD_MAX bytes, are
- *     errors (the latter also bounds memory when a quote is left open).
+ *   - NUL bytes in a cell, cells over CSVREAD_FIELD_MAX bytes and rows of
+ *     over CSVREAD_MAX_CELLS cells are errors (bounding memory whatever
+ *     the input; the cells past the bound are never stored);
+ *   - a workbook (.xlsx, .ods, .xls) is recognised and refused by name.
  * A row with a cell it rejects is reported and not passed on.
  *
  * It knows nothing about surveys: a row is a list of byte strings.  Blank
@@ -31,6 +33,7 @@
 #include "strbuf.h"
 
 #define CSVREAD_FIELD_MAX ((size_t)1 << 20) /* 1 MiB: longest cell accepted */
+#define CSVREAD_MAX_CELLS ((size_t)16384) /* a row's cells, as Excel's columns */
 
 /* One record.  The strings are valid only during the row callback. */
 struct csv_row {
@@ -100,6 +103,8 @@ struct csvread {
 	size_t *lens;
 	const char **ptrs;
 	size_t nfields, fields_cap;
+	int too_wide;            /* the row passed CSVREAD_MAX_CELLS */
+	int warned_utf8;         /* cp1252 asked of UTF-8 text: said once */
 };
 
 /*

@@ -51,6 +51,8 @@ void tally_add(struct tally *t, const struct response *r)
 	if (!in_denominator(t->rules, r))
 		return;
 	t->counted++;
+	if (r->response == RESPONSE_ANSWERED)
+		t->counted_answered++;
 	for (i = 0; i < t->nbuckets; i++)
 		if (expr_holds_fast(t->rules->buckets[i].when, r->bits)) {
 			t->count[i]++;
@@ -70,6 +72,7 @@ void tally_merge(struct tally *t, const struct tally *more)
 	t->refused += more->refused;
 	t->pending += more->pending;
 	t->counted += more->counted;
+	t->counted_answered += more->counted_answered;
 	t->overlaps += more->overlaps;
 	for (i = 0; i < t->nbuckets; i++)
 		t->count[i] += more->count[i];
@@ -155,10 +158,10 @@ void roster_free(struct roster *roster)
 	roster->n = roster->cap = 0;
 }
 
-/* FNV-1a over a group's name. */
-static size_t name_hash(const char *name)
+/* FNV-1a over a group's name, and whether it is a placeholder. */
+static size_t name_hash(const char *name, int placeholder)
 {
-	uint64_t h = TEXT_HASH_START;
+	uint64_t h = text_hash_add(TEXT_HASH_START, (unsigned char)placeholder);
 
 	for (; *name; name++)
 		h = text_hash_add(h, (unsigned char)*name);
@@ -178,7 +181,8 @@ static int index_groups(struct grouping *g, size_t nslots)
 	}
 	g->nslots = nslots;
 	for (i = 0; i < g->n; i++) {
-		for (k = name_hash(g->groups[i].name) & (nslots - 1); g->slot[k];
+		for (k = name_hash(g->groups[i].name, g->groups[i].placeholder) &
+			 (nslots - 1); g->slot[k];
 		     k = (k + 1) & (nslots - 1))
 			;
 		g->slot[k] = i + 1;
@@ -193,7 +197,8 @@ static int index_groups(struct grouping *g, size_t nslots)
  * group a row.
  */
 static struct group *group_named(struct grouping *g, const char *name,
-				 long order, const struct rules *rules)
+				 int placeholder, long order,
+				 const struct rules *rules, int *full)
 {
 	struct group *grp;
 	size_t k;
@@ -206,10 +211,15 @@ static struct group *group_named(struct grouping *g, const char *name,
 		if (nslots != g->nslots && index_groups(g, nslots) < 0)
 			return NULL;
 	}
-	for (k = name_hash(name) & (g->nslots - 1); g->slot[k];
+	for (k = name_hash(name, placeholder) & (g->nslots - 1); g->slot[k];
 	     k = (k + 1) & (g->nslots - 1))
-		if (strcmp(g->groups[g->slot[k] - 1].name, name) == 0)
+		if (g->groups[g->slot[k] - 1].placeholder == placeholder &&
+		    strcmp(g->groups[g->slot[k] - 1].name, name) == 0)
 			return &g->groups[g->slot[k] - 1];
+	if (g->n == GROUPING_MAX) {
+		*full = 1;
+		return NULL;
+	}
 	if (g->n == g->cap) {
 		size_t cap = g->cap ? g->cap * 2 : 16;
 		struct group *groups = mem_realloc(g->groups, cap * sizeof *groups);
@@ -224,18 +234,22 @@ static struct group *group_named(struct grouping *g, const char *name,
 	if (!grp->name)
 		return NULL;
 	grp->order = order;
+	grp->placeholder = placeholder;
 	tally_init(&grp->tally, rules);
 	g->slot[k] = ++g->n;
 	return grp;
 }
 
-int grouping_add(struct grouping *g, const char *name, long order,
-		 const struct rules *rules, const struct response *r)
+int grouping_add(struct grouping *g, const char *name, int placeholder,
+		 long order, const struct rules *rules,
+		 const struct response *r)
 {
-	struct group *grp = group_named(g, name, order, rules);
+	int full = 0;
+	struct group *grp = group_named(g, name, placeholder, order, rules,
+					&full);
 
 	if (!grp)
-		return -1;
+		return full ? -2 : -1;
 	tally_add(&grp->tally, r);
 	return 0;
 }
@@ -246,11 +260,13 @@ int grouping_merge(struct grouping *g, const struct grouping *more)
 
 	for (i = 0; i < more->n; i++) {
 		const struct group *from = &more->groups[i];
-		struct group *grp = group_named(g, from->name, from->order,
-						from->tally.rules);
+		int full = 0;
+		struct group *grp = group_named(g, from->name, from->placeholder,
+						from->order, from->tally.rules,
+						&full);
 
 		if (!grp)
-			return -1;
+			return full ? -2 : -1;
 		tally_merge(&grp->tally, &from->tally);
 	}
 	return 0;
@@ -262,6 +278,8 @@ static int compare_groups(const void *a, const void *b)
 
 	if (x->order != y->order)
 		return x->order < y->order ? -1 : 1;
+	if (x->placeholder != y->placeholder)
+		return x->placeholder - y->placeholder;
 	return strcmp(x->name, y->name);
 }
 

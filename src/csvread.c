@@ -65,6 +65,10 @@ static void add_field(void *s, size_t len, void *data)
 	r->fields_this_line++;
 	if (r->status != FOITAB_OK)
 		return;
+	if (r->nfields == CSVREAD_MAX_CELLS) {
+		r->too_wide = 1;      /* counted, never stored */
+		return;
+	}
 	/* The common case, room already there, costs two comparisons. */
 	if ((r->nfields == r->fields_cap && grow_fields(r) < 0) ||
 	    (r->cells.cap - r->cells.len <= len + 1 &&
@@ -144,6 +148,34 @@ static int convert_row(struct csvread *r)
 	return 0;
 }
 
+/*
+ * --encoding cp1252 on text that is UTF-8 turns "Café" into "CafÃ©": say
+ * so, once, at the first cell with a UTF-8 character beyond ASCII.
+ */
+static void warn_if_utf8(struct csvread *r)
+{
+	size_t i;
+
+	for (i = 0; i < r->nfields && !r->warned_utf8; i++) {
+		const char *cell = r->cells.buf + r->offsets[i];
+		size_t j;
+
+		if (text_utf8_valid(cell, r->lens[i]) != r->lens[i])
+			continue;
+		for (j = 0; j < r->lens[i]; j++)
+			if ((unsigned char)cell[j] >= 0x80)
+				break;
+		if (j == r->lens[i])
+			continue;
+		r->warned_utf8 = 1;
+		diag_warning(r->diag, r->name, r->record_line,
+			     "cell %zu reads as UTF-8 text, which --encoding "
+			     "cp1252 would garble ('Caf\xC3\xA9' would become "
+			     "'Caf\xC3\x83\xC2\xA9'); if the file is UTF-8, leave "
+			     "the option out", i + 1);
+	}
+}
+
 /* Check one finished row for what no caller should ever see. */
 static int row_is_sound(struct csvread *r)
 {
@@ -179,7 +211,10 @@ static int row_is_sound(struct csvread *r)
 			return 0;
 		}
 	}
-	return r->format.encoding != CSV_CP1252 || convert_row(r) == 0;
+	if (r->format.encoding != CSV_CP1252)
+		return 1;
+	warn_if_utf8(r);
+	return convert_row(r) == 0;
 }
 
 /* libcsv row callback: hand the finished row to the caller. */
@@ -198,6 +233,14 @@ static void end_row(int c, void *data)
 	/* The LF of a CRLF arrives as an empty row after the CR's row. */
 	if (r->nfields == 0 && !first_on_line)
 		goto done;
+	if (r->too_wide) {
+		diag_error(r->diag, r->name, r->record_line,
+			   "this row has more than %zu cells, more than a "
+			   "spreadsheet has columns; is it one survey row?",
+			   CSVREAD_MAX_CELLS);
+		r->rejected_rows++;
+		goto done;
+	}
 	if (!row_is_sound(r)) {
 		r->rejected_rows++;
 		goto done;
@@ -212,6 +255,7 @@ static void end_row(int c, void *data)
 	r->status = r->on_row(&row, r->ctx);
 done:
 	r->nfields = 0;
+	r->too_wide = 0;
 	strbuf_reset(&r->cells);
 }
 
@@ -444,6 +488,23 @@ static void feed_body(struct csvread *r, const char *p, size_t len)
  */
 static int check_head(struct csvread *r, int final)
 {
+	static const unsigned char zip[3] = { 'P', 'K', 3 };
+	static const unsigned char ole[3] = { 0xD0, 0xCF, 0x11 };
+
+	if (r->head_len == 3 && (memcmp(r->head, zip, 3) == 0 ||
+				 memcmp(r->head, ole, 3) == 0)) {
+		diag_error(r->diag, r->name, 0,
+			   "this is a spreadsheet workbook (%s), not CSV text; "
+			   "in the spreadsheet, save it as \"CSV UTF-8\" and "
+			   "give foitab that file", r->head[0] == 'P' ?
+			   ".xlsx, .ods or another zip file" : "an old .xls");
+		r->status = FOITAB_DATAERR;
+		return 1;
+	}
+	if (!final && r->head_len < 3 &&
+	    (memcmp(r->head, zip, r->head_len) == 0 ||
+	     memcmp(r->head, ole, r->head_len) == 0))
+		return 0;   /* could still be a workbook: wait for more */
 	if (r->head_len >= 2 &&
 	    ((r->head[0] == 0xFF && r->head[1] == 0xFE) ||
 	     (r->head[0] == 0xFE && r->head[1] == 0xFF))) {

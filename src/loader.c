@@ -406,7 +406,9 @@ static int check_column(struct loader *l, const struct csv_row *row, int c,
 		need = "every row";
 	else if (col->required_when && expr_holds(col->required_when, r->bits))
 		need = col->required_phrase;
-	if (!need || *r->text[c])
+	/* A list of separators only (";") names nothing: it is empty. */
+	if (!need || (col->type == COLUMN_TEXT ? *r->text[c] != '\0'
+					       : state[c] != CELL_EMPTY))
 		return 0;
 	if (c == COLUMN_BODY)
 		diag_error(l->diag, l->name, row->line, "column 'body': empty; "
@@ -581,12 +583,13 @@ static int conclude(struct loader *l, int status)
 			   "the file is empty; it needs a header row (%s...) "
 			   "and a row for each body", names);
 	}
-	else if (status == FOITAB_OK && l->counts.rows == l->counts.blank_rows)
-		diag_error(l->diag, l->name, 0,
-			   "there are no data rows under the header");
 	/* Rows csvread refused (a NUL byte, not UTF-8) were rows with errors. */
 	l->counts.rows += l->csv.rejected_rows;
 	l->counts.bad_rows += l->csv.rejected_rows;
+	if (status == FOITAB_OK && l->have_header &&
+	    l->counts.rows == l->counts.blank_rows)
+		diag_error(l->diag, l->name, 0,
+			   "there are no data rows under the header");
 	if (status != FOITAB_OK)
 		return status;
 	return l->diag->errors == l->errors_at_begin ? FOITAB_OK : FOITAB_DATAERR;

@@ -83,15 +83,20 @@ struct run_part {
 	struct registry registry;    /* the run's, with matches of its own */
 };
 
-/* The --by group of `r`: its name, and how it sorts; NULL: no memory. */
+/*
+ * The --by group of `r`: its name, how it sorts, and whether it is a
+ * placeholder (no value, or no register entry) rather than a value;
+ * NULL: no memory.
+ */
 static const char *group_of(struct collector *c, const struct response *r,
-			    long *order)
+			    long *order, int *placeholder)
 {
 	const struct run *run = c->run;
 	const struct rules_column *col;
 	const struct registry_entry *e;
 	unsigned v;
 
+	*placeholder = 0;
 	if (run->by_column < 0) {
 		const char *fields[4];
 
@@ -99,6 +104,7 @@ static const char *group_of(struct collector *c, const struct response *r,
 				  &e) < 0)
 			return NULL;
 		*order = e ? 0 : 1;
+		*placeholder = !e;
 		if (!e)
 			return "(not in the register)";
 		fields[0] = e->name;
@@ -106,12 +112,14 @@ static const char *group_of(struct collector *c, const struct response *r,
 		fields[2] = e->ods_code;
 		fields[3] = e->region;
 		*order = *fields[run->by_register] ? 0 : 1;
+		*placeholder = !*fields[run->by_register];
 		return *fields[run->by_register] ? fields[run->by_register]
 						 : "(empty)";
 	}
 	col = &run->rules.columns[run->by_column];
 	if (col->type == COLUMN_TEXT) {
 		*order = *r->text[run->by_column] ? 0 : 1;
+		*placeholder = !*r->text[run->by_column];
 		return *r->text[run->by_column] ? r->text[run->by_column]
 						: "(empty)";
 	}
@@ -121,6 +129,7 @@ static const char *group_of(struct collector *c, const struct response *r,
 			return col->values[v];
 		}
 	*order = (long)col->nvalues;
+	*placeholder = 1;
 	return "(empty)";
 }
 
@@ -140,10 +149,21 @@ static int count_response(const struct response *r, void *ctx)
 		return FOITAB_OSERR;
 	if (c->grouping) {
 		long order;
-		const char *name = group_of(c, r, &order);
+		int placeholder, added = -1;
+		const char *name = group_of(c, r, &order, &placeholder);
 
-		if (!name || grouping_add(c->grouping, name, order,
-					  &c->run->rules, r) < 0)
+		if (name)
+			added = grouping_add(c->grouping, name, placeholder,
+					     order, &c->run->rules, r);
+		if (added == -2) {
+			diag_error(c->diag, c->run->name, r->line, "--by %s: more "
+				   "than %d groups; --by is for a column with few "
+				   "values, such as a region, and this one has "
+				   "nearly one a row", c->run->opt->by,
+				   GROUPING_MAX);
+			return FOITAB_DATAERR;
+		}
+		if (added < 0)
 			return FOITAB_OSERR;
 	}
 	return FOITAB_OK;
@@ -193,6 +213,8 @@ static int merge_part(void *ctx, void *part, unsigned long lines_before)
 
 	if (c->registry && !registry_can_merge(c->registry, &p->registry))
 		return SPLIT_REFUSED;
+	if (c->grouping && c->grouping->n + p->grouping.n > GROUPING_MAX)
+		return SPLIT_REFUSED;  /* read again in order: the error's line */
 	if ((c->roster && roster_append(c->roster, &p->roster,
 					lines_before) < 0) ||
 	    (c->grouping && grouping_merge(c->grouping, &p->grouping) < 0))
@@ -310,6 +332,23 @@ static int load_rules(struct run *run)
 }
 
 /*
+ * The path of a file a rules file names (`written`): as it is if absolute,
+ * else beside the rules file.  The caller frees it; NULL when out of
+ * memory.  Only for rules read from a file (rules->dir set).
+ */
+static char *rules_path(const struct rules *rules, const char *written)
+{
+	size_t len = strlen(rules->dir) + strlen(written) + 2;
+	char *path = mem_realloc(NULL, len);
+
+	if (path && written[0] == '/')
+		snprintf(path, len, "%s", written);
+	else if (path)
+		snprintf(path, len, "%s/%s", rules->dir, written);
+	return path;
+}
+
+/*
  * Open the data file that `option` names (a path, or "-"), or failing
  * that the one the rules name (`written`): beside the rules file, or
  * built in with the built-in rules.  Fills `src` and `*name`, which the
@@ -331,12 +370,11 @@ static int open_data(struct run *run, const char *option, const char *written,
 			return FOITAB_OSERR;
 		return src->stream ? FOITAB_OK : FOITAB_NOINPUT;
 	}
-	len = strlen(written) + (rules->dir ? strlen(rules->dir) : 0) +
-	      sizeof "data/ (built in)";
-	*name = mem_realloc(NULL, len);
-	if (!*name)
-		return FOITAB_OSERR;
 	if (!rules->dir) {
+		len = strlen(written) + sizeof "data/ (built in)";
+		*name = mem_realloc(NULL, len);
+		if (!*name)
+			return FOITAB_OSERR;
 		snprintf(*name, len, "data/%s (built in)", written);
 		b = builtin_find(written);
 		if (!b) {
@@ -348,10 +386,9 @@ static int open_data(struct run *run, const char *option, const char *written,
 		src->len = b->len;
 		return FOITAB_OK;
 	}
-	if (written[0] == '/')
-		snprintf(*name, len, "%s", written);
-	else
-		snprintf(*name, len, "%s/%s", rules->dir, written);
+	*name = rules_path(rules, written);
+	if (!*name)
+		return FOITAB_OSERR;
 	src->stream = fopen(*name, "rb");
 	if (!src->stream) {
 		diag_error(run->diag, *name, 0, "cannot open: %s (named in %s)",
@@ -567,59 +604,118 @@ static int write_and_close(void (*write)(const void *, FILE *),
  * Write with `write(ctx, stream)` to the output the options name.  For
  * -o FILE, the text goes to a new file beside FILE that replaces it only
  * once all of it is written, so a failed run never leaves half a file.
- * A FILE that exists and is not a regular file (a device, a pipe) is
- * written to directly.
+ * An existing FILE keeps its permissions; a symbolic link is written
+ * through (its target is replaced, the link stays).  A FILE that exists
+ * and is not a regular file (a device, a pipe) is written to directly.
  */
 static int emit(const struct options *o, void (*write)(const void *, FILE *),
 		const void *ctx, struct diag *diag)
 {
+	const char *path = o->output;
+	char *target = NULL, *temp;
 	struct stat st;
 	size_t len;
-	char *temp;
-	mode_t mask;
+	mode_t mode;
 	FILE *out;
-	int fd;
+	int fd, status = FOITAB_IOERR;
 
-	if (!o->output) {
+	if (!path) {
 		write(ctx, stdout);
 		return FOITAB_OK;   /* checked when stdout is closed */
 	}
-	if (stat(o->output, &st) == 0 && !S_ISREG(st.st_mode)) {
-		out = fopen(o->output, "w");
+	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+		out = fopen(path, "w");
 		if (out && write_and_close(write, ctx, out) == 0)
 			return FOITAB_OK;
-		diag_error(diag, o->output, 0, "cannot write: %s",
-			   strerror(errno));
+		diag_error(diag, path, 0, "cannot write: %s", strerror(errno));
 		return FOITAB_IOERR;
 	}
-	len = strlen(o->output);
+	if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode)) {
+		/* Replace what the link points to, not the link. */
+		target = realpath(path, NULL);
+		if (!target) {
+			diag_error(diag, path, 0, "cannot write: the link points "
+				   "to no file (%s)", strerror(errno));
+			return FOITAB_IOERR;
+		}
+		path = target;
+	}
+	if (stat(path, &st) == 0) {
+		mode = st.st_mode & 07777;
+	} else {
+		mode_t mask = umask(0);
+
+		umask(mask);
+		mode = 0666 & ~mask;
+	}
+	len = strlen(path);
 	temp = mem_realloc(NULL, len + sizeof ".XXXXXX");
-	if (!temp)
+	if (!temp) {
+		free(target);
 		return FOITAB_OSERR;
-	memcpy(temp, o->output, len);
+	}
+	memcpy(temp, path, len);
 	memcpy(temp + len, ".XXXXXX", sizeof ".XXXXXX");
 	fd = mkstemp(temp);
 	if (fd < 0) {
 		diag_error(diag, o->output, 0, "cannot write: %s",
 			   strerror(errno));
-		mem_free(temp);
-		return FOITAB_IOERR;
+		goto done;
 	}
-	mask = umask(0);
-	umask(mask);
-	fchmod(fd, 0666 & ~mask);
-	out = fdopen(fd, "w");
+	/* The mode is set before any byte is written, so a file kept
+	 * private (600) is never readable by others, even for a moment. */
+	out = fchmod(fd, mode) == 0 ? fdopen(fd, "w") : NULL;
 	if (!out)
 		close(fd);
 	if (!out || write_and_close(write, ctx, out) != 0 ||
-	    rename(temp, o->output) != 0) {
+	    rename(temp, path) != 0) {
 		diag_error(diag, o->output, 0, "cannot write: %s",
 			   strerror(errno));
 		unlink(temp);
-		mem_free(temp);
-		return FOITAB_IOERR;
+		goto done;
 	}
+	status = FOITAB_OK;
+done:
 	mem_free(temp);
+	free(target);
+	return status;
+}
+
+/*
+ * Is the -o file the file at `path` (or standard input, for "-")?  Same
+ * device and inode: a link or another spelling of the path is the same.
+ */
+static int output_is(const struct options *o, const char *path)
+{
+	struct stat out, in;
+
+	if (!o->output || !path || stat(o->output, &out) != 0)
+		return 0;
+	if (strcmp(path, "-") == 0 ? fstat(0, &in) != 0 : stat(path, &in) != 0)
+		return 0;
+	return out.st_dev == in.st_dev && out.st_ino == in.st_ino;
+}
+
+/*
+ * Refuse an -o that names a file this run reads: written at the end, it
+ * would replace the survey (or the rules, baseline or register) with the
+ * report.  `paths` ends with NULL; NULLs before it are skipped.
+ */
+static int check_output(const struct options *o, const char *const *paths,
+			size_t n, struct diag *diag)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (paths[i] && strcmp(paths[i], "none") != 0 &&
+		    output_is(o, paths[i])) {
+			diag_error(diag, NULL, 0, "-o %s: that is %s, which this "
+				   "run reads; writing the report there would "
+				   "replace it. Name another output file",
+				   o->output, strcmp(paths[i], "-") == 0 ?
+				   "standard input" : paths[i]);
+			return FOITAB_USAGE;
+		}
 	return FOITAB_OK;
 }
 
@@ -763,11 +859,40 @@ static int run_command(const struct options *o, struct diag *diag)
 	struct run run;
 	int status;
 
+	const char *inputs[5];
+
 	memset(&run, 0, sizeof run);
 	run.opt = o;
 	run.diag = diag;
 	registry_init(&run.registry);
-	status = load_rules(&run);
+	inputs[0] = o->input;
+	inputs[1] = o->before;
+	inputs[2] = o->rules;
+	inputs[3] = o->baseline;
+	inputs[4] = o->registry;
+	/* Nothing is read before -o is known to name no input. */
+	status = check_output(o, inputs, 5, diag);
+	if (status == FOITAB_OK)
+		status = load_rules(&run);
+	if (status == FOITAB_OK && o->output && run.rules.dir) {
+		/* The baseline and register the rules file names, by path. */
+		char *named[2] = { NULL, NULL };
+		const char *written[2];
+		size_t i;
+
+		written[0] = o->baseline ? NULL : run.rules.baseline;
+		written[1] = o->registry ? NULL : run.rules.registry;
+		for (i = 0; i < 2; i++)
+			if (written[i])
+				named[i] = rules_path(&run.rules, written[i]);
+		if ((written[0] && !named[0]) || (written[1] && !named[1]))
+			status = FOITAB_OSERR;
+		else
+			status = check_output(o, (const char *const *)named, 2,
+					      diag);
+		mem_free(named[0]);
+		mem_free(named[1]);
+	}
 	run.keep_roster = o->command == COMMAND_LIST ||
 			  strcmp(o->format, "html") == 0;
 	if (status == FOITAB_OK && !renderer(o)) {
@@ -808,10 +933,16 @@ static int run_command(const struct options *o, struct diag *diag)
  * Flush and close stdout.  A write error is exit 74 with a message; a
  * reader that went away (EPIPE) ends the program quietly.
  */
-static int finish_output(int status, struct diag *diag)
+static int finish_output(int status, int used, struct diag *diag)
 {
-	int failed = fflush(stdout) != 0 || ferror(stdout);
-	int err = errno;
+	int failed, err;
+
+	/* A stream foitab did not write to is no business of its own: with
+	 * -o FILE, standard output may even be closed. */
+	if (!used)
+		return status;
+	failed = fflush(stdout) != 0 || ferror(stdout);
+	err = errno;
 
 	if (fclose(stdout) != 0 && !failed) {
 		failed = 1;
@@ -850,5 +981,6 @@ int main(int argc, char **argv)
 	}
 	if (status == FOITAB_OSERR)
 		diag_error(&diag, NULL, 0, "out of memory");
-	return finish_output(status, &diag);
+	return finish_output(status, !opt.output || opt.help || opt.version,
+			     &diag);
 }

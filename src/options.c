@@ -221,11 +221,12 @@ int options_parse(struct options *o, int argc, char **argv, struct diag *diag)
 			o->by = optarg;
 			break;
 		case OPT_CI:
-			/* --ci, --ci=90, or --ci 90 with the level apart. */
-			if (!optarg && optind < argc &&
-			    (strcmp(argv[optind], "90") == 0 ||
-			     strcmp(argv[optind], "95") == 0 ||
-			     strcmp(argv[optind], "99") == 0))
+			/* --ci, --ci=90, or --ci 90 with the level apart: a
+			 * number after --ci is its level, never a file. */
+			if (!optarg && optind < argc && *argv[optind] &&
+			    strlen(argv[optind]) <= 3 &&
+			    strspn(argv[optind], "0123456789") ==
+			    strlen(argv[optind]))
 				optarg = argv[optind++];
 			o->ci_level = 95;
 			if (optarg && strcmp(optarg, "90") != 0 &&

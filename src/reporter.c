@@ -311,7 +311,8 @@ static void accounting_text(const struct tally *t, FILE *out)
 {
 	fprintf(out, "%lu asked, %lu replied (%lu refused), %lu pending; ",
 		t->asked, tally_replied(t), t->refused, t->pending);
-	if (t->counted == t->answered)
+	/* The same rows, not only as many: every counted row answered. */
+	if (t->counted == t->answered && t->counted_answered == t->counted)
 		fprintf(out, "%lu answered and counted", t->answered);
 	else
 		fprintf(out, "%lu answered, %lu counted", t->answered,
@@ -1529,6 +1530,8 @@ static void by_json(const struct report *rep, FILE *out)
 	for (i = 0; i < g->n; i++) {
 		fputs(i ? ",\n    {\"group\": " : "\n    {\"group\": ", out);
 		json_string(out, g->groups[i].name);
+		if (g->groups[i].placeholder)
+			fputs(", \"placeholder\": true", out);
 		fputs(", \"responses\": ", out);
 		json_responses(&g->groups[i].tally, out);
 		fputs(",\n     \"buckets\": ", out);

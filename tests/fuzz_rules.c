@@ -28,7 +28,7 @@ static int note(const struct response *r, void *ctx)
 
 	tally_add(run->tally, r);
 	if (roster_add(run->roster, run->tally, r) < 0 ||
-	    grouping_add(run->grouping, r->text[COLUMN_RESPONSE], 0, run->rules,
+	    grouping_add(run->grouping, r->text[COLUMN_RESPONSE], 0, 0, run->rules,
 			 r) < 0)
 		return FOITAB_OSERR;
 	return FOITAB_OK;
