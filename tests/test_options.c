@@ -130,8 +130,11 @@ static void test_ci(void **state)
 		{ { "foitab", "s.csv", "--ci", "95" }, FOITAB_OK, 95, "s.csv" },
 		{ { "foitab", "s.csv" }, FOITAB_OK, 0, "s.csv" },
 		{ { "foitab", "--ci=80", "s.csv" }, FOITAB_USAGE, 0, NULL },
-		/* A file called 98 is a file, not a level. */
-		{ { "foitab", "--ci", "98" }, FOITAB_OK, 95, "98" },
+		/* A number after --ci is its level: 80 is the mistake, not
+		 * s.csv; a file called 98 is written ./98. */
+		{ { "foitab", "--ci", "80", "s.csv" }, FOITAB_USAGE, 0, NULL },
+		{ { "foitab", "--ci", "98" }, FOITAB_USAGE, 0, NULL },
+		{ { "foitab", "--ci", "./98" }, FOITAB_OK, 95, "./98" },
 	};
 	size_t i;
 
