@@ -32,7 +32,7 @@ BUILD_PACKAGES = libcsv-dev
 CHECK_PACKAGES = libcmocka-dev valgrind clang libclang-rt-dev jq miller \
 		 cmark-gfm mandoc chromium libxml2-utils bsdutils
 
-.PHONY: bench all run check deps check-deps unit e2e sanitize valgrind oom \
+.PHONY: bench all run check deps check-deps unit e2e hostile sanitize valgrind oom \
 	clang threads conformance fuzz docs interop output browser terminal install \
 	install-check clean
 
@@ -164,6 +164,14 @@ browser: foitab
 terminal: foitab
 	@sh tests/terminal.sh ./foitab
 
+# Inputs made to mislead, crash, exhaust or destroy (tests/hostile.sh).
+$(BUILD)/shrink.so: tests/shrink.c | $(BUILD)
+	$(CC) $(WARN) -shared -fPIC -O2 -o $@ $< -ldl
+
+hostile: foitab $(BUILD)/bench-measure $(BUILD)/shrink.so $(BUILD)/bench-gen
+	@sh tests/hostile.sh ./foitab ./$(BUILD)/bench-measure \
+	  ./$(BUILD)/shrink.so ./$(BUILD)/bench-gen
+
 oom: $(BUILD)/foitab-failalloc $(BUILD)/bench-gen
 	@sh tests/oom.sh ./$(BUILD)/foitab-failalloc ./$(BUILD)/bench-gen
 
@@ -292,6 +300,7 @@ check: check-deps
 	@$(MAKE) -s foitab
 	@$(MAKE) -s unit
 	@$(MAKE) -s e2e
+	@$(MAKE) -s hostile
 	@$(MAKE) -s threads
 	@$(MAKE) -s conformance
 	@$(MAKE) -s docs

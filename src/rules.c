@@ -234,11 +234,15 @@ struct cond {
 /* Report `message` about the condition being parsed, once. */
 static void cond_fail(struct cond *c, const char *message)
 {
+	char shown[100];
+
 	if (c->failed)
 		return;    /* one message per condition is enough */
 	c->failed = 1;
+	/* A long condition is cut: the message must still be read. */
 	diag_error(c->rd->diag, c->rd->name, c->line, "%s '%s': %s",
-		   c->setting, c->text, message);
+		   c->setting, text_shown(c->text, strlen(c->text), shown,
+					  sizeof shown), message);
 }
 
 /* cond_fail() with one string put into a printf-style message. */

@@ -207,8 +207,17 @@ static unsigned plan_cuts(int fd, off_t start, off_t size, unsigned jobs,
 	return parts;
 }
 
+/* Report a file that changed under the reader (FOITAB_NOINPUT). */
+static int changed(struct diag *diag, const char *name)
+{
+	diag_error(diag, name, 0, "the file changed while it was read (is it "
+		   "still being saved?); run again once it is complete");
+	return FOITAB_NOINPUT;
+}
+
 /*
- * Feed `l` the bytes from `at` to `to` (to < 0: the end of the file).
+ * Feed `l` the bytes from `at` to `to` (to < 0: the end of the file); the
+ * file ending before `to` is reported as a change.
  * Returns FOITAB_OK, the loader's stop status, or FOITAB_NOINPUT after
  * reporting a read error.
  */
@@ -228,6 +237,8 @@ static int read_on(struct loader *l, int fd, off_t at, off_t to, char *buf,
 				   strerror(errno));
 			return FOITAB_NOINPUT;
 		}
+		if (n == 0 && to >= 0)
+			return changed(diag, name);
 		if (n == 0)
 			break;
 		status = loader_feed(l, buf, (size_t)n);
@@ -236,6 +247,23 @@ static int read_on(struct loader *l, int fd, off_t at, off_t to, char *buf,
 		at += n;
 	}
 	return FOITAB_OK;
+}
+
+/* Has the file changed since `before` was taken?  Same size and time. */
+static int has_changed(int fd, const struct stat *before)
+{
+	struct stat now;
+
+	return fstat(fd, &now) != 0 || now.st_size != before->st_size ||
+	       now.st_mtim.tv_sec != before->st_mtim.tv_sec ||
+	       now.st_mtim.tv_nsec != before->st_mtim.tv_nsec;
+}
+
+/* Feed `l` the rest of a file from `at`; see read_on(). */
+static int read_rest(struct loader *l, int fd, off_t at, char *buf,
+		     const char *name, struct diag *diag)
+{
+	return read_on(l, fd, at, -1, buf, name, diag);
 }
 
 /* Stop parts `from`.. and wait for them; release all of them. */
@@ -300,7 +328,7 @@ static int read_parts(struct loader *l, int fd, off_t size, off_t start,
 
 	n = plan_cuts(fd, start, size, jobs->jobs, smallest_part(jobs), buf, cuts);
 	if (n < 2)
-		return read_on(l, fd, start, -1, buf, name, diag);
+		return read_rest(l, fd, start, buf, name, diag);
 	atomic_init(&stop, 0);
 	memset(parts, 0, sizeof parts);
 	for (started = 1; started < n; started++)
@@ -329,7 +357,7 @@ static int read_parts(struct loader *l, int fd, off_t size, off_t start,
 	if (status != FOITAB_OK)
 		return status;
 	/* Part k, if any, was not taken: read on from its start. */
-	return k < n ? read_on(l, fd, cuts[k], -1, buf, name, diag) : FOITAB_OK;
+	return k < n ? read_rest(l, fd, cuts[k], buf, name, diag) : FOITAB_OK;
 }
 
 int split_read(struct loader *l, FILE *in, const char *name,
@@ -344,11 +372,19 @@ int split_read(struct loader *l, FILE *in, const char *name,
 	char *buf;
 	ssize_t n;
 
-	if (jobs->jobs < 2 || fd < 0 || fstat(fd, &st) < 0 ||
-	    !S_ISREG(st.st_mode) || st.st_size < 2 * smallest_part(jobs) ||
-	    ftello(in) != 0)
-		return loader_read(l, in, name, format, rules, diag,
-				   on_response, ctx);
+	if (fd < 0 || fstat(fd, &st) < 0 || !S_ISREG(st.st_mode) ||
+	    jobs->jobs < 2 || st.st_size < 2 * smallest_part(jobs) ||
+	    ftello(in) != 0) {
+		int regular = fd >= 0 && fstat(fd, &st) == 0 &&
+			      S_ISREG(st.st_mode);
+
+		status = loader_read(l, in, name, format, rules, diag,
+				     on_response, ctx);
+		/* A file that changed as it was read is no file to count. */
+		if (regular && status != FOITAB_OSERR && has_changed(fd, &st))
+			status = changed(diag, name);
+		return status;
+	}
 	status = loader_begin(l, name, format, rules, diag, on_response, ctx);
 	if (status != FOITAB_OK)
 		return status;
@@ -373,7 +409,11 @@ int split_read(struct loader *l, FILE *in, const char *name,
 		status = read_parts(l, fd, st.st_size, at, buf, name, format,
 				    rules, diag, ctx, jobs);
 	mem_free(buf);
-	return loader_end_with(l, status);
+	status = loader_end_with(l, status);
+	if (status != FOITAB_OSERR && status != FOITAB_NOINPUT &&
+	    has_changed(fd, &st))
+		status = changed(diag, name);
+	return status;
 }
 
 unsigned split_default_jobs(void)
