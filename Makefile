@@ -30,9 +30,9 @@ TEST_BIN = $(UNITS:%=$(BUILD)/test_%)
 
 BUILD_PACKAGES = libcsv-dev
 CHECK_PACKAGES = libcmocka-dev valgrind clang libclang-rt-dev jq miller \
-		 cmark-gfm mandoc chromium libxml2-utils bsdutils
+		 cmark-gfm mandoc chromium libxml2-utils bsdutils python3
 
-.PHONY: bench all run check deps check-deps unit e2e hostile sanitize valgrind oom \
+.PHONY: bench all run check deps check-deps unit e2e hostile model sanitize valgrind oom \
 	clang threads conformance fuzz docs interop output browser terminal install \
 	install-check clean
 
@@ -163,6 +163,13 @@ browser: foitab
 # Bars at a terminal, through a pseudo-terminal.
 terminal: foitab
 	@sh tests/terminal.sh ./foitab
+
+# foitab against an independent model of its documented semantics, on
+# random rules files and sheets (seeded: MODEL_SEED, MODEL_CASES).
+MODEL_CASES ?= 3000
+MODEL_SEED ?= 20231
+model: foitab
+	@python3 tests/model.py ./foitab $(MODEL_CASES) $(MODEL_SEED)
 
 # Inputs made to mislead, crash, exhaust or destroy (tests/hostile.sh).
 $(BUILD)/shrink.so: tests/shrink.c | $(BUILD)
@@ -301,6 +308,7 @@ check: check-deps
 	@$(MAKE) -s unit
 	@$(MAKE) -s e2e
 	@$(MAKE) -s hostile
+	@$(MAKE) -s model
 	@$(MAKE) -s threads
 	@$(MAKE) -s conformance
 	@$(MAKE) -s docs

@@ -1,0 +1,380 @@
+#!/usr/bin/env python3
+"""model.py - an independent model of foitab's documented semantics,
+compared with foitab itself on random rules files and random sheets.
+
+The model is written from foitab-rules(5) and README, not from the C:
+how header names and values fold, which cells a column accepts, what
+`required` asks, how conditions bind, which rows the denominator takes,
+and how a percentage is rounded.  Each case writes a rules file and a
+survey, runs `foitab --rules R -r none -b none -f json S`, and compares
+the exit status and, for a valid sheet, every count and percentage with
+the model's.  Cases are seeded, so a failure can be run again:
+
+    python3 tests/model.py PROGRAM [CASES] [SEED]
+"""
+import json
+import os
+import random
+import subprocess
+import sys
+import tempfile
+
+WORDS = ["alpha", "beta", "gamma", "delta", "under_way", "z-drugs",
+         "north_east", "caf\u00e9", "\u00e9cole", "ynys_m\u00f4n",
+         "two words", "x"]
+
+
+# ------------------------------------------------------------ the docs
+
+def fold(text):
+    """Case, surrounding spaces, a run of spaces as one, '-' as '_'."""
+    text = text.strip(" \t\u00a0")
+    out, space = [], False
+    for ch in text:
+        if ch in " \t\u00a0":
+            space = True
+            continue
+        if space and out:
+            out.append("_")
+        space = False
+        out.append("_" if ch in "-_" else ch.lower())
+    return "".join(out)
+
+
+class Column:
+    def __init__(self, name, kind, values=(), aliases=None, required=None):
+        self.name, self.kind = name, kind
+        self.values = list(values)
+        self.aliases = dict(aliases or {})   # folded alias -> value index
+        self.required = required             # None, "yes" or a condition
+
+    def lookup(self, text):
+        """The index of the value `text` names, or None."""
+        f = fold(text)
+        for i, v in enumerate(self.values):
+            if fold(v) == f:
+                return i
+        return self.aliases.get(f)
+
+    def read(self, cell):
+        """A cell's set of value indexes, or raises ValueError."""
+        cell = cell.strip(" \t")
+        if self.kind == "text" or cell == "":
+            return set()
+        if self.kind != "list":
+            v = self.lookup(cell)
+            if v is None:
+                raise ValueError(cell)
+            return {v}
+        got = set()
+        for item in cell.replace(",", ";").replace("|", ";").split(";"):
+            if item.strip(" \t"):
+                v = self.lookup(item)
+                if v is None:
+                    raise ValueError(item)
+                got.add(v)
+        return got
+
+
+def holds(cond, row):
+    """Evaluate a condition tree on a row of value sets."""
+    op = cond[0]
+    if op == "and":
+        return holds(cond[1], row) and holds(cond[2], row)
+    if op == "or":
+        return holds(cond[1], row) or holds(cond[2], row)
+    if op == "not":
+        return not holds(cond[1], row)
+    col, values = cond[1], set(cond[2])
+    cell = row[col]
+    if op in ("is", "in"):
+        return bool(cell & values)
+    if op == "contains":
+        return values <= cell
+    if op == "only":
+        return not (cell - values)
+    raise AssertionError(op)
+
+
+# -------------------------------------------------------- random rules
+
+def random_columns(rnd):
+    columns = {"response": Column("response", "choice",
+                                  ["answered", "refused", "pending"])}
+    names = rnd.sample(["kind", "area", "drugs", "flag", "note", "scope"],
+                       rnd.randint(1, 4))
+    for name in names:
+        kind = rnd.choice(["choice", "list", "boolean", "text"])
+        if kind == "boolean":
+            col = Column(name, kind, ["yes", "no"],
+                         {"y": 0, "true": 0, "1": 0, "n": 1, "false": 1,
+                          "0": 1})
+        elif kind == "text":
+            col = Column(name, kind)
+        else:
+            values = rnd.sample(WORDS, rnd.randint(2, 5))
+            col = Column(name, kind, values)
+            if rnd.random() < 0.5:
+                alias = "also_" + fold(values[0]).replace("_", "")
+                col.aliases[fold(alias)] = 0
+        columns[name] = col
+    return columns
+
+
+def random_test(rnd, columns):
+    """A leaf condition as (tree, text)."""
+    testable = [c for c in columns.values() if c.kind != "text"]
+    col = rnd.choice(testable)
+
+    def some(n):
+        picks = rnd.sample(range(len(col.values)), min(n, len(col.values)))
+        return picks, ", ".join(col.values[i].replace(" ", rnd.choice("_-"))
+                               for i in picks)
+
+    if col.kind == "boolean" and rnd.random() < 0.5:
+        return ("is", col.name, [0]), col.name
+    if col.kind == "list":
+        op = rnd.choice(["contains", "only"])
+        picks, text = some(rnd.randint(1, 2))
+        return (op, col.name, picks), "%s %s %s" % (col.name, op, text)
+    if rnd.random() < 0.5:
+        picks, text = some(1)
+        if rnd.random() < 0.3:
+            return (("not", ("is", col.name, picks)),
+                    "%s is not %s" % (col.name, text))
+        return ("is", col.name, picks), "%s is %s" % (col.name, text)
+    picks, text = some(rnd.randint(1, 3))
+    return ("in", col.name, picks), "%s in %s" % (col.name, text)
+
+
+def random_condition(rnd, columns, depth=0):
+    r = rnd.random()
+    if depth > 2 or r < 0.4:
+        return random_test(rnd, columns)
+    if r < 0.55:
+        tree, text = random_condition(rnd, columns, depth + 1)
+        return ("not", tree), "not (%s)" % text
+    op = "and" if r < 0.8 else "or"
+    left, ltext = random_condition(rnd, columns, depth + 1)
+    right, rtext = random_condition(rnd, columns, depth + 1)
+    return (op, left, right), "(%s) %s (%s)" % (ltext, op, rtext)
+
+
+def written(value, rnd=None, slips=True):
+    """A value as a person might type it: case and separators vary, and
+    with `slips` it is now and then no longer the value."""
+    if rnd is None:
+        return value
+    v = value
+    if rnd.random() < 0.3:
+        v = v.upper()
+    if rnd.random() < 0.3:
+        v = v.replace("_", rnd.choice([" ", "-", "  "]))
+    if rnd.random() < 0.2:
+        v = " " + v + " "
+    if slips and rnd.random() < 0.01:
+        v = rnd.choice(["-" + v, v + "_", v + "-"])   # not the value
+    return v
+
+
+def random_rules(rnd):
+    columns = random_columns(rnd)
+    lines, buckets = [], []
+    denominator = None
+    if rnd.random() < 0.4:
+        denominator, dtext = random_condition(rnd, columns)
+        lines.append("denominator = " + dtext)
+    for col in columns.values():
+        if col.name == "response":
+            continue
+        lines.append("[column %s]" % col.name)
+        lines.append("type = " + col.kind)
+        if col.kind in ("choice", "list"):
+            lines.append("values = " + ", ".join(col.values))
+        for alias, v in col.aliases.items():
+            if col.kind != "boolean":
+                lines.append("alias %s = %s" % (col.values[v], alias))
+        if rnd.random() < 0.3:
+            col.required = "yes"
+            lines.append("required = yes")
+        elif rnd.random() < 0.3:
+            col.required = ("is", "response", [0])
+            lines.append("required = response is answered")
+    for k in range(rnd.randint(1, 5)):
+        tree, text = random_condition(rnd, columns)
+        buckets.append(("b%d" % k, tree))
+        lines += ["[bucket b%d]" % k, "label = Bucket %d" % k, "when = " + text]
+    return columns, denominator, buckets, "\n".join(lines) + "\n"
+
+
+# -------------------------------------------------------- random sheets
+
+def quote(cell):
+    if any(ch in cell for ch in ',"\n'):
+        return '"' + cell.replace('"', '""') + '"'
+    return cell
+
+
+def random_sheet(rnd, columns):
+    """The CSV text and the rows as the model reads them (or None)."""
+    names = ["body"] + list(columns)
+    rnd.shuffle(names)
+    # Now and then a column is left out of the header.
+    left_out = None
+    if rnd.random() < 0.05:
+        left_out = rnd.choice([n for n in names if n not in
+                               ("body", "response")])
+        names.remove(left_out)
+    header = [written(n, rnd, False) if n != "body" else rnd.choice(["body", "Body"])
+              for n in names]
+    lines = [",".join(quote(h) for h in header)]
+    cells_of = []
+    numbers = rnd.sample(range(100), rnd.randint(1, 12))
+    for i, number in enumerate(numbers):
+        body = "Body %d" % number
+        if i and rnd.random() < 0.05:
+            # The same body again, in other case and spacing.
+            body = "BODY  %s " % cells_of[0]["body"][5:]
+        cells = {"body": body}
+        for col in columns.values():
+            if col.kind == "text":
+                cells[col.name] = rnd.choice(["", "a note", "x, y"])
+            elif rnd.random() < (0.01 if col.name == "response" else 0.05):
+                cells[col.name] = ""
+            elif col.kind == "list":
+                picks = rnd.sample(col.values, rnd.randint(1, len(col.values)))
+                sep = rnd.choice([";", "; ", " | ", ","])
+                cells[col.name] = sep.join(written(p, rnd) for p in picks)
+            elif col.kind == "boolean":
+                cells[col.name] = rnd.choice(["yes", "No", "TRUE", "false",
+                                              "1", "0", "y", "N"])
+            else:
+                cells[col.name] = written(rnd.choice(col.values), rnd)
+            if col.kind != "text" and rnd.random() < 0.01:
+                cells[col.name] = rnd.choice(["bogus", "none-", "__x__"])
+        if left_out:
+            cells[left_out] = ""     # what a missing column reads as
+        cells_of.append(cells)
+        lines.append(",".join(quote(cells[n]) for n in names))
+    return "\n".join(lines) + "\n", cells_of, left_out
+
+
+def tested(cond):
+    """The columns a condition tests."""
+    if cond[0] in ("and", "or"):
+        return tested(cond[1]) | tested(cond[2])
+    if cond[0] == "not":
+        return tested(cond[1])
+    return {cond[1]}
+
+
+def model(columns, denominator, buckets, cells_of, left_out):
+    """(valid, tally) as the docs say foitab counts the sheet."""
+    conditions = [tree for _, tree in buckets] + \
+        ([denominator] if denominator else []) + \
+        [c.required for c in columns.values()
+         if c.required not in (None, "yes")]
+    needed = set().union(*(tested(c) for c in conditions))
+    needed |= {c.name for c in columns.values() if c.required}
+    if left_out in needed:
+        return False, None      # a column a condition tests is missing
+    seen = set()
+    tally = {"asked": 0, "answered": 0, "refused": 0, "pending": 0,
+             "counted": 0}
+    counts = [0] * len(buckets)
+    for cells in cells_of:
+        body = " ".join(cells["body"].split()).lower()
+        if body in seen:
+            return False, None
+        seen.add(body)
+        row = {}
+        try:
+            for col in columns.values():
+                row[col.name] = col.read(cells[col.name])
+        except ValueError:
+            return False, None
+        if not row["response"]:
+            return False, None
+        for col in columns.values():
+            need = col.required == "yes" or (
+                col.required not in (None, "yes") and holds(col.required, row))
+            empty = (not cells[col.name].strip()) if col.kind == "text" \
+                else not row[col.name]
+            if need and empty:
+                return False, None
+        response = ["answered", "refused", "pending"][min(row["response"])]
+        tally["asked"] += 1
+        tally[response] += 1
+        counted = holds(denominator, row) if denominator else \
+            response == "answered"
+        if counted:
+            tally["counted"] += 1
+            for k, (_, tree) in enumerate(buckets):
+                counts[k] += holds(tree, row)
+    return True, (tally, counts)
+
+
+def percent(count, den):
+    """count * 100 / den, rounded half away from zero, in integers."""
+    return (count * 200 + den) // (2 * den) if den else None
+
+
+# ------------------------------------------------------------ the runs
+
+def main():
+    prog = sys.argv[1]
+    cases = int(sys.argv[2]) if len(sys.argv) > 2 else 2000
+    seed = int(sys.argv[3]) if len(sys.argv) > 3 else 20231
+    rnd = random.Random(seed)
+    failed = valid = 0
+    with tempfile.TemporaryDirectory() as tmp:
+        rules_path = os.path.join(tmp, "r.rules")
+        sheet_path = os.path.join(tmp, "s.csv")
+        for case in range(cases):
+            columns, denominator, buckets, rules = random_rules(rnd)
+            sheet, cells_of, left_out = random_sheet(rnd, columns)
+            with open(rules_path, "w", encoding="utf-8") as f:
+                f.write(rules)
+            with open(sheet_path, "w", encoding="utf-8") as f:
+                f.write(sheet)
+            run = subprocess.run([prog, "--rules", rules_path, "-r", "none",
+                                  "-b", "none", "-f", "json", sheet_path],
+                                 capture_output=True)
+            ok, want = model(columns, denominator, buckets, cells_of,
+                             left_out)
+            problem = None
+            if not ok:
+                if run.returncode != 65 or run.stdout:
+                    problem = "an invalid sheet gave exit %d" % run.returncode
+            elif run.returncode != 0:
+                problem = "exit %d: %s" % (run.returncode,
+                                           run.stderr.decode()[:300])
+            else:
+                valid += 1
+                got = json.loads(run.stdout)
+                tally, counts = want
+                responses = got["responses"]
+                for key in ("asked", "refused", "pending", "counted"):
+                    if responses[key] != tally[key]:
+                        problem = "%s: %s, model %s" % (key, responses[key],
+                                                        tally[key])
+                for k, bucket in enumerate(got["buckets"]):
+                    expect = (counts[k], tally["counted"],
+                              percent(counts[k], tally["counted"]))
+                    seen = (bucket["count"], bucket["denominator"],
+                            bucket["percent"])
+                    if seen != expect:
+                        problem = "bucket %s: %s, model %s" % (
+                            bucket["key"], seen, expect)
+            if problem:
+                failed += 1
+                if failed <= 5:
+                    print("FAIL: case %d (seed %d): %s" % (case, seed, problem))
+                    print("rules:\n" + rules + "sheet:\n" + sheet)
+    print("model: %d passed, %d failed (%d of them valid sheets)" %
+          (cases - failed, failed, valid))
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
