@@ -217,19 +217,37 @@ build/fuzz/fuzz_split: tests/fuzz_split.c $(MODULES:%=src/%.c) src/mem.c \
 	clang $(WARN) $(FUZZ_FLAGS) $(CPPFLAGS_ALL) -o $@ tests/fuzz_split.c \
 	  $(MODULES:%=src/%.c) src/mem.c $(BUILD)/builtin.c $(LDLIBS_ALL)
 
+build/fuzz/fuzz_survey: tests/fuzz_survey.c $(MODULES:%=src/%.c) src/mem.c \
+			$(BUILD)/builtin.c $(wildcard include/*.h)
+	@mkdir -p build/fuzz
+	clang $(WARN) $(FUZZ_FLAGS) $(CPPFLAGS_ALL) -o $@ tests/fuzz_survey.c \
+	  $(MODULES:%=src/%.c) src/mem.c $(BUILD)/builtin.c $(LDLIBS_ALL)
+
 # Each target gets FUZZ_SECONDS: the loader on CSV, the rules reader and
-# every renderer on rules files, and CSV read in one pass against the
-# same read in parts on several threads.
-fuzz: build/fuzz/fuzz_loader build/fuzz/fuzz_rules build/fuzz/fuzz_split
+# every renderer on rules files, CSV read in one pass against the same
+# read in parts on several threads, and any rules with any survey (the
+# two joined by a NUL byte).
+fuzz: build/fuzz/fuzz_loader build/fuzz/fuzz_rules build/fuzz/fuzz_split \
+      build/fuzz/fuzz_survey
 	@echo "== fuzz ($(FUZZ_SECONDS) s a target)"
-	@rm -rf build/fuzz/corpus build/fuzz/rules-corpus
-	@mkdir -p build/fuzz/corpus build/fuzz/rules-corpus
+	@rm -rf build/fuzz/corpus build/fuzz/rules-corpus \
+	  build/fuzz/survey-corpus
+	@mkdir -p build/fuzz/corpus build/fuzz/rules-corpus \
+	  build/fuzz/survey-corpus
+	@for r in data/icb-2023.rules:data/icb-2023.csv \
+	  data/pct-2011.rules:tests/fixtures/pct-2011-invented.csv \
+	  tests/fixtures/councils.rules:tests/fixtures/councils.csv \
+	  tests/fixtures/councils.rules:tests/fixtures/bad-values.csv; do \
+	  { cat $${r%%:*}; printf '\000'; cat $${r#*:}; } \
+	    >build/fuzz/survey-corpus/$$(echo $$r | tr '/:' '__'); \
+	done
 	@cp tests/fixtures/*.csv data/*.csv build/fuzz/corpus/
 	@-cp ../shared/conformance/csv-spectrum/csvs/*.csv \
 	  ../shared/conformance/csvkit-examples/examples/*.csv \
 	  build/fuzz/corpus/ 2>/dev/null
 	@cp data/*.rules tests/fixtures/*.rules build/fuzz/rules-corpus/
-	@for t in loader:corpus rules:rules-corpus split:corpus; do \
+	@for t in loader:corpus rules:rules-corpus split:corpus \
+	  survey:survey-corpus; do \
 	  name=$${t%%:*}; corpus=$${t#*:}; \
 	  ( cd build/fuzz && ./fuzz_$$name -max_total_time=$(FUZZ_SECONDS) \
 	    -max_len=8192 -timeout=10 -rss_limit_mb=2048 \

@@ -94,7 +94,8 @@ struct rules_column {
 	char *required_phrase; /* "an answered response", "a row where ..." */
 	unsigned long line;  /* where it is declared (0: built in) */
 	int tested;          /* a condition (bucket, denominator, required)
-				tests it: the header must have it */
+				tests it, or --by groups by it: the header
+				must have it */
 };
 
 struct rules_bucket {

@@ -243,6 +243,8 @@ static int resolve_by(struct run *run)
 	run->by_column = -1;
 	if (c >= 0 && run->rules.columns[c].type != COLUMN_LIST) {
 		run->by_column = c;
+		/* Grouped by, it must be in the header like a tested one. */
+		run->rules.columns[c].tested = 1;
 		strbuf_release(&folded);
 		return FOITAB_OK;
 	}

@@ -72,6 +72,12 @@ EOF
 survey "body,response,kind" "X,answered,a"
 run 65 "the header has no 'scope' column" \
 	"$prog" --rules "$tmp/den.rules" -r none "$tmp/s.csv"
+# ... and the column --by groups by.
+printf '[column kind]\nvalues = a\n[column area]\ntype = text\n[bucket a]\nlabel = A\nwhen = kind is a\n' \
+	>"$tmp/area.rules"
+survey "body,response,kind" "X,answered,a"
+run 65 "the header has no 'area' column" \
+	"$prog" --rules "$tmp/area.rules" -r none --by area "$tmp/s.csv"
 # A column the rules do not know is a warning, never silence.
 sed '1s/$/,notes/' data/icb-2023.csv >"$tmp/notes.csv"
 run 0 "notes.csv:1: warning: column 'notes' is not one of the rules' columns, so it is not read" \
