@@ -20,11 +20,16 @@ BUILD   ?= build
 SAN_FLAGS = -fsanitize=address,undefined -fno-omit-frame-pointer \
 	    -fno-sanitize-recover=all
 
-# Every module but main.c and mem.c (which tests replace).
-MODULES  = mem_util strbuf diag text csvread rules loader classifier \
-	   baseline registry reporter options split
+# Every module but main.c and util/mem.c (which tests replace), by the
+# stage it belongs to: src/util, src/read, src/survey, src/stats,
+# src/report; options.c is the command line's.
+MODULES  = util/mem_util util/strbuf util/diag util/text read/csvread \
+	   survey/rules survey/loader survey/classifier survey/baseline \
+	   survey/registry survey/split stats/stats report/reporter \
+	   report/table report/dsv report/json report/markdown report/svg \
+	   report/html options
 UNITS    = strbuf text csvread rules loader split classifier baseline registry \
-	   reporter options
+	   stats reporter options
 LIB_OBJ  = $(MODULES:%=$(BUILD)/%.o) $(BUILD)/builtin.o
 TEST_BIN = $(UNITS:%=$(BUILD)/test_%)
 
@@ -68,10 +73,11 @@ deps:
 check-deps: deps
 	$(call ensure_packages,$(CHECK_PACKAGES))
 
-foitab: $(BUILD)/main.o $(BUILD)/mem.o $(LIB_OBJ)
+foitab: $(BUILD)/main.o $(BUILD)/util/mem.o $(LIB_OBJ)
 	$(CC) $(CFLAGS) $(EXTRA_CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS_ALL)
 
 $(BUILD)/%.o: src/%.c $(wildcard include/*.h) | $(BUILD)
+	@mkdir -p $(dir $@)
 	$(CC) $(WARN) $(CFLAGS) $(EXTRA_CFLAGS) $(CPPFLAGS_ALL) -c -o $@ $<
 
 $(BUILD)/mem_failing.o: tests/mem_failing.c tests/mem_failing.h \
@@ -135,9 +141,9 @@ unit: $(TEST_BIN)
 e2e: foitab
 	@sh tests/e2e.sh ./foitab
 
-$(BUILD)/csvdump: tests/csvdump.c $(LIB_OBJ) $(BUILD)/mem.o
+$(BUILD)/csvdump: tests/csvdump.c $(LIB_OBJ) $(BUILD)/util/mem.o
 	$(CC) $(WARN) $(CFLAGS) $(EXTRA_CFLAGS) $(CPPFLAGS_ALL) $(LDFLAGS) \
-	  -o $@ $< $(LIB_OBJ) $(BUILD)/mem.o $(LDLIBS_ALL)
+	  -o $@ $< $(LIB_OBJ) $(BUILD)/util/mem.o $(LDLIBS_ALL)
 
 conformance: foitab $(BUILD)/csvdump
 	@sh tests/conformance.sh ./$(BUILD)/csvdump ./foitab
@@ -199,29 +205,29 @@ sanitize:
 FUZZ_SECONDS ?= 60
 FUZZ_FLAGS = -g -O1 -fsanitize=fuzzer,address,undefined \
 	     -fno-sanitize-recover=all
-build/fuzz/fuzz_loader: tests/fuzz_loader.c $(MODULES:%=src/%.c) src/mem.c \
+build/fuzz/fuzz_loader: tests/fuzz_loader.c $(MODULES:%=src/%.c) src/util/mem.c \
 			$(BUILD)/builtin.c $(wildcard include/*.h)
 	@mkdir -p build/fuzz
 	clang $(WARN) $(FUZZ_FLAGS) $(CPPFLAGS_ALL) -o $@ tests/fuzz_loader.c \
-	  $(MODULES:%=src/%.c) src/mem.c $(BUILD)/builtin.c $(LDLIBS_ALL)
+	  $(MODULES:%=src/%.c) src/util/mem.c $(BUILD)/builtin.c $(LDLIBS_ALL)
 
-build/fuzz/fuzz_rules: tests/fuzz_rules.c $(MODULES:%=src/%.c) src/mem.c \
+build/fuzz/fuzz_rules: tests/fuzz_rules.c $(MODULES:%=src/%.c) src/util/mem.c \
 			$(BUILD)/builtin.c $(wildcard include/*.h)
 	@mkdir -p build/fuzz
 	clang $(WARN) $(FUZZ_FLAGS) $(CPPFLAGS_ALL) -o $@ tests/fuzz_rules.c \
-	  $(MODULES:%=src/%.c) src/mem.c $(BUILD)/builtin.c $(LDLIBS_ALL)
+	  $(MODULES:%=src/%.c) src/util/mem.c $(BUILD)/builtin.c $(LDLIBS_ALL)
 
-build/fuzz/fuzz_split: tests/fuzz_split.c $(MODULES:%=src/%.c) src/mem.c \
+build/fuzz/fuzz_split: tests/fuzz_split.c $(MODULES:%=src/%.c) src/util/mem.c \
 		       $(BUILD)/builtin.c $(wildcard include/*.h)
 	@mkdir -p build/fuzz
 	clang $(WARN) $(FUZZ_FLAGS) $(CPPFLAGS_ALL) -o $@ tests/fuzz_split.c \
-	  $(MODULES:%=src/%.c) src/mem.c $(BUILD)/builtin.c $(LDLIBS_ALL)
+	  $(MODULES:%=src/%.c) src/util/mem.c $(BUILD)/builtin.c $(LDLIBS_ALL)
 
-build/fuzz/fuzz_survey: tests/fuzz_survey.c $(MODULES:%=src/%.c) src/mem.c \
+build/fuzz/fuzz_survey: tests/fuzz_survey.c $(MODULES:%=src/%.c) src/util/mem.c \
 			$(BUILD)/builtin.c $(wildcard include/*.h)
 	@mkdir -p build/fuzz
 	clang $(WARN) $(FUZZ_FLAGS) $(CPPFLAGS_ALL) -o $@ tests/fuzz_survey.c \
-	  $(MODULES:%=src/%.c) src/mem.c $(BUILD)/builtin.c $(LDLIBS_ALL)
+	  $(MODULES:%=src/%.c) src/util/mem.c $(BUILD)/builtin.c $(LDLIBS_ALL)
 
 # Each target gets FUZZ_SECONDS: the loader on CSV, the rules reader and
 # every renderer on rules files, CSV read in one pass against the same
@@ -258,7 +264,7 @@ fuzz: build/fuzz/fuzz_loader build/fuzz/fuzz_rules build/fuzz/fuzz_split \
 	  echo "fuzz_$$name: $$(grep -h '^Done' build/fuzz/log-$$name)"; \
 	done
 
-build/asan/foitab-asan: build/asan/main.o build/asan/mem.o \
+build/asan/foitab-asan: build/asan/main.o build/asan/util/mem.o \
 			$(LIB_OBJ:$(BUILD)/%=build/asan/%)
 	$(CC) $(CFLAGS) $(EXTRA_CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS_ALL)
 
@@ -291,7 +297,7 @@ threads: foitab $(BUILD)/bench-gen
 	@TSAN_OPTIONS=halt_on_error=1 TSAN=1 \
 	  sh tests/split.sh ./build/tsan/foitab-tsan ./$(BUILD)/bench-gen
 
-build/tsan/foitab-tsan: build/tsan/main.o build/tsan/mem.o \
+build/tsan/foitab-tsan: build/tsan/main.o build/tsan/util/mem.o \
 			$(LIB_OBJ:$(BUILD)/%=build/tsan/%)
 	$(CC) $(CFLAGS) $(EXTRA_CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS_ALL)
 
@@ -301,7 +307,7 @@ clang:
 	@$(MAKE) -s BUILD=build/clang CC=clang build/clang/foitab-clang unit
 	@sh tests/e2e.sh ./build/clang/foitab-clang
 
-build/clang/foitab-clang: build/clang/main.o build/clang/mem.o \
+build/clang/foitab-clang: build/clang/main.o build/clang/util/mem.o \
 			  $(LIB_OBJ:$(BUILD)/%=build/clang/%)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS_ALL)
 

@@ -1,12 +1,12 @@
 /*
  * reporter.h - prints a tally, beside a baseline, in one of several formats.
  *
- * Every format is a function in one table, taking the same `struct report`
- * and a stream.  Percentages are computed here, in integers: count * 100 /
- * denominator rounded half away from zero at the chosen number of
- * decimals, so 12.5% is 13% and no float artefact can creep in.  The
- * same table gives lists of bodies, --by groups and comparisons in the
- * formats that can show them.
+ * Every format is a row in one table (one file each under src/report/),
+ * taking the same `struct report` and a stream.  The figures come from
+ * stats.h: count * 100 / denominator in integers, rounded half away from
+ * zero at the chosen number of decimals, so 12.5% is 13% and no float
+ * artefact can creep in.  The same table gives lists of bodies, --by
+ * groups and comparisons in the formats that can show them.
  *
  * Renderers write only to the stream they are given; checking that the
  * writes succeeded is the caller's job (ferror/fclose at the end).
@@ -20,8 +20,9 @@
 #include "baseline.h"
 #include "classifier.h"
 #include "registry.h"
+#include "stats.h"
 
-#define REPORTER_MAX_DECIMALS 3
+#define REPORTER_MAX_DECIMALS STATS_MAX_DECIMALS
 
 struct report {
 	const struct tally *tally;
@@ -62,39 +63,7 @@ struct report_format {
 const struct report_format *reporter_find(const char *name);
 
 /* All formats, in the order --help lists them; `*n` receives the count. */
-const struct report_format *reporter_formats(size_t *n);
-
-/*
- * count / den as a percentage times 10^decimals, rounded half away from
- * zero.  `den` must be > 0 and count <= den; decimals 0..3.
- */
-unsigned long long reporter_percent_scaled(unsigned long count,
-					   unsigned long den, int decimals);
-
-/*
- * The Wilson score interval for count/den (den > 0) at `level` percent
- * confidence (90, 95 or 99), as proportions in [0, 1].  At count 0 the
- * low end is exactly 0, at count == den the high end exactly 1.
- */
-void reporter_wilson(unsigned long count, unsigned long den, int level,
-		     double *low, double *high);
-
-/*
- * A proportion in [0, 1] as a percentage times 10^decimals, rounded half
- * up (the ends of an interval).
- */
-unsigned long long reporter_proportion_scaled(double p, int decimals);
-
-/*
- * The change from before_count/before_den to after_count/after_den, in
- * percentage points times 10^decimals, rounded half away from zero; its
- * sign in *negative.  Both denominators must be > 0.
- */
-unsigned long long reporter_change_scaled(unsigned long before_count,
-					  unsigned long before_den,
-					  unsigned long after_count,
-					  unsigned long after_den,
-					  int decimals, int *negative);
+const struct report_format *const *reporter_formats(size_t *n);
 
 /*
  * Would a spreadsheet take cell text `s` for a formula?  True when it
@@ -103,9 +72,5 @@ unsigned long long reporter_change_scaled(unsigned long before_count,
  * cells (as OWASP advises) unless raw_cells is set.
  */
 int reporter_formula_like(const char *s);
-
-/* `scaled` / 10^decimals as text ("12", "12.5", "0.333") into `buf`. */
-const char *reporter_fixed(char *buf, size_t size, unsigned long long scaled,
-			   int decimals);
 
 #endif

@@ -52,7 +52,7 @@ void options_synopsis(FILE *out)
 void options_usage(FILE *out)
 {
 	size_t i, n;
-	const struct report_format *f = reporter_formats(&n);
+	const struct report_format *const *f = reporter_formats(&n);
 
 	options_synopsis(out);
 	fputs("\n"
@@ -66,7 +66,7 @@ void options_usage(FILE *out)
 	      "\n"
 	      "  -f, --format FORMAT   output format:", out);
 	for (i = 0; i < n; i++)
-		fprintf(out, "%s %s", i ? "," : "", f[i].name);
+		fprintf(out, "%s %s", i ? "," : "", f[i]->name);
 	fputs(" (default: table)\n"
 	      "  -d, --decimals N      decimals in percentages, 0 to 3 (default: 0)\n"
 	      "      --by COLUMN       the figures for each value of COLUMN, of the\n"
@@ -139,14 +139,14 @@ static int parse_format(const char *arg, struct diag *diag)
 {
 	char names[128] = "";
 	size_t i, n;
-	const struct report_format *f;
+	const struct report_format *const *f;
 
 	if (reporter_find(arg))
 		return 0;
 	f = reporter_formats(&n);
 	for (i = 0; i < n; i++) {
 		strncat(names, i ? ", " : "", sizeof names - strlen(names) - 1);
-		strncat(names, f[i].name, sizeof names - strlen(names) - 1);
+		strncat(names, f[i]->name, sizeof names - strlen(names) - 1);
 	}
 	diag_error(diag, NULL, 0, "--format: unknown format '%s'; choose one "
 		   "of: %s", arg, names);

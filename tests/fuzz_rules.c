@@ -107,7 +107,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (loader_begin(&l, "fuzz.csv", &format, &rules, &diag, note, &run) ==
 	    FOITAB_OK && loader_feed(&l, text, len) == FOITAB_OK &&
 	    loader_end(&l) == FOITAB_OK) {
-		const struct report_format *formats = reporter_formats(&n);
+		const struct report_format *const *formats = reporter_formats(&n);
 		struct report rep;
 
 		memset(&rep, 0, sizeof rep);
@@ -121,13 +121,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		rep.ci_level = size % 2 ? 95 : 0;
 		rep.decimals = (int)(size % 4);
 		for (f = 0; f < n; f++) {
-			formats[f].render(&rep, sink);
-			if (formats[f].list)
-				formats[f].list(&rep, sink);
-			if (formats[f].by)
-				formats[f].by(&rep, sink);
-			if (formats[f].compare)
-				formats[f].compare(&rep, sink);
+			formats[f]->render(&rep, sink);
+			if (formats[f]->list)
+				formats[f]->list(&rep, sink);
+			if (formats[f]->by)
+				formats[f]->by(&rep, sink);
+			if (formats[f]->compare)
+				formats[f]->compare(&rep, sink);
 		}
 	}
 	loader_release(&l);

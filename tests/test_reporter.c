@@ -1,6 +1,6 @@
 /*
- * test_reporter.c - integer rounding of percentages, and the exact text
- * of each format for a small tally.
+ * test_reporter.c - the exact text of each format for a small tally (the
+ * arithmetic is test_stats.c's).
  */
 #include "testutil.h"
 
@@ -8,8 +8,6 @@
 #include "classifier.h"
 #include "exitcodes.h"
 #include "reporter.h"
-
-#include <math.h>
 
 static struct rules rules;
 
@@ -42,62 +40,6 @@ static struct response resp(unsigned long line, const char *body,
 	return r;
 }
 
-struct rounding {
-	unsigned long count, den;
-	int decimals;
-	const char *percent;
-};
-
-static const struct rounding roundings[] = {
-	{ 1, 8, 0, "13" },        /* 12.5: half away from zero */
-	{ 3, 8, 0, "38" },        /* 37.5 */
-	{ 1, 8, 1, "12.5" },
-	{ 1, 16, 1, "6.3" },      /* 6.25 */
-	{ 1, 16, 2, "6.25" },
-	{ 1, 40, 0, "3" },        /* 2.5 */
-	{ 1, 200, 0, "1" },       /* 0.5 */
-	{ 1, 201, 0, "0" },       /* 0.497... */
-	{ 1, 3, 0, "33" },
-	{ 2, 3, 0, "67" },
-	{ 1, 3, 3, "33.333" },
-	{ 2, 3, 3, "66.667" },
-	{ 1, 6, 1, "16.7" },
-	{ 0, 5, 0, "0" },
-	{ 0, 5, 2, "0.00" },
-	{ 5, 5, 0, "100" },
-	{ 5, 5, 3, "100.000" },
-	{ 2, 34, 0, "6" },        /* the published 2023 figures */
-	{ 10, 34, 0, "29" },
-	{ 9, 34, 0, "26" },
-	{ 4, 34, 0, "12" },
-	{ 18, 34, 0, "53" },
-	{ 2, 34, 2, "5.88" },
-	{ 1, 1000, 1, "0.1" },
-	{ 1, 2000, 1, "0.1" },    /* 0.05 */
-	{ 1, 2001, 1, "0.0" },
-	{ 4294967295UL, 4294967295UL, 3, "100.000" },
-	{ 2147483647UL, 4294967295UL, 3, "50.000" },   /* 49.99999998... */
-};
-
-static void test_rounding(void **state)
-{
-	size_t i;
-	char buf[32];
-
-	(void)state;
-	for (i = 0; i < ARRAY_SIZE(roundings); i++) {
-		const struct rounding *r = &roundings[i];
-		const char *got = reporter_fixed(buf, sizeof buf,
-			reporter_percent_scaled(r->count, r->den, r->decimals),
-			r->decimals);
-
-		if (strcmp(got, r->percent) != 0) {
-			print_error("%lu/%lu at %d decimals: %s, wanted %s\n",
-				    r->count, r->den, r->decimals, got, r->percent);
-			fail();
-		}
-	}
-}
 
 static const char baseline_csv[] =
 	"key,year,label,percent\n"
@@ -281,65 +223,6 @@ static void test_missing_bodies(void **state)
 	baseline_free(&b);
 }
 
-/*
- * Wilson score intervals against published values: Newcombe (1998),
- * "Two-sided confidence intervals for the single proportion", Statistics
- * in Medicine 17, Table I, method 3; and the survey's own 2 of 34.
- */
-static void test_wilson(void **state)
-{
-	static const struct {
-		unsigned long count, den;
-		int level;
-		double low, high;     /* to 4 decimals */
-	} cases[] = {
-		{ 81, 263, 95, 0.2553, 0.3662 },
-		{ 15, 148, 95, 0.0624, 0.1605 },
-		{ 0, 20, 95, 0.0000, 0.1611 },
-		{ 1, 29, 95, 0.0061, 0.1718 },
-		{ 29, 29, 95, 0.8830, 1.0000 },
-		{ 2, 34, 95, 0.0163, 0.1909 },
-	};
-	size_t i;
-
-	(void)state;
-	for (i = 0; i < ARRAY_SIZE(cases); i++) {
-		double low, high;
-
-		reporter_wilson(cases[i].count, cases[i].den, cases[i].level, &low,
-				&high);
-		if (fabs(low - cases[i].low) > 0.00005 ||
-		    fabs(high - cases[i].high) > 0.00005) {
-			print_error("%lu/%lu: %.5f-%.5f, wanted %.4f-%.4f\n",
-				    cases[i].count, cases[i].den, low, high,
-				    cases[i].low, cases[i].high);
-			fail();
-		}
-	}
-}
-
-/* The ends are exact at 0% and 100%, and wider at higher confidence. */
-static void test_wilson_ends_and_levels(void **state)
-{
-	double low, high, low90, high90, low99, high99;
-
-	(void)state;
-	reporter_wilson(0, 1, 95, &low, &high);
-	assert_true(low == 0.0);
-	assert_true(high > 0.79 && high < 0.80);
-	reporter_wilson(5, 5, 99, &low, &high);
-	assert_true(high == 1.0);
-	reporter_wilson(7, 40, 95, &low, &high);
-	reporter_wilson(7, 40, 90, &low90, &high90);
-	reporter_wilson(7, 40, 99, &low99, &high99);
-	assert_true(low99 < low && low < low90);
-	assert_true(high90 < high && high < high99);
-	assert_true(reporter_proportion_scaled(0.0163, 1) == 16);
-	assert_true(reporter_proportion_scaled(0.1909, 1) == 191);
-	assert_true(reporter_proportion_scaled(1.0, 2) == 10000);
-	assert_true(reporter_proportion_scaled(0.0, 0) == 0);
-}
-
 static void test_formula_like(void **state)
 {
 	static const struct { const char *cell; int formula; } cases[] = {
@@ -438,12 +321,9 @@ static void test_unknown_format(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_rounding),
 		cmocka_unit_test(test_formats),
 		cmocka_unit_test(test_empty_denominator),
 		cmocka_unit_test(test_missing_bodies),
-		cmocka_unit_test(test_wilson),
-		cmocka_unit_test(test_wilson_ends_and_levels),
 		cmocka_unit_test(test_formula_like),
 		cmocka_unit_test(test_lists),
 		cmocka_unit_test(test_unknown_format),

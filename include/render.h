@@ -1,0 +1,115 @@
+/*
+ * render.h - what the format files under src/report/ share.  Only they
+ * include it; everything else sees reporter.h.
+ *
+ * A format is one file that defines one `struct report_format` (named
+ * below) and lists it in reporter.c's table.  The pieces here print what
+ * several formats print the same way, so that no figure is ever computed
+ * in two places.
+ */
+#ifndef FOITAB_RENDER_H
+#define FOITAB_RENDER_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#include "reporter.h"
+
+/* The formats, each defined in its own file. */
+extern const struct report_format report_table;     /* table.c */
+extern const struct report_format report_csv;       /* dsv.c */
+extern const struct report_format report_tsv;       /* dsv.c */
+extern const struct report_format report_json;      /* json.c */
+extern const struct report_format report_markdown;  /* markdown.c */
+extern const struct report_format report_svg;       /* svg.c */
+extern const struct report_format report_html;      /* html.c */
+
+/* What follows the figures when a body is in more than one bucket. */
+extern const char overlap_note[];
+
+/* ---- figures as text, at the report's decimals (stats.c does the sums) */
+
+/* count / den as text into `buf`, or "" when den is 0.  Returns buf. */
+const char *percent_text(const struct report *rep, unsigned long count,
+			 unsigned long den, char *buf, size_t size);
+
+/* Bucket i's percentage of the denominator, as percent_text(). */
+const char *bucket_percent(const struct report *rep, size_t i,
+			   char *buf, size_t size);
+
+/* The interval's ends as text into low and high ("" if no --ci). */
+void interval_text(const struct report *rep, unsigned long count,
+		   unsigned long den, char *low, char *high, size_t size);
+
+/* The change in bucket b from `before`: "+4", "-2.5", "0"; "" unknown. */
+const char *change_text(const struct report *rep, size_t b, char *buf,
+			size_t size);
+
+/* ---- the baseline */
+
+/* A baseline row's percentage as published, or "" for no row. */
+const char *baseline_percent(const struct baseline_row *b, char *buf,
+			     size_t size);
+
+/* The baseline row beside bucket `key`, or NULL. */
+const struct baseline_row *baseline_for(const struct report *rep,
+					const char *key);
+
+/* Is baseline row `b` printed on its own (no bucket has its key)? */
+int baseline_only(const struct report *rep, const struct baseline_row *b);
+
+/* What heads the baseline column: its year, or "Baseline". */
+const char *baseline_year(const struct report *rep);
+
+/* Bodies of the register with no row (0 when the register does not apply). */
+size_t missing_count(const struct report *rep);
+
+/* ---- the groups `foitab list` shows: selected buckets, pending, refused */
+
+struct list_group {
+	const char *key;
+	const char *label;
+	unsigned long count;
+	unsigned long denominator;   /* 0: not a share of the answered */
+	unsigned long bit;           /* bucket bit, or 0 for a response kind */
+	enum response_kind response;
+};
+
+#define MAX_GROUPS (RULES_MAX_BUCKETS + 2)
+
+/* Fill `g` (MAX_GROUPS long) with the groups asked for; their number. */
+size_t list_groups(const struct report *rep, struct list_group *g);
+
+/* Is body `m` in group `g`? */
+int in_group(const struct list_group *g, const struct member *m);
+
+/* ---- text */
+
+/* Characters (not bytes) in UTF-8 text, for aligning columns. */
+size_t text_width(const char *s);
+
+/* One character for a terminal, *s moved past it: controls as '?'. */
+void put_char(FILE *out, const char **s);
+
+/* put_char() over all of `s`. */
+void put_text(FILE *out, const char *s);
+
+/* put_text(), then spaces up to `width` characters. */
+void pad_right(FILE *out, const char *s, size_t width);
+
+/* "6 asked, 5 replied (1 refused), 1 pending; 4 answered and counted" */
+void accounting_text(const struct tally *t, FILE *out);
+
+/* "Responses: " and accounting_text() of the report's tally, a line. */
+void accounting_line(const struct report *rep, FILE *out);
+
+/* Text for XML (svg, html): escaped, controls XML forbids as '?'. */
+void xml_text(FILE *out, const char *s);
+
+/* The survey's title, or a plain one when the rules give none. */
+const char *survey_title(const struct report *rep);
+
+/* The bar chart, as svg.c draws it; `standalone` adds the XML prolog. */
+void svg_chart(const struct report *rep, FILE *out, int standalone);
+
+#endif

@@ -1,0 +1,272 @@
+/*
+ * dsv.c - the `csv` and `tsv` formats, for programs: a header that never
+ * changes, one row per bucket (or, for a list, per body), quoted as
+ * RFC 4180 asks and only where needed, and text that a spreadsheet would
+ * run as a formula made inert unless --raw.
+ */
+#include <ctype.h>
+#include <string.h>
+
+#include "render.h"
+
+int reporter_formula_like(const char *s)
+{
+	const char *p = s;
+	int digits = 0;
+
+	if (!strchr("=+-@\t\r", *s) || !*s)
+		return 0;
+	/* A plain number, such as -3 or +1.5, stays a number. */
+	if (*p == '+' || *p == '-')
+		p++;
+	for (; isdigit((unsigned char)*p); p++)
+		digits++;
+	if (*p == '.' && digits)
+		for (p++; isdigit((unsigned char)*p); p++)
+			;
+	return !(digits && *p == '\0');
+}
+
+/* Delimiter-separated output: the cell writer for csv and tsv. */
+struct dsv {
+	FILE *out;
+	char delimiter;
+	int guard;     /* make formula-like text inert */
+};
+
+/* One cell, quoted only when RFC 4180 needs it. */
+static void dsv_cell(const struct dsv *w, const char *s, int last)
+{
+	int guarded = w->guard && reporter_formula_like(s);
+	int quote = guarded && (*s == '\t' || *s == '\r');
+	const char *p;
+
+	for (p = s; *p && !quote; p++)
+		quote = *p == w->delimiter || *p == '"' || *p == '\r' ||
+			*p == '\n';
+	if (*s && (s[0] == ' ' || s[strlen(s) - 1] == ' '))
+		quote = 1;
+	if (quote)
+		fputc('"', w->out);
+	if (guarded)
+		fputc('\'', w->out);
+	for (p = s; *p; p++) {
+		if (*p == '"')
+			fputc('"', w->out);
+		fputc(*p, w->out);
+	}
+	if (quote)
+		fputc('"', w->out);
+	fputc(last ? '\n' : w->delimiter, w->out);
+}
+
+static void dsv_number(const struct dsv *w, unsigned long n, int last)
+{
+	fprintf(w->out, "%lu%c", n, last ? '\n' : w->delimiter);
+}
+
+static void dsv_figures(const struct report *rep, const struct dsv *w)
+{
+	const struct tally *t = rep->tally;
+	const struct baseline *b = rep->baseline;
+	size_t i;
+	char pct[32], base[32];
+	static const char *const header[] = {
+		"bucket", "label", "count", "denominator", "percent",
+		"baseline_percent", "ci_low", "ci_high"
+	};
+	int ncols = rep->ci_level ? 8 : 6;
+	char low[32], high[32];
+
+	for (i = 0; i < (size_t)ncols; i++)
+		dsv_cell(w, header[i], i + 1 == (size_t)ncols);
+	for (i = 0; i < t->nbuckets; i++) {
+		const struct baseline_row *br = baseline_for(rep, t->rules->buckets[i].key);
+
+		dsv_cell(w, t->rules->buckets[i].key, 0);
+		dsv_cell(w, t->rules->buckets[i].label, 0);
+		dsv_number(w, t->count[i], 0);
+		dsv_number(w, t->counted, 0);
+		dsv_cell(w, bucket_percent(rep, i, pct, sizeof pct), 0);
+		dsv_cell(w, baseline_percent(br, base, sizeof base), ncols == 6);
+		if (ncols == 8) {
+			interval_text(rep, t->count[i], t->counted, low, high,
+				      sizeof low);
+			dsv_cell(w, low, 0);
+			dsv_cell(w, high, 1);
+		}
+	}
+	for (i = 0; b && i < b->n; i++) {
+		if (!baseline_only(rep, &b->rows[i]))
+			continue;
+		dsv_cell(w, b->rows[i].key, 0);
+		dsv_cell(w, b->rows[i].label, 0);
+		dsv_cell(w, "", 0);
+		dsv_cell(w, "", 0);
+		dsv_cell(w, "", 0);
+		dsv_cell(w, baseline_percent(&b->rows[i], base, sizeof base),
+			 ncols == 6);
+		if (ncols == 8) {
+			dsv_cell(w, "", 0);
+			dsv_cell(w, "", 1);
+		}
+	}
+}
+
+static void dsv_list(const struct report *rep, const struct dsv *w)
+{
+	struct list_group groups[MAX_GROUPS];
+	size_t ng = list_groups(rep, groups), i, j;
+	static const char *const header[] = {
+		"bucket", "body", "code", "line", "summary"
+	};
+
+	for (i = 0; i < 5; i++)
+		dsv_cell(w, header[i], i == 4);
+	for (i = 0; i < ng; i++) {
+		for (j = 0; j < rep->roster->n; j++) {
+			const struct member *m = &rep->roster->members[j];
+
+			if (!in_group(&groups[i], m))
+				continue;
+			dsv_cell(w, groups[i].key, 0);
+			dsv_cell(w, m->body, 0);
+			dsv_cell(w, m->code, 0);
+			dsv_number(w, m->line, 0);
+			dsv_cell(w, m->summary, 1);
+		}
+	}
+}
+
+static void render_csv(const struct report *rep, FILE *out)
+{
+	struct dsv w = { out, ',', !rep->raw_cells };
+
+	dsv_figures(rep, &w);
+}
+
+static void render_tsv(const struct report *rep, FILE *out)
+{
+	struct dsv w = { out, '\t', !rep->raw_cells };
+
+	dsv_figures(rep, &w);
+}
+
+static void list_csv(const struct report *rep, FILE *out)
+{
+	struct dsv w = { out, ',', !rep->raw_cells };
+
+	dsv_list(rep, &w);
+}
+
+static void list_tsv(const struct report *rep, FILE *out)
+{
+	struct dsv w = { out, '\t', !rep->raw_cells };
+
+	dsv_list(rep, &w);
+}
+
+static void dsv_by(const struct report *rep, const struct dsv *w)
+{
+	const struct grouping *g = rep->grouping;
+	size_t i, b;
+	char pct[32];
+
+	dsv_cell(w, g->column, 0);
+	dsv_cell(w, "bucket", 0);
+	dsv_cell(w, "label", 0);
+	dsv_cell(w, "count", 0);
+	dsv_cell(w, "denominator", 0);
+	dsv_cell(w, "percent", !rep->ci_level);
+	if (rep->ci_level) {
+		dsv_cell(w, "ci_low", 0);
+		dsv_cell(w, "ci_high", 1);
+	}
+	for (i = 0; i < g->n; i++) {
+		const struct tally *t = &g->groups[i].tally;
+
+		for (b = 0; b < t->nbuckets; b++) {
+			char low[32], high[32];
+
+			dsv_cell(w, g->groups[i].name, 0);
+			dsv_cell(w, t->rules->buckets[b].key, 0);
+			dsv_cell(w, t->rules->buckets[b].label, 0);
+			dsv_number(w, t->count[b], 0);
+			dsv_number(w, t->counted, 0);
+			dsv_cell(w, percent_text(rep, t->count[b], t->counted, pct,
+						 sizeof pct), !rep->ci_level);
+			if (rep->ci_level) {
+				interval_text(rep, t->count[b], t->counted, low,
+					      high, sizeof low);
+				dsv_cell(w, low, 0);
+				dsv_cell(w, high, 1);
+			}
+		}
+	}
+}
+
+static void by_csv(const struct report *rep, FILE *out)
+{
+	struct dsv w = { out, ',', !rep->raw_cells };
+
+	dsv_by(rep, &w);
+}
+
+static void by_tsv(const struct report *rep, FILE *out)
+{
+	struct dsv w = { out, '\t', !rep->raw_cells };
+
+	dsv_by(rep, &w);
+}
+
+static void dsv_compare(const struct report *rep, const struct dsv *w)
+{
+	const struct tally *t0 = rep->before, *t1 = rep->tally;
+	static const char *const header[] = {
+		"bucket", "label", "before_count", "before_denominator",
+		"before_percent", "after_count", "after_denominator",
+		"after_percent", "change_points"
+	};
+	size_t b;
+	char pct[32];
+
+	for (b = 0; b < 9; b++)
+		dsv_cell(w, header[b], b == 8);
+	for (b = 0; b < t1->nbuckets; b++) {
+		dsv_cell(w, t1->rules->buckets[b].key, 0);
+		dsv_cell(w, t1->rules->buckets[b].label, 0);
+		dsv_number(w, t0->count[b], 0);
+		dsv_number(w, t0->counted, 0);
+		dsv_cell(w, percent_text(rep, t0->count[b], t0->counted, pct,
+					 sizeof pct), 0);
+		dsv_number(w, t1->count[b], 0);
+		dsv_number(w, t1->counted, 0);
+		dsv_cell(w, percent_text(rep, t1->count[b], t1->counted, pct,
+					 sizeof pct), 0);
+		/* A leading + would make a spreadsheet read a formula. */
+		change_text(rep, b, pct, sizeof pct);
+		dsv_cell(w, pct[0] == '+' ? pct + 1 : pct, 1);
+	}
+}
+
+static void compare_csv(const struct report *rep, FILE *out)
+{
+	struct dsv w = { out, ',', !rep->raw_cells };
+
+	dsv_compare(rep, &w);
+}
+
+static void compare_tsv(const struct report *rep, FILE *out)
+{
+	struct dsv w = { out, '\t', !rep->raw_cells };
+
+	dsv_compare(rep, &w);
+}
+
+const struct report_format report_csv = {
+	"csv", render_csv, list_csv, by_csv, compare_csv
+};
+
+const struct report_format report_tsv = {
+	"tsv", render_tsv, list_tsv, by_tsv, compare_tsv
+};

@@ -1,0 +1,263 @@
+/*
+ * json.c - the `json` format: one object, for jq and other tools.
+ */
+#include <string.h>
+
+#include "render.h"
+
+/* A JSON string: quotes, backslashes and control characters escaped. */
+static void json_string(FILE *out, const char *s)
+{
+	fputc('"', out);
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		switch (c) {
+		case '"':
+			fputs("\\\"", out);
+			break;
+		case '\\':
+			fputs("\\\\", out);
+			break;
+		case '\n':
+			fputs("\\n", out);
+			break;
+		case '\r':
+			fputs("\\r", out);
+			break;
+		case '\t':
+			fputs("\\t", out);
+			break;
+		default:
+			if (c < 0x20)
+				fprintf(out, "\\u%04x", c);
+			else
+				fputc(c, out);   /* UTF-8 passes through */
+		}
+	}
+	fputc('"', out);
+}
+
+/* A number from text ("5.88"), or null for "". */
+static void json_number(FILE *out, const char *s)
+{
+	fputs(*s ? s : "null", out);
+}
+
+/* , "ci_level": 95, "ci_low": 1.6, "ci_high": 19.1 when asked for. */
+static void json_interval(const struct report *rep, unsigned long count,
+			  unsigned long den, FILE *out)
+{
+	char low[32], high[32];
+
+	if (!rep->ci_level)
+		return;
+	interval_text(rep, count, den, low, high, sizeof low);
+	fprintf(out, ", \"ci_level\": %d, \"ci_low\": ", rep->ci_level);
+	json_number(out, low);
+	fputs(", \"ci_high\": ", out);
+	json_number(out, high);
+}
+
+static void json_accounting(const struct report *rep, FILE *out)
+{
+	const struct tally *t = rep->tally;
+	const struct registry *g = rep->registry;
+	size_t i, k = 0;
+
+	fprintf(out, "  \"responses\": {\"asked\": %lu, \"replied\": %lu, "
+		"\"refused\": %lu, \"pending\": %lu, \"counted\": %lu},\n",
+		t->asked, tally_replied(t), t->refused, t->pending, t->counted);
+	fputs("  \"not_in_file\": [", out);
+	for (i = 0; missing_count(rep) && i < g->n; i++) {
+		if (g->entries[i].matched)
+			continue;
+		fputs(k++ ? ", " : "", out);
+		json_string(out, g->entries[i].name);
+	}
+	fputs("],\n", out);
+}
+
+static void render_json(const struct report *rep, FILE *out)
+{
+	const struct tally *t = rep->tally;
+	const struct baseline *b = rep->baseline;
+	size_t i;
+	char pct[32], base[32];
+
+	fputs("{\n", out);
+	json_accounting(rep, out);
+	fputs("  \"buckets\": [\n", out);
+	for (i = 0; i < t->nbuckets; i++) {
+		const struct baseline_row *br = baseline_for(rep, t->rules->buckets[i].key);
+
+		fputs("    {\"key\": ", out);
+		json_string(out, t->rules->buckets[i].key);
+		fputs(", \"label\": ", out);
+		json_string(out, t->rules->buckets[i].label);
+		fprintf(out, ", \"count\": %lu, \"denominator\": %lu, "
+			"\"percent\": ", t->count[i], t->counted);
+		json_number(out, bucket_percent(rep, i, pct, sizeof pct));
+		fputs(", \"baseline_percent\": ", out);
+		json_number(out, baseline_percent(br, base, sizeof base));
+		json_interval(rep, t->count[i], t->counted, out);
+		fputs(i + 1 < t->nbuckets ? "},\n" : "}\n", out);
+	}
+	fputs("  ],\n  \"baseline\": [", out);
+	for (i = 0; b && i < b->n; i++) {
+		fputs(i ? ",\n    {\"key\": " : "\n    {\"key\": ", out);
+		json_string(out, b->rows[i].key);
+		fputs(", \"year\": ", out);
+		json_string(out, b->year);
+		fputs(", \"label\": ", out);
+		json_string(out, b->rows[i].label);
+		fputs(", \"percent\": ", out);
+		json_number(out, baseline_percent(&b->rows[i], base, sizeof base));
+		fputc('}', out);
+	}
+	fputs(b && b->n ? "\n  ]\n}\n" : "]\n}\n", out);
+}
+
+static void list_json(const struct report *rep, FILE *out)
+{
+	struct list_group groups[MAX_GROUPS];
+	size_t ng = list_groups(rep, groups), i, j;
+
+	fputs("{\n", out);
+	json_accounting(rep, out);
+	fputs("  \"lists\": [", out);
+	for (i = 0; i < ng; i++) {
+		const struct list_group *g = &groups[i];
+		size_t k = 0;
+
+		fputs(i ? ",\n    {\"key\": " : "\n    {\"key\": ", out);
+		json_string(out, g->key);
+		fputs(", \"label\": ", out);
+		json_string(out, g->label);
+		fprintf(out, ", \"count\": %lu, \"denominator\": ", g->count);
+		if (g->denominator)
+			fprintf(out, "%lu", g->denominator);
+		else
+			fputs("null", out);
+		fputs(", \"bodies\": [", out);
+		for (j = 0; j < rep->roster->n; j++) {
+			const struct member *m = &rep->roster->members[j];
+
+			if (!in_group(g, m))
+				continue;
+			fputs(k++ ? ",\n      {\"body\": " : "\n      {\"body\": ",
+			      out);
+			json_string(out, m->body);
+			fputs(", \"code\": ", out);
+			json_string(out, m->code);
+			fprintf(out, ", \"line\": %lu, \"summary\": ", m->line);
+			json_string(out, m->summary);
+			fputc('}', out);
+		}
+		fputs(k ? "\n    ]}" : "]}", out);
+	}
+	fputs(ng ? "\n  ]\n}\n" : "]\n}\n", out);
+}
+
+/* {"asked": ..., "counted": ...} of one tally. */
+static void json_responses(const struct tally *t, FILE *out)
+{
+	fprintf(out, "{\"asked\": %lu, \"replied\": %lu, \"refused\": %lu, "
+		"\"pending\": %lu, \"counted\": %lu}", t->asked,
+		tally_replied(t), t->refused, t->pending, t->counted);
+}
+
+/* [{"key", "label", "count", "denominator", "percent"}, ...] of a tally. */
+static void json_buckets(const struct report *rep, const struct tally *t,
+			 const char *indent, FILE *out)
+{
+	size_t b;
+	char pct[32];
+
+	fputs("[\n", out);
+	for (b = 0; b < t->nbuckets; b++) {
+		fprintf(out, "%s  {\"key\": ", indent);
+		json_string(out, t->rules->buckets[b].key);
+		fputs(", \"label\": ", out);
+		json_string(out, t->rules->buckets[b].label);
+		fprintf(out, ", \"count\": %lu, \"denominator\": %lu, "
+			"\"percent\": ", t->count[b], t->counted);
+		json_number(out, percent_text(rep, t->count[b], t->counted, pct,
+					      sizeof pct));
+		json_interval(rep, t->count[b], t->counted, out);
+		fputs(b + 1 < t->nbuckets ? "},\n" : "}\n", out);
+	}
+	fprintf(out, "%s]", indent);
+}
+
+static void by_json(const struct report *rep, FILE *out)
+{
+	const struct grouping *g = rep->grouping;
+	size_t i;
+
+	fputs("{\n  \"by\": ", out);
+	json_string(out, g->column);
+	fputs(",\n  \"responses\": ", out);
+	json_responses(rep->tally, out);
+	fputs(",\n  \"groups\": [", out);
+	for (i = 0; i < g->n; i++) {
+		fputs(i ? ",\n    {\"group\": " : "\n    {\"group\": ", out);
+		json_string(out, g->groups[i].name);
+		if (g->groups[i].placeholder)
+			fputs(", \"placeholder\": true", out);
+		fputs(", \"responses\": ", out);
+		json_responses(&g->groups[i].tally, out);
+		fputs(",\n     \"buckets\": ", out);
+		json_buckets(rep, &g->groups[i].tally, "     ", out);
+		fputc('}', out);
+	}
+	fputs(g->n ? "\n  ]\n}\n" : "]\n}\n", out);
+}
+
+static void json_side(const struct report *rep, const char *file,
+		      const struct tally *t, FILE *out)
+{
+	fputs("{\"file\": ", out);
+	json_string(out, file);
+	fputs(", \"responses\": ", out);
+	json_responses(t, out);
+	(void)rep;
+	fputc('}', out);
+}
+
+static void compare_json(const struct report *rep, FILE *out)
+{
+	const struct tally *t0 = rep->before, *t1 = rep->tally;
+	size_t b;
+	char pct[32];
+
+	fputs("{\n  \"before\": ", out);
+	json_side(rep, rep->before_name, t0, out);
+	fputs(",\n  \"after\": ", out);
+	json_side(rep, rep->after_name, t1, out);
+	fputs(",\n  \"buckets\": [\n", out);
+	for (b = 0; b < t1->nbuckets; b++) {
+		fputs("    {\"key\": ", out);
+		json_string(out, t1->rules->buckets[b].key);
+		fputs(", \"label\": ", out);
+		json_string(out, t1->rules->buckets[b].label);
+		fprintf(out, ",\n     \"before\": {\"count\": %lu, "
+			"\"denominator\": %lu, \"percent\": ", t0->count[b],
+			t0->counted);
+		json_number(out, percent_text(rep, t0->count[b], t0->counted, pct,
+					      sizeof pct));
+		fprintf(out, "}, \"after\": {\"count\": %lu, \"denominator\": "
+			"%lu, \"percent\": ", t1->count[b], t1->counted);
+		json_number(out, percent_text(rep, t1->count[b], t1->counted, pct,
+					      sizeof pct));
+		fputs("}, \"change_points\": ", out);
+		change_text(rep, b, pct, sizeof pct);
+		json_number(out, pct[0] == '+' ? pct + 1 : pct);
+		fputs(b + 1 < t1->nbuckets ? "},\n" : "}\n", out);
+	}
+	fputs("  ]\n}\n", out);
+}
+
+const struct report_format report_json = {
+	"json", render_json, list_json, by_json, compare_json
+};

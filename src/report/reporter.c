@@ -1,0 +1,300 @@
+/*
+ * reporter.c - what every format shares (render.h), and the table of
+ * formats (reporter.h).
+ *
+ * Each format lives in a file of its own under report/ and fills one
+ * struct report_format: its figures, its lists, its --by groups and its
+ * comparisons.  Adding a format is adding that file and one row to the
+ * table below.  The arithmetic is stats.c's; here are the pieces of text
+ * several formats print the same way: percentages and intervals at the
+ * report's decimals, baseline cells, the response accounting, the groups
+ * of `foitab list`, and text made safe for a terminal or for XML.
+ */
+#include <assert.h>
+#include <string.h>
+
+#include "render.h"
+#include "stats.h"
+
+const char overlap_note[] =
+	"Buckets overlap (a body can be in several), so the percentages do "
+	"not add up to 100.";
+
+/* The interval's ends as text at the report's decimals ("" if none). */
+void interval_text(const struct report *rep, unsigned long count,
+		   unsigned long den, char *low, char *high, size_t size)
+{
+	double lo, hi;
+
+	low[0] = high[0] = '\0';
+	if (!rep->ci_level || den == 0)
+		return;
+	stats_wilson(count, den, rep->ci_level, &lo, &hi);
+	stats_fixed(low, size, stats_proportion_scaled(lo, rep->decimals),
+		    rep->decimals);
+	stats_fixed(high, size, stats_proportion_scaled(hi, rep->decimals),
+		    rep->decimals);
+}
+
+/* count / den as text at the report's decimals, or "" when den is 0. */
+const char *percent_text(const struct report *rep, unsigned long count,
+			 unsigned long den, char *buf, size_t size)
+{
+	buf[0] = '\0';
+	if (den == 0)
+		return buf;
+	return stats_fixed(buf, size,
+			   stats_percent_scaled(count, den, rep->decimals),
+			   rep->decimals);
+}
+
+const char *bucket_percent(const struct report *rep, size_t i,
+			   char *buf, size_t size)
+{
+	return percent_text(rep, rep->tally->count[i], rep->tally->counted,
+			    buf, size);
+}
+
+/* A baseline percentage as published, or "" for no row. */
+const char *baseline_percent(const struct baseline_row *b, char *buf,
+			     size_t size)
+{
+	unsigned long long scaled;
+	int d;
+
+	buf[0] = '\0';
+	if (!b)
+		return buf;
+	scaled = b->milli;
+	for (d = 3; d > b->decimals; d--)
+		scaled /= 10;
+	return stats_fixed(buf, size, scaled, b->decimals);
+}
+
+const struct baseline_row *baseline_for(const struct report *rep,
+					const char *key)
+{
+	return rep->baseline ? baseline_find(rep->baseline, key) : NULL;
+}
+
+/* Is baseline row `b` printed on its own (no bucket has its key)? */
+int baseline_only(const struct report *rep, const struct baseline_row *b)
+{
+	size_t i;
+
+	for (i = 0; i < rep->tally->nbuckets; i++)
+		if (strcmp(rep->tally->rules->buckets[i].key, b->key) == 0)
+			return 0;
+	return 1;
+}
+
+const char *baseline_year(const struct report *rep)
+{
+	return rep->baseline && rep->baseline->year ? rep->baseline->year
+						    : "Baseline";
+}
+
+/* Does the register apply, with bodies in it that have no row? */
+size_t missing_count(const struct report *rep)
+{
+	const struct registry *g = rep->registry;
+	size_t i, missing = 0;
+
+	/* A register none of the bodies matched was the wrong one. */
+	if (!g || g->matched_rows == 0)
+		return 0;
+	for (i = 0; i < g->n; i++)
+		missing += g->entries[i].matched == 0;
+	return missing;
+}
+
+size_t list_groups(const struct report *rep, struct list_group *g)
+{
+	const struct tally *t = rep->tally;
+	size_t i, n = 0;
+
+	for (i = 0; i < t->nbuckets; i++) {
+		if (!(rep->selected & (1UL << i)))
+			continue;
+		g[n].key = t->rules->buckets[i].key;
+		g[n].label = t->rules->buckets[i].label;
+		g[n].count = t->count[i];
+		g[n].denominator = t->counted;
+		g[n].bit = 1UL << i;
+		g[n].response = RESPONSE_ANSWERED;
+		n++;
+	}
+	if (rep->list_pending) {
+		g[n].key = "pending";
+		g[n].label = "No reply yet";
+		g[n].count = t->pending;
+		g[n].denominator = 0;
+		g[n].bit = 0;
+		g[n].response = RESPONSE_PENDING;
+		n++;
+	}
+	if (rep->list_refused) {
+		g[n].key = "refused";
+		g[n].label = "Refused, an exemption claimed";
+		g[n].count = t->refused;
+		g[n].denominator = 0;
+		g[n].bit = 0;
+		g[n].response = RESPONSE_REFUSED;
+		n++;
+	}
+	return n;
+}
+
+int in_group(const struct list_group *g, const struct member *m)
+{
+	return g->bit ? (m->buckets & g->bit) != 0 : m->response == g->response;
+}
+
+/* Display width of UTF-8 text: one column per code point. */
+size_t text_width(const char *s)
+{
+	size_t w = 0;
+
+	for (; *s; s++)
+		if (((unsigned char)*s & 0xC0) != 0x80)
+			w++;
+	return w;
+}
+
+/*
+ * One character of text for a terminal, at *s (moved past it): control
+ * characters, which could move the cursor or recolour the screen (C0,
+ * DEL, and C1 such as U+009B, a CSI), shown as '?'.
+ */
+void put_char(FILE *out, const char **s)
+{
+	unsigned char c = (unsigned char)**s;
+
+	if (c == 0xC2 && (unsigned char)(*s)[1] >= 0x80 &&
+	    (unsigned char)(*s)[1] <= 0x9F) {
+		fputc('?', out);
+		(*s)++;
+	} else {
+		fputc(c < 0x20 || c == 0x7f ? '?' : c, out);
+	}
+}
+
+/* Text for a terminal: put_char() over `s`. */
+void put_text(FILE *out, const char *s)
+{
+	for (; *s; s++)
+		put_char(out, &s);
+}
+
+void pad_right(FILE *out, const char *s, size_t width)
+{
+	size_t w = text_width(s);
+
+	put_text(out, s);
+	for (; w < width; w++)
+		fputc(' ', out);
+}
+
+/* "6 asked, 5 replied (1 refused), 1 pending; 4 answered and counted" */
+void accounting_text(const struct tally *t, FILE *out)
+{
+	fprintf(out, "%lu asked, %lu replied (%lu refused), %lu pending; ",
+		t->asked, tally_replied(t), t->refused, t->pending);
+	/* The same rows, not only as many: every counted row answered. */
+	if (t->counted == t->answered && t->counted_answered == t->counted)
+		fprintf(out, "%lu answered and counted", t->answered);
+	else
+		fprintf(out, "%lu answered, %lu counted", t->answered,
+			t->counted);
+}
+
+void accounting_line(const struct report *rep, FILE *out)
+{
+	fputs("Responses: ", out);
+	accounting_text(rep->tally, out);
+	fputc('\n', out);
+}
+
+/* Text for XML and HTML: the five special characters as entities. */
+void xml_text(FILE *out, const char *s)
+{
+	for (; *s; s++) {
+		switch (*s) {
+		case '&':
+			fputs("&amp;", out);
+			break;
+		case '<':
+			fputs("&lt;", out);
+			break;
+		case '>':
+			fputs("&gt;", out);
+			break;
+		case '"':
+			fputs("&quot;", out);
+			break;
+		case '\'':
+			fputs("&#39;", out);
+			break;
+		default:
+			/* XML 1.0 allows no control characters but these;
+			 * a line break is LF, whether CR LF or CR. */
+			if (*s == '\r' && s[1] == '\n')
+				break;
+			if (*s == '\r')
+				fputc('\n', out);
+			else if ((unsigned char)*s < 0x20 && *s != '\n' &&
+				 *s != '\t')
+				fputc('?', out);
+			else
+				fputc(*s, out);
+		}
+	}
+}
+
+const char *survey_title(const struct report *rep)
+{
+	const char *title = rep->tally->rules->title;
+
+	return title && *title ? title : "Survey figures";
+}
+
+/* The change in bucket b as text: "+4", "-2.5", "0"; "" if not known. */
+const char *change_text(const struct report *rep, size_t b, char *buf,
+			size_t size)
+{
+	const struct tally *t0 = rep->before, *t1 = rep->tally;
+	unsigned long long q;
+	int negative;
+	char digits[24];
+
+	buf[0] = '\0';
+	if (t0->counted == 0 || t1->counted == 0)
+		return buf;
+	q = stats_change_scaled(t0->count[b], t0->counted, t1->count[b],
+				t1->counted, rep->decimals, &negative);
+	stats_fixed(digits, sizeof digits, q, rep->decimals);
+	snprintf(buf, size, "%s%s", q == 0 ? "" : negative ? "-" : "+", digits);
+	return buf;
+}
+
+/* Every format, in the order --help lists them. */
+static const struct report_format *const formats[] = {
+	&report_table, &report_csv, &report_tsv, &report_json,
+	&report_markdown, &report_svg, &report_html,
+};
+
+const struct report_format *reporter_find(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof formats / sizeof formats[0]; i++)
+		if (strcmp(formats[i]->name, name) == 0)
+			return formats[i];
+	return NULL;
+}
+
+const struct report_format *const *reporter_formats(size_t *n)
+{
+	*n = sizeof formats / sizeof formats[0];
+	return formats;
+}

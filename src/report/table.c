@@ -1,0 +1,268 @@
+/*
+ * table.c - the `table` format, for people: aligned columns, the response
+ * accounting above and the overlap note below, and at a terminal a bar
+ * for each percentage.  Lists name the bodies with their summaries.
+ */
+#include <string.h>
+
+#include "render.h"
+#include "stats.h"
+
+/*
+ * A bar for count/den, for a terminal: up to 20 cells, in eighths of a
+ * cell, in colour unless the report says not.
+ */
+static void draw_bar(const struct report *rep, unsigned long count,
+		     unsigned long den, FILE *out)
+{
+	static const char *const eighths[8] = {
+		"", "\u258f", "\u258e", "\u258d", "\u258c", "\u258b", "\u258a",
+		"\u2589"
+	};
+	unsigned long long units = stats_percent_scaled(count, den, 0);
+	unsigned long long cells = units * 160 / 100;   /* in eighths */
+	unsigned long long i;
+
+	fputs("  ", out);
+	if (rep->colour)
+		fputs("\033[36m", out);
+	for (i = 0; i < cells / 8; i++)
+		fputs("\u2588", out);
+	fputs(eighths[cells % 8], out);
+	if (rep->colour)
+		fputs("\033[0m", out);
+}
+
+static void print_missing(const struct report *rep, FILE *out)
+{
+	const struct registry *g = rep->registry;
+	size_t i, missing = missing_count(rep);
+
+	if (!missing)
+		return;
+	fprintf(out, "Not in the file: %zu of the %zu bodies in the register:\n",
+		missing, g->n);
+	for (i = 0; i < g->n; i++) {
+		if (g->entries[i].matched == 0) {
+			fputs("  ", out);
+			put_text(out, g->entries[i].name);
+			fputc('\n', out);
+		}
+	}
+}
+
+/*
+ * The figures of tally `t` as an aligned table: a header, a row per
+ * bucket and, with `baseline`, the baseline beside them and its own rows
+ * after.
+ */
+static void table_block(const struct report *rep, const struct tally *t,
+			const struct baseline *b, FILE *out)
+{
+	const char *year = baseline_year(rep);
+	const char *only = " only)";
+	size_t i, label_w = strlen("Bucket"), year_w = strlen(year), ci_w = 0;
+	int pct_w = 7;
+	char pct[32], base[32], low[32], high[32], ci[80], ci_head[16];
+
+	for (i = 0; i < t->nbuckets; i++)
+		if (text_width(t->rules->buckets[i].label) > label_w)
+			label_w = text_width(t->rules->buckets[i].label);
+	for (i = 0; b && i < b->n; i++) {
+		size_t w = text_width(b->rows[i].label) + 2 + strlen(year) +
+			   strlen(only);
+
+		if (baseline_only(rep, &b->rows[i]) && w > label_w)
+			label_w = w;
+	}
+	if (year_w < 6)
+		year_w = 6;
+	if (rep->decimals + 4 > pct_w)
+		pct_w = rep->decimals + 4;
+	if (rep->ci_level) {
+		snprintf(ci_head, sizeof ci_head, "%d%% CI", rep->ci_level);
+		ci_w = strlen(ci_head);
+		for (i = 0; i < t->nbuckets; i++) {
+			interval_text(rep, t->count[i], t->counted, low, high,
+				      sizeof low);
+			snprintf(ci, sizeof ci, "%s-%s%%", low, high);
+			if (*low && strlen(ci) > ci_w)
+				ci_w = strlen(ci);
+		}
+	}
+
+	pad_right(out, "Bucket", label_w);
+	fprintf(out, "  Count    Of  %*s", pct_w + 1, "Percent");
+	if (rep->ci_level)
+		fprintf(out, "  %*s", (int)ci_w, ci_head);
+	if (b)
+		fprintf(out, "  %*s", (int)year_w, year);
+	fputc('\n', out);
+
+	for (i = 0; i < t->nbuckets; i++) {
+		const struct baseline_row *br =
+			b ? baseline_find(b, t->rules->buckets[i].key) : NULL;
+
+		pad_right(out, t->rules->buckets[i].label, label_w);
+		percent_text(rep, t->count[i], t->counted, pct, sizeof pct);
+		fprintf(out, "  %5lu  %4lu  %*s%s", t->count[i], t->counted,
+			pct_w, *pct ? pct : "-", *pct ? "%" : " ");
+		if (rep->ci_level) {
+			interval_text(rep, t->count[i], t->counted, low, high,
+				      sizeof low);
+			snprintf(ci, sizeof ci, "%s-%s%%", low, high);
+			fprintf(out, "  %*s", (int)ci_w, *low ? ci : "-");
+		}
+		if (br) {
+			baseline_percent(br, base, sizeof base);
+			fprintf(out, "  %*s%%", (int)year_w - 1, base);
+		} else if (b && rep->bars) {
+			fprintf(out, "  %*s", (int)year_w, "");
+		}
+		if (rep->bars && t->counted)
+			draw_bar(rep, t->count[i], t->counted, out);
+		fputc('\n', out);
+	}
+	for (i = 0; b && i < b->n; i++) {
+		char label[512];
+
+		if (!baseline_only(rep, &b->rows[i]))
+			continue;
+		snprintf(label, sizeof label, "%s (%s%s", b->rows[i].label,
+			 year, only);
+		pad_right(out, label, label_w);
+		fprintf(out, "  %5s  %4s  %*s ", "", "", pct_w, "");
+		if (rep->ci_level)
+			fprintf(out, "  %*s", (int)ci_w, "");
+		baseline_percent(&b->rows[i], base, sizeof base);
+		fprintf(out, "  %*s%%\n", (int)year_w - 1, base);
+	}
+}
+
+static void render_table(const struct report *rep, FILE *out)
+{
+	accounting_line(rep, out);
+	print_missing(rep, out);
+	fputc('\n', out);
+	table_block(rep, rep->tally, rep->baseline, out);
+	if (rep->tally->overlaps)
+		fprintf(out, "\n%s\n", overlap_note);
+}
+
+/* A summary on its own indented lines, its line breaks kept. */
+static void indented(FILE *out, const char *s, const char *indent)
+{
+	fputs(indent, out);
+	for (; *s; s++) {
+		if (*s == '\r' && s[1] == '\n')
+			continue;
+		if (*s == '\n' || *s == '\r') {
+			fputc('\n', out);
+			fputs(indent, out);
+			continue;
+		}
+		put_char(out, &s);
+	}
+	fputc('\n', out);
+}
+
+static void list_table(const struct report *rep, FILE *out)
+{
+	struct list_group groups[MAX_GROUPS];
+	size_t ng = list_groups(rep, groups), i, j;
+	char pct[32];
+
+	for (i = 0; i < ng; i++) {
+		const struct list_group *g = &groups[i];
+
+		if (i)
+			fputc('\n', out);
+		if (g->denominator)
+			fprintf(out, "%s (%s): %lu of %lu, %s%%\n", g->label, g->key,
+				g->count, g->denominator,
+				percent_text(rep, g->count, g->denominator, pct,
+					     sizeof pct));
+		else
+			fprintf(out, "%s (%s): %lu\n", g->label, g->key, g->count);
+		if (g->count == 0)
+			fputs("  (none)\n", out);
+		for (j = 0; j < rep->roster->n; j++) {
+			const struct member *m = &rep->roster->members[j];
+
+			if (!in_group(g, m))
+				continue;
+			fputs("  ", out);
+			put_text(out, m->body);
+			fprintf(out, " (line %lu)\n", m->line);
+			if (*m->summary)
+				indented(out, m->summary, "      ");
+		}
+	}
+}
+
+static void by_table(const struct report *rep, FILE *out)
+{
+	const struct grouping *g = rep->grouping;
+	size_t i;
+
+	accounting_line(rep, out);
+	fprintf(out, "\nBy %s: %zu group%s\n", g->column, g->n,
+		g->n == 1 ? "" : "s");
+	for (i = 0; i < g->n; i++) {
+		fputc('\n', out);
+		put_text(out, g->groups[i].name);
+		fputs(": ", out);
+		accounting_text(&g->groups[i].tally, out);
+		fputc('\n', out);
+		table_block(rep, &g->groups[i].tally, NULL, out);
+	}
+}
+
+static void compare_table(const struct report *rep, FILE *out)
+{
+	const struct tally *t0 = rep->before, *t1 = rep->tally;
+	size_t b, label_w = strlen("Bucket"), w0, w1;
+	char pct[32], cell[64], change[32];
+
+	fputs("Before: ", out);
+	put_text(out, rep->before_name);
+	fputs(": ", out);
+	accounting_text(t0, out);
+	fputs("\nAfter: ", out);
+	put_text(out, rep->after_name);
+	fputs(": ", out);
+	accounting_text(t1, out);
+	fputs("\n\n", out);
+	for (b = 0; b < t1->nbuckets; b++)
+		if (text_width(t1->rules->buckets[b].label) > label_w)
+			label_w = text_width(t1->rules->buckets[b].label);
+	w0 = text_width(rep->before_name) > 14 ? text_width(rep->before_name) : 14;
+	w1 = text_width(rep->after_name) > 14 ? text_width(rep->after_name) : 14;
+	pad_right(out, "Bucket", label_w);
+	fputs("  ", out);
+	pad_right(out, rep->before_name, w0);
+	fputs("  ", out);
+	pad_right(out, rep->after_name, w1);
+	fputs("  Change\n", out);
+	for (b = 0; b < t1->nbuckets; b++) {
+		pad_right(out, t1->rules->buckets[b].label, label_w);
+		percent_text(rep, t0->count[b], t0->counted, pct, sizeof pct);
+		snprintf(cell, sizeof cell, "%lu/%lu %s%s", t0->count[b],
+			 t0->counted, pct, *pct ? "%" : "");
+		fputs("  ", out);
+		pad_right(out, cell, w0);
+		percent_text(rep, t1->count[b], t1->counted, pct, sizeof pct);
+		snprintf(cell, sizeof cell, "%lu/%lu %s%s", t1->count[b],
+			 t1->counted, pct, *pct ? "%" : "");
+		fputs("  ", out);
+		pad_right(out, cell, w1);
+		change_text(rep, b, change, sizeof change);
+		fprintf(out, "  %s%s\n", *change ? change : "-",
+			*change ? " pp" : "");
+	}
+	fputs("\nChange: in percentage points, from before to after.\n", out);
+}
+
+const struct report_format report_table = {
+	"table", render_table, list_table, by_table, compare_table
+};
