@@ -23,9 +23,10 @@ SAN_FLAGS = -fsanitize=address,undefined -fno-omit-frame-pointer \
 # Every module but main.c and util/mem.c (which tests replace), by the
 # stage it belongs to: src/util, src/read, src/survey, src/stats,
 # src/report; options.c is the command line's.
-MODULES  = util/mem_util util/strbuf util/diag util/text read/csvread \
+MODULES  = util/mem_util util/strbuf util/diag util/text util/output \
+	   read/csvread \
 	   survey/rules survey/loader survey/classifier survey/baseline \
-	   survey/registry survey/split stats/stats report/reporter \
+	   survey/registry survey/split survey/collect stats/stats report/reporter \
 	   report/table report/dsv report/json report/markdown report/svg \
 	   report/html options
 UNITS    = strbuf text csvread rules loader split classifier baseline registry \

@@ -9,25 +9,26 @@
  * an error, and stdout is checked when closed, so a pipe never receives
  * half a table and a failed write is exit 74.
  */
+#include <assert.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "baseline.h"
 #include "builtin.h"
 #include "classifier.h"
+#include "collect.h"
 #include "diag.h"
 #include "exitcodes.h"
 #include "loader.h"
 #include "mem.h"
 #include "options.h"
+#include "output.h"
 #include "registry.h"
 #include "rules.h"
 #include "reporter.h"
-#include "split.h"
 #include "text.h"
 #include "version.h"
 
@@ -45,8 +46,7 @@ struct run {
 	struct roster roster;        /* every body, for `foitab list` */
 	struct tally before;         /* compare: the older file's */
 	struct grouping grouping;    /* --by */
-	int by_column;               /* --by a rules column, or -1 */
-	int by_register;             /* --by a register column: which */
+	struct collect_by by;        /* --by: which column */
 	int keep_roster;             /* list and html name the bodies */
 	unsigned long selected;      /* list: the buckets asked for */
 	char *registry_name;         /* a register the rules name */
@@ -54,176 +54,10 @@ struct run {
 	unsigned long register_errors; /* rows the register check rejected */
 };
 
-/* Register columns --by can name, in the order of registry_entry. */
+/* Register columns --by can name, in the order of BY_REGISTER_. */
 static const char *const register_columns[] = {
 	"name", "ons_code", "ods_code", "region"
 };
-
-/*
- * Where checked responses go: the run's own tally, roster and groups, or
- * those of a part of the file read on another thread (split.h).
- */
-struct collector {
-	const struct run *run;       /* options and rules: read only */
-	struct diag *diag;
-	struct registry *registry;   /* NULL: no register check */
-	struct tally *tally;
-	struct roster *roster;       /* NULL: not kept */
-	struct grouping *grouping;   /* NULL: no --by */
-	unsigned long register_errors; /* rows the register check rejected */
-	struct strbuf scratch;       /* --by: finding bodies in the register */
-};
-
-/* A part's own collector, and what it collects into. */
-struct run_part {
-	struct collector collector;
-	struct tally tally;
-	struct roster roster;
-	struct grouping grouping;
-	struct registry registry;    /* the run's, with matches of its own */
-};
-
-/*
- * The --by group of `r`: its name, how it sorts, and whether it is a
- * placeholder (no value, or no register entry) rather than a value;
- * NULL: no memory.
- */
-static const char *group_of(struct collector *c, const struct response *r,
-			    long *order, int *placeholder)
-{
-	const struct run *run = c->run;
-	const struct rules_column *col;
-	const struct registry_entry *e;
-	unsigned v;
-
-	*placeholder = 0;
-	if (run->by_column < 0) {
-		const char *fields[4];
-
-		if (registry_find(c->registry, r->code, r->body, &c->scratch,
-				  &e) < 0)
-			return NULL;
-		*order = e ? 0 : 1;
-		*placeholder = !e;
-		if (!e)
-			return "(not in the register)";
-		fields[0] = e->name;
-		fields[1] = e->ons_code;
-		fields[2] = e->ods_code;
-		fields[3] = e->region;
-		*order = *fields[run->by_register] ? 0 : 1;
-		*placeholder = !*fields[run->by_register];
-		return *fields[run->by_register] ? fields[run->by_register]
-						 : "(empty)";
-	}
-	col = &run->rules.columns[run->by_column];
-	if (col->type == COLUMN_TEXT) {
-		*order = *r->text[run->by_column] ? 0 : 1;
-		*placeholder = !*r->text[run->by_column];
-		return *r->text[run->by_column] ? r->text[run->by_column]
-						: "(empty)";
-	}
-	for (v = 0; v < col->nvalues; v++)
-		if (r->bits[run->by_column] & ((uint64_t)1 << v)) {
-			*order = (long)v;
-			return col->values[v];
-		}
-	*order = (long)col->nvalues;
-	*placeholder = 1;
-	return "(empty)";
-}
-
-/* Loader callback: check each response against the register, count it. */
-static int count_response(const struct response *r, void *ctx)
-{
-	struct collector *c = ctx;
-	unsigned long errors = c->diag->errors;
-
-	if (c->registry &&
-	    registry_note(c->registry, r, c->run->name, c->diag) != FOITAB_OK)
-		return FOITAB_OSERR;
-	if (c->diag->errors != errors)
-		c->register_errors++;
-	tally_add(c->tally, r);
-	if (c->roster && roster_add(c->roster, c->tally, r) < 0)
-		return FOITAB_OSERR;
-	if (c->grouping) {
-		long order;
-		int placeholder, added = -1;
-		const char *name = group_of(c, r, &order, &placeholder);
-
-		if (name)
-			added = grouping_add(c->grouping, name, placeholder,
-					     order, &c->run->rules, r);
-		if (added == -2) {
-			diag_error(c->diag, c->run->name, r->line, "--by %s: more "
-				   "than %d groups; --by is for a column with few "
-				   "values, such as a region, and this one has "
-				   "nearly one a row", c->run->opt->by,
-				   GROUPING_MAX);
-			return FOITAB_DATAERR;
-		}
-		if (added < 0)
-			return FOITAB_OSERR;
-	}
-	return FOITAB_OK;
-}
-
-static void close_part(void *ctx)
-{
-	struct run_part *p = ctx;
-
-	roster_free(&p->roster);
-	grouping_free(&p->grouping);
-	registry_free(&p->registry);
-	strbuf_release(&p->collector.scratch);
-	mem_free(p);
-}
-
-/* A collector like the run's `ctx`, for a part read on another thread. */
-static void *open_part(void *ctx, struct diag *diag)
-{
-	const struct collector *c = ctx;
-	struct run_part *p = mem_calloc(1, sizeof *p);
-
-	if (!p)
-		return NULL;
-	tally_init(&p->tally, c->tally->rules);
-	registry_init(&p->registry);
-	p->collector.run = c->run;
-	p->collector.diag = diag;
-	p->collector.tally = &p->tally;
-	p->collector.roster = c->roster ? &p->roster : NULL;
-	p->collector.grouping = c->grouping ? &p->grouping : NULL;
-	if (c->registry) {
-		if (registry_fork(&p->registry, c->registry) < 0) {
-			close_part(p);
-			return NULL;
-		}
-		p->collector.registry = &p->registry;
-	}
-	return p;
-}
-
-/* A part read cleanly: add what it collected to the run's, in order. */
-static int merge_part(void *ctx, void *part, unsigned long lines_before)
-{
-	struct collector *c = ctx;
-	struct run_part *p = part;
-
-	if (c->registry && !registry_can_merge(c->registry, &p->registry))
-		return SPLIT_REFUSED;
-	if (c->grouping && c->grouping->n + p->grouping.n > GROUPING_MAX)
-		return SPLIT_REFUSED;  /* read again in order: the error's line */
-	if ((c->roster && roster_append(c->roster, &p->roster,
-					lines_before) < 0) ||
-	    (c->grouping && grouping_merge(c->grouping, &p->grouping) < 0))
-		return FOITAB_OSERR;
-	tally_merge(c->tally, &p->tally);
-	if (c->registry)
-		registry_merge(c->registry, &p->registry, lines_before);
-	return FOITAB_OK;
-}
 
 /*
  * Which column --by names: one of the rules' (not a list), or one of the
@@ -240,9 +74,10 @@ static int resolve_by(struct run *run)
 		return FOITAB_OSERR;
 	c = rules_column(&run->rules, strbuf_str(&folded));
 	run->grouping.column = run->opt->by;
-	run->by_column = -1;
+	run->by.name = run->opt->by;
+	run->by.column = -1;
 	if (c >= 0 && run->rules.columns[c].type != COLUMN_LIST) {
-		run->by_column = c;
+		run->by.column = c;
 		/* Grouped by, it must be in the header like a tested one. */
 		run->rules.columns[c].tested = 1;
 		strbuf_release(&folded);
@@ -250,7 +85,7 @@ static int resolve_by(struct run *run)
 	}
 	for (i = 0; run->have_registry && i < 4; i++)
 		if (strcmp(register_columns[i], strbuf_str(&folded)) == 0) {
-			run->by_register = (int)i;
+			run->by.field = (int)i;
 			strbuf_release(&folded);
 			return FOITAB_OK;
 		}
@@ -590,114 +425,6 @@ static int select_buckets(struct run *run)
 	return FOITAB_OK;
 }
 
-/* Write with `write(ctx, out)` and close `out`; 0, or -1 on any failure. */
-static int write_and_close(void (*write)(const void *, FILE *),
-			   const void *ctx, FILE *out)
-{
-	int failed;
-
-	write(ctx, out);
-	failed = fflush(out) != 0 || ferror(out);
-	failed |= fclose(out) != 0;
-	return failed ? -1 : 0;
-}
-
-/*
- * Write with `write(ctx, stream)` to the output the options name.  For
- * -o FILE, the text goes to a new file beside FILE that replaces it only
- * once all of it is written, so a failed run never leaves half a file.
- * An existing FILE keeps its permissions; a symbolic link is written
- * through (its target is replaced, the link stays).  A FILE that exists
- * and is not a regular file (a device, a pipe) is written to directly.
- */
-static int emit(const struct options *o, void (*write)(const void *, FILE *),
-		const void *ctx, struct diag *diag)
-{
-	const char *path = o->output;
-	char *target = NULL, *temp;
-	struct stat st;
-	size_t len;
-	mode_t mode;
-	FILE *out;
-	int fd, status = FOITAB_IOERR;
-
-	if (!path) {
-		write(ctx, stdout);
-		return FOITAB_OK;   /* checked when stdout is closed */
-	}
-	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
-		out = fopen(path, "w");
-		if (out && write_and_close(write, ctx, out) == 0)
-			return FOITAB_OK;
-		diag_error(diag, path, 0, "cannot write: %s", strerror(errno));
-		return FOITAB_IOERR;
-	}
-	if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode)) {
-		/* Replace what the link points to, not the link. */
-		target = realpath(path, NULL);
-		if (!target) {
-			diag_error(diag, path, 0, "cannot write: the link points "
-				   "to no file (%s)", strerror(errno));
-			return FOITAB_IOERR;
-		}
-		path = target;
-	}
-	if (stat(path, &st) == 0) {
-		mode = st.st_mode & 07777;
-	} else {
-		mode_t mask = umask(0);
-
-		umask(mask);
-		mode = 0666 & ~mask;
-	}
-	len = strlen(path);
-	temp = mem_realloc(NULL, len + sizeof ".XXXXXX");
-	if (!temp) {
-		free(target);
-		return FOITAB_OSERR;
-	}
-	memcpy(temp, path, len);
-	memcpy(temp + len, ".XXXXXX", sizeof ".XXXXXX");
-	fd = mkstemp(temp);
-	if (fd < 0) {
-		diag_error(diag, o->output, 0, "cannot write: %s",
-			   strerror(errno));
-		goto done;
-	}
-	/* The mode is set before any byte is written, so a file kept
-	 * private (600) is never readable by others, even for a moment. */
-	out = fchmod(fd, mode) == 0 ? fdopen(fd, "w") : NULL;
-	if (!out)
-		close(fd);
-	if (!out || write_and_close(write, ctx, out) != 0 ||
-	    rename(temp, path) != 0) {
-		diag_error(diag, o->output, 0, "cannot write: %s",
-			   strerror(errno));
-		unlink(temp);
-		goto done;
-	}
-	status = FOITAB_OK;
-done:
-	mem_free(temp);
-	free(target);
-	return status;
-}
-
-/*
- * Is the -o file the file at `path` (or standard input, for "-")?  Same
- * device and inode: a link or another spelling of the path is the same.
- */
-static int output_is(const struct options *o, const char *path)
-{
-	struct stat out, in;
-
-	if (!o->output || !path || stat(o->output, &out) != 0)
-		return 0;
-	if (strcmp(path, "-") == 0 ? fstat(0, &in) != 0 : stat(path, &in) != 0)
-		return 0;
-	return out.st_dev == in.st_dev && out.st_ino == in.st_ino;
-}
-
 /*
  * Refuse an -o that names a file this run reads: written at the end, it
  * would replace the survey (or the rules, baseline or register) with the
@@ -710,7 +437,7 @@ static int check_output(const struct options *o, const char *const *paths,
 
 	for (i = 0; i < n; i++)
 		if (paths[i] && strcmp(paths[i], "none") != 0 &&
-		    output_is(o, paths[i])) {
+		    output_is(o->output, paths[i])) {
 			diag_error(diag, NULL, 0, "-o %s: that is %s, which this "
 				   "run reads; writing the report there would "
 				   "replace it. Name another output file",
@@ -743,12 +470,16 @@ static int read_survey(struct run *run, const char *path, struct tally *t,
 		       struct loader_counts *counts, int *header_ok)
 {
 	struct collector collector;
-	struct split_jobs jobs;
 	struct loader loader;
 	FILE *in;
 	int status;
 
-	collector.run = run;
+	in = open_input(path, &run->name, run->diag);
+	if (!in)
+		return FOITAB_NOINPUT;
+	collector.rules = &run->rules;
+	collector.file = run->name;
+	collector.by = &run->by;
 	collector.diag = run->diag;
 	collector.registry = run->have_registry ? &run->registry : NULL;
 	collector.tally = t;
@@ -756,18 +487,8 @@ static int read_survey(struct run *run, const char *path, struct tally *t,
 	collector.grouping = run->opt->by ? &run->grouping : NULL;
 	collector.register_errors = 0;
 	collector.scratch = (struct strbuf)STRBUF_INIT;
-	jobs.jobs = run->opt->jobs ? run->opt->jobs : split_default_jobs();
-	jobs.min_part = 0;
-	jobs.open_part = open_part;
-	jobs.on_response = count_response;
-	jobs.merge = merge_part;
-	jobs.close_part = close_part;
-	in = open_input(path, &run->name, run->diag);
-	if (!in)
-		return FOITAB_NOINPUT;
-	status = split_read(&loader, in, run->name, &run->opt->csv,
-			    &run->rules, run->diag, count_response, &collector,
-			    &jobs);
+	status = collect_read(&collector, &loader, in, &run->opt->csv,
+			      run->opt->jobs);
 	close_input(in);
 	if (status != FOITAB_OSERR && run->have_registry)
 		registry_close(&run->registry, run->name, run->diag);
@@ -781,38 +502,13 @@ static int read_survey(struct run *run, const char *path, struct tally *t,
 	return status;
 }
 
-/* Read and check the survey; then summarise, list or print the report. */
-static int run_survey(struct run *run)
+/* Print the report the command and format call for, from what was read. */
+static int print_report(struct run *run)
 {
 	const struct options *o = run->opt;
 	struct rendering rendering;
-	struct summary summary;
 	struct report report;
-	int status = FOITAB_OK, header_ok;
 
-	summary.run = run;
-	if (o->command == COMMAND_COMPARE) {
-		status = read_survey(run, o->before, &run->before,
-				     &summary.counts, &header_ok);
-		registry_reset(&run->registry);
-	}
-	/* Both files of a comparison are checked, whatever the first held. */
-	if (status == FOITAB_OK || status == FOITAB_DATAERR) {
-		int after = read_survey(run, o->input, &run->tally,
-					&summary.counts, &header_ok);
-
-		if (status == FOITAB_OK || after == FOITAB_OSERR)
-			status = after;
-	}
-	if (o->command == COMMAND_CHECK && status != FOITAB_OSERR) {
-		diag_close(run->diag);   /* the count of hidden messages first */
-		if (status != FOITAB_OK)
-			summarise_errors(&summary, header_ok);
-	}
-	if (status != FOITAB_OK)
-		return status;
-	if (o->command == COMMAND_CHECK)
-		return emit(o, write_summary, &summary, run->diag);
 	grouping_sort(&run->grouping);
 	memset(&report, 0, sizeof report);
 	report.tally = &run->tally;
@@ -845,7 +541,90 @@ static int run_survey(struct run *run)
 	report.after_name = o->input;
 	rendering.report = &report;
 	rendering.render = renderer(o);
-	return emit(o, write_report, &rendering, run->diag);
+	return output_write(o->output, write_report, &rendering, run->diag);
+}
+
+/*
+ * The commands.  Each states its stages in order; the rules are read, and
+ * -o checked against the inputs, before any of them runs (run_command()).
+ */
+
+/* foitab FILE: the figures (by group with --by), beside the baseline. */
+static int cmd_tabulate(struct run *run)
+{
+	struct loader_counts counts;
+	int status = FOITAB_OK, header_ok;
+
+	if (!run->opt->by)
+		status = load_baseline(run);
+	if (status == FOITAB_OK)
+		status = load_registry(run);
+	if (status == FOITAB_OK && run->opt->by)
+		status = resolve_by(run);
+	if (status == FOITAB_OK)
+		status = read_survey(run, run->opt->input, &run->tally, &counts,
+				     &header_ok);
+	return status == FOITAB_OK ? print_report(run) : status;
+}
+
+/* foitab check FILE: every problem, then a one-line summary. */
+static int cmd_check(struct run *run)
+{
+	struct summary summary;
+	int status, header_ok;
+
+	summary.run = run;
+	status = load_registry(run);
+	if (status != FOITAB_OK)
+		return status;
+	status = read_survey(run, run->opt->input, &run->tally,
+			     &summary.counts, &header_ok);
+	if (status == FOITAB_OSERR)
+		return status;
+	diag_close(run->diag);   /* the count of hidden messages first */
+	if (status != FOITAB_OK) {
+		summarise_errors(&summary, header_ok);
+		return status;
+	}
+	return output_write(run->opt->output, write_summary, &summary,
+			    run->diag);
+}
+
+/* foitab list FILE [BUCKET...]: the bodies behind each figure. */
+static int cmd_list(struct run *run)
+{
+	struct loader_counts counts;
+	int status, header_ok;
+
+	status = select_buckets(run);
+	if (status == FOITAB_OK)
+		status = load_registry(run);
+	if (status == FOITAB_OK)
+		status = read_survey(run, run->opt->input, &run->tally, &counts,
+				     &header_ok);
+	return status == FOITAB_OK ? print_report(run) : status;
+}
+
+/* foitab compare OLD NEW: both files checked, side by side. */
+static int cmd_compare(struct run *run)
+{
+	struct loader_counts counts;
+	int status, after, header_ok;
+
+	status = load_registry(run);
+	if (status != FOITAB_OK)
+		return status;
+	status = read_survey(run, run->opt->before, &run->before, &counts,
+			     &header_ok);
+	if (status != FOITAB_OK && status != FOITAB_DATAERR)
+		return status;
+	/* The new file is checked whatever the old one held. */
+	registry_reset(&run->registry);
+	after = read_survey(run, run->opt->input, &run->tally, &counts,
+			    &header_ok);
+	if (status == FOITAB_OK || after == FOITAB_OSERR)
+		status = after;
+	return status == FOITAB_OK ? print_report(run) : status;
 }
 
 /* `foitab rules`: the rules file in use, as it is written. */
@@ -856,13 +635,61 @@ static void write_rules(const void *ctx, FILE *out)
 	fwrite(strbuf_str(&rules->source), 1, rules->source.len, out);
 }
 
+static int cmd_rules(struct run *run)
+{
+	return output_write(run->opt->output, write_rules, &run->rules,
+			    run->diag);
+}
+
+/* The command table, as options.h numbers the commands. */
+static const struct command_entry {
+	const char *name;
+	int (*run)(struct run *run);
+} commands[] = {
+	[COMMAND_TABULATE] = { "tabulate", cmd_tabulate },
+	[COMMAND_CHECK] = { "check", cmd_check },
+	[COMMAND_LIST] = { "list", cmd_list },
+	[COMMAND_COMPARE] = { "compare", cmd_compare },
+	[COMMAND_RULES] = { "rules", cmd_rules },
+};
+
+/*
+ * Refuse an -o that names the rules, or the baseline or register the rules
+ * file names (by path, beside it), before they are read.
+ */
+static int check_output_named(struct run *run)
+{
+	const struct options *o = run->opt;
+	char *named[2] = { NULL, NULL };
+	const char *written[2];
+	size_t i;
+	int status;
+
+	if (!o->output || !run->rules.dir)
+		return FOITAB_OK;
+	written[0] = o->baseline ? NULL : run->rules.baseline;
+	written[1] = o->registry ? NULL : run->rules.registry;
+	for (i = 0; i < 2; i++)
+		if (written[i])
+			named[i] = rules_path(&run->rules, written[i]);
+	if ((written[0] && !named[0]) || (written[1] && !named[1]))
+		status = FOITAB_OSERR;
+	else
+		status = check_output(o, (const char *const *)named, 2,
+				      run->diag);
+	mem_free(named[0]);
+	mem_free(named[1]);
+	return status;
+}
+
+/* What every command needs first: the rules, and -o named no input. */
 static int run_command(const struct options *o, struct diag *diag)
 {
+	const char *inputs[5];
 	struct run run;
 	int status;
 
-	const char *inputs[5];
-
+	assert((size_t)o->command < sizeof commands / sizeof commands[0]);
 	memset(&run, 0, sizeof run);
 	run.opt = o;
 	run.diag = diag;
@@ -876,25 +703,8 @@ static int run_command(const struct options *o, struct diag *diag)
 	status = check_output(o, inputs, 5, diag);
 	if (status == FOITAB_OK)
 		status = load_rules(&run);
-	if (status == FOITAB_OK && o->output && run.rules.dir) {
-		/* The baseline and register the rules file names, by path. */
-		char *named[2] = { NULL, NULL };
-		const char *written[2];
-		size_t i;
-
-		written[0] = o->baseline ? NULL : run.rules.baseline;
-		written[1] = o->registry ? NULL : run.rules.registry;
-		for (i = 0; i < 2; i++)
-			if (written[i])
-				named[i] = rules_path(&run.rules, written[i]);
-		if ((written[0] && !named[0]) || (written[1] && !named[1]))
-			status = FOITAB_OSERR;
-		else
-			status = check_output(o, (const char *const *)named, 2,
-					      diag);
-		mem_free(named[0]);
-		mem_free(named[1]);
-	}
+	if (status == FOITAB_OK)
+		status = check_output_named(&run);
 	run.keep_roster = o->command == COMMAND_LIST ||
 			  strcmp(o->format, "html") == 0;
 	if (status == FOITAB_OK && !renderer(o)) {
@@ -905,22 +715,10 @@ static int run_command(const struct options *o, struct diag *diag)
 			   "--by");
 		status = FOITAB_USAGE;
 	}
-	if (status == FOITAB_OK && o->command == COMMAND_RULES)
-		status = emit(o, write_rules, &run.rules, diag);
-	else if (status == FOITAB_OK) {
+	if (status == FOITAB_OK) {
 		tally_init(&run.tally, &run.rules);
 		tally_init(&run.before, &run.rules);
-		if (o->command == COMMAND_LIST)
-			status = select_buckets(&run);
-		if (status == FOITAB_OK && o->command == COMMAND_TABULATE &&
-		    !o->by)
-			status = load_baseline(&run);
-		if (status == FOITAB_OK)
-			status = load_registry(&run);
-		if (status == FOITAB_OK && o->by)
-			status = resolve_by(&run);
-		if (status == FOITAB_OK)
-			status = run_survey(&run);
+		status = commands[o->command].run(&run);
 	}
 	baseline_free(&run.baseline);
 	registry_free(&run.registry);

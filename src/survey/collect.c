@@ -1,0 +1,181 @@
+/*
+ * collect.c - where checked responses go: the register check, the tally,
+ * the roster and the --by groups, whether a row is read on this thread or
+ * in a part of the file read on another (split.h), whose collections are
+ * merged in file order.  See collect.h.
+ *
+ * It does not read files or print: the loader gives it rows, the reporter
+ * prints what it collected.
+ */
+#include <string.h>
+
+#include "collect.h"
+#include "exitcodes.h"
+#include "mem.h"
+
+/* A part's own collector, and what it collects into. */
+struct part_collector {
+	struct collector collector;
+	struct tally tally;
+	struct roster roster;
+	struct grouping grouping;
+	struct registry registry;    /* the run's, with matches of its own */
+};
+
+/*
+ * The --by group of `r`: its name, how it sorts, and whether it is a
+ * placeholder (no value, or no register entry) rather than a value;
+ * NULL: no memory.
+ */
+static const char *group_of(struct collector *c, const struct response *r,
+			    long *order, int *placeholder)
+{
+	const struct collect_by *by = c->by;
+	const struct rules_column *col;
+	const struct registry_entry *e;
+	unsigned v;
+
+	*placeholder = 0;
+	if (by->column < 0) {
+		const char *fields[4];
+
+		if (registry_find(c->registry, r->code, r->body, &c->scratch,
+				  &e) < 0)
+			return NULL;
+		*order = e ? 0 : 1;
+		*placeholder = !e;
+		if (!e)
+			return "(not in the register)";
+		fields[0] = e->name;
+		fields[1] = e->ons_code;
+		fields[2] = e->ods_code;
+		fields[3] = e->region;
+		*order = *fields[by->field] ? 0 : 1;
+		*placeholder = !*fields[by->field];
+		return *fields[by->field] ? fields[by->field]
+						 : "(empty)";
+	}
+	col = &c->rules->columns[by->column];
+	if (col->type == COLUMN_TEXT) {
+		*order = *r->text[by->column] ? 0 : 1;
+		*placeholder = !*r->text[by->column];
+		return *r->text[by->column] ? r->text[by->column]
+						: "(empty)";
+	}
+	for (v = 0; v < col->nvalues; v++)
+		if (r->bits[by->column] & ((uint64_t)1 << v)) {
+			*order = (long)v;
+			return col->values[v];
+		}
+	*order = (long)col->nvalues;
+	*placeholder = 1;
+	return "(empty)";
+}
+
+int collect_response(const struct response *r, void *ctx)
+{
+	struct collector *c = ctx;
+	unsigned long errors = c->diag->errors;
+
+	if (c->registry &&
+	    registry_note(c->registry, r, c->file, c->diag) != FOITAB_OK)
+		return FOITAB_OSERR;
+	if (c->diag->errors != errors)
+		c->register_errors++;
+	tally_add(c->tally, r);
+	if (c->roster && roster_add(c->roster, c->tally, r) < 0)
+		return FOITAB_OSERR;
+	if (c->grouping) {
+		long order;
+		int placeholder, added = -1;
+		const char *name = group_of(c, r, &order, &placeholder);
+
+		if (name)
+			added = grouping_add(c->grouping, name, placeholder,
+					     order, c->rules, r);
+		if (added == -2) {
+			diag_error(c->diag, c->file, r->line, "--by %s: more "
+				   "than %d groups; --by is for a column with few "
+				   "values, such as a region, and this one has "
+				   "nearly one a row", c->by->name,
+				   GROUPING_MAX);
+			return FOITAB_DATAERR;
+		}
+		if (added < 0)
+			return FOITAB_OSERR;
+	}
+	return FOITAB_OK;
+}
+
+static void close_part(void *ctx)
+{
+	struct part_collector *p = ctx;
+
+	roster_free(&p->roster);
+	grouping_free(&p->grouping);
+	registry_free(&p->registry);
+	strbuf_release(&p->collector.scratch);
+	mem_free(p);
+}
+
+/* A collector like the run's `ctx`, for a part read on another thread. */
+static void *open_part(void *ctx, struct diag *diag)
+{
+	const struct collector *c = ctx;
+	struct part_collector *p = mem_calloc(1, sizeof *p);
+
+	if (!p)
+		return NULL;
+	tally_init(&p->tally, c->tally->rules);
+	registry_init(&p->registry);
+	p->collector.rules = c->rules;
+	p->collector.file = c->file;
+	p->collector.by = c->by;
+	p->collector.diag = diag;
+	p->collector.tally = &p->tally;
+	p->collector.roster = c->roster ? &p->roster : NULL;
+	p->collector.grouping = c->grouping ? &p->grouping : NULL;
+	if (c->registry) {
+		if (registry_fork(&p->registry, c->registry) < 0) {
+			close_part(p);
+			return NULL;
+		}
+		p->collector.registry = &p->registry;
+	}
+	return p;
+}
+
+/* A part read cleanly: add what it collected to the run's, in order. */
+static int merge_part(void *ctx, void *part, unsigned long lines_before)
+{
+	struct collector *c = ctx;
+	struct part_collector *p = part;
+
+	if (c->registry && !registry_can_merge(c->registry, &p->registry))
+		return SPLIT_REFUSED;
+	if (c->grouping && c->grouping->n + p->grouping.n > GROUPING_MAX)
+		return SPLIT_REFUSED;  /* read again in order: the error's line */
+	if ((c->roster && roster_append(c->roster, &p->roster,
+					lines_before) < 0) ||
+	    (c->grouping && grouping_merge(c->grouping, &p->grouping) < 0))
+		return FOITAB_OSERR;
+	tally_merge(c->tally, &p->tally);
+	if (c->registry)
+		registry_merge(c->registry, &p->registry, lines_before);
+	return FOITAB_OK;
+}
+
+int collect_read(struct collector *c, struct loader *l, FILE *in,
+		 const struct csv_format *format, unsigned jobs)
+{
+	struct split_jobs split;
+
+	split.jobs = jobs ? jobs : split_default_jobs();
+	split.min_part = 0;
+	split.open_part = open_part;
+	split.on_response = collect_response;
+	split.merge = merge_part;
+	split.close_part = close_part;
+	return split_read(l, in, c->file, format, c->rules, c->diag,
+			  collect_response, c, &split);
+}
