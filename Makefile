@@ -25,7 +25,7 @@ SAN_FLAGS = -fsanitize=address,undefined -fno-omit-frame-pointer \
 # src/report; options.c is the command line's.
 MODULES  = util/mem_util util/strbuf util/diag util/text util/output \
 	   read/csvread \
-	   survey/rules survey/loader survey/classifier survey/baseline \
+	   survey/rules survey/condition survey/loader survey/classifier survey/baseline \
 	   survey/registry survey/split survey/collect stats/stats report/reporter \
 	   report/table report/dsv report/json report/markdown report/svg \
 	   report/html options

@@ -22,6 +22,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "condition.h"
 #include "diag.h"
 #include "strbuf.h"
 
@@ -53,23 +54,6 @@ enum column_type {
 	COLUMN_LIST,         /* any number of values from a list */
 	COLUMN_BOOLEAN,      /* yes or no (also y/n, true/false, 1/0) */
 	COLUMN_TEXT          /* free text, not checked */
-};
-
-/* A condition, as a tree; leaves test one column's bits. */
-enum expr_op {
-	EXPR_AND,
-	EXPR_OR,
-	EXPR_NOT,
-	EXPR_ANY,            /* column has a bit of mask: is, in, yes/no */
-	EXPR_ALL,            /* column has every bit of mask: contains */
-	EXPR_ONLY            /* column has no bit outside mask: only */
-};
-
-struct expr {
-	enum expr_op op;
-	int column;
-	uint64_t mask;
-	struct expr *left, *right;
 };
 
 /* A spelling of a value other than its name ("opiates" for "opioids"). */
@@ -145,16 +129,5 @@ int rules_value(const struct rules_column *c, const char *folded);
  * none is close.
  */
 const char *rules_suggest(const struct rules_column *c, const char *folded);
-
-/* Does the row whose column bits are `bits` satisfy `e`? */
-int expr_holds(const struct expr *e, const uint64_t *bits);
-
-/* expr_holds(), with the commonest condition (one test) answered inline. */
-static inline int expr_holds_fast(const struct expr *e, const uint64_t *bits)
-{
-	if (e->op == EXPR_ANY)
-		return (bits[e->column] & e->mask) != 0;
-	return expr_holds(e, bits);
-}
 
 #endif

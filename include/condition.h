@@ -1,0 +1,59 @@
+/*
+ * condition.h - a rules file's conditions: what a bucket holds, which rows
+ * are the denominator, when a column is required.  A condition is a tree
+ * whose leaves test the bits of one column (rules.h says how values are
+ * bits); parsing reports every mistake as FILE:LINE, and bounds the tree
+ * (RULES_MAX_DEPTH, RULES_MAX_TESTS) so that no condition can exhaust the
+ * stack.
+ */
+#ifndef FOITAB_CONDITION_H
+#define FOITAB_CONDITION_H
+
+#include <stdint.h>
+
+#include "diag.h"
+
+struct rules;
+
+/* A condition, as a tree; leaves test one column's bits. */
+enum expr_op {
+	EXPR_AND,
+	EXPR_OR,
+	EXPR_NOT,
+	EXPR_ANY,            /* column has a bit of mask: is, in, yes/no */
+	EXPR_ALL,            /* column has every bit of mask: contains */
+	EXPR_ONLY            /* column has no bit outside mask: only */
+};
+
+struct expr {
+	enum expr_op op;
+	int column;
+	uint64_t mask;
+	struct expr *left, *right;
+};
+
+/*
+ * Parse condition `text`, the value of `setting` ("when", "required",
+ * "denominator") on `line` of the rules file `file`, against the columns
+ * of `r`; each column it tests is marked `tested`.  Mistakes are reported
+ * (one per condition) and give NULL; so does running out of memory, which
+ * also sets *nomem.  Free the tree with expr_free().
+ */
+struct expr *condition_parse(struct rules *r, const char *text,
+			     const char *file, unsigned long line,
+			     const char *setting, struct diag *diag, int *nomem);
+
+void expr_free(struct expr *e);
+
+/* Does the row whose column bits are `bits` satisfy `e`? */
+int expr_holds(const struct expr *e, const uint64_t *bits);
+
+/* expr_holds(), with the commonest condition (one test) answered inline. */
+static inline int expr_holds_fast(const struct expr *e, const uint64_t *bits)
+{
+	if (e->op == EXPR_ANY)
+		return (bits[e->column] & e->mask) != 0;
+	return expr_holds(e, bits);
+}
+
+#endif
