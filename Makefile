@@ -149,9 +149,12 @@ $(BUILD)/csvdump: tests/csvdump.c $(LIB_OBJ) $(BUILD)/util/mem.o
 conformance: foitab $(BUILD)/csvdump
 	@sh tests/conformance.sh ./$(BUILD)/csvdump ./foitab
 
-# README's examples run as written; the man page in step with --help.
+# README's examples, and those of the reference (tests/examples.md), run
+# as written; the manual pages in step with --help.
 docs: foitab
+	@mkdir -p build
 	@sh tests/readme.sh ./foitab
+	@README=tests/examples.md sh tests/readme.sh ./foitab
 	@sh tests/manpage.sh ./foitab src/foitab.1
 
 # What foitab prints, read back by Miller, jq and cmark-gfm.
@@ -199,6 +202,7 @@ sanitize:
 	@sh tests/conformance.sh ./build/asan/csvdump ./build/asan/foitab-asan
 	@sh tests/output.sh ./build/asan/foitab-asan
 	@sh tests/readme.sh ./build/asan/foitab-asan
+	@README=tests/examples.md sh tests/readme.sh ./build/asan/foitab-asan
 	@sh tests/terminal.sh ./build/asan/foitab-asan
 
 # libFuzzer on the loader and its checks, seeded from the fixtures, the

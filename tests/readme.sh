@@ -1,5 +1,6 @@
 #!/bin/sh
-# readme.sh - run every example in README.md and compare what it prints.
+# readme.sh - run every example in README.md (or the file README names,
+# such as tests/examples.md) and compare what it prints.
 #
 # An example is a ```console block: lines starting with "$ " are commands,
 # run from the repository root in one shell per block (so "echo $?" sees
@@ -45,11 +46,11 @@ for block in "$tmp"/block.*; do
 	if cmp -s "$block" "$tmp/got2"; then
 		pass=$((pass + 1))
 	else
-		echo "FAIL: the example at README.md line $(cat "$tmp/line.$n"):"
+		echo "FAIL: the example at $readme line $(cat "$tmp/line.$n"):"
 		diff "$block" "$tmp/got2" | head -20
 		fail=$((fail + 1))
 	fi
 done
 
-echo "readme: $pass passed, $fail failed"
+echo "$(basename "$readme" .md): $pass passed, $fail failed"
 [ $fail -eq 0 ]
