@@ -168,6 +168,31 @@ int csvread_all(const struct csv_source *src, const char *name,
 		const struct csv_format *format, struct diag *diag,
 		csvread_row_fn on_row, void *ctx);
 
+/* A small file of records under a header: a baseline, a register. */
+#define CSVREAD_TABLE_MAX 8          /* columns a table may name */
+struct csv_table {
+	const char *what;            /* "baseline": "the baseline file is empty" */
+	const struct csv_column *columns;
+	size_t ncolumns;             /* at most CSVREAD_TABLE_MAX */
+	/*
+	 * Each data row, blank ones skipped, with at[c] the cell of column
+	 * c or -1; returns FOITAB_OK to go on, or a status to stop.
+	 */
+	int (*on_record)(const struct csv_row *row, const int *at, void *ctx);
+	void *ctx;
+};
+
+/*
+ * Read `src` called `name` as table `t`: the delimiter found, blank rows
+ * skipped, the first other row mapped as its header (csvread_map_header(),
+ * unknown columns ignored), each row after it passed to t->on_record.  A
+ * file with no header is reported as empty.  Returns what csvread_all()
+ * does: FOITAB_OK unless reading stopped; errors reported along the way
+ * are the caller's to count.
+ */
+int csvread_table(const struct csv_table *t, const struct csv_source *src,
+		  const char *name, struct diag *diag);
+
 /* A trimmed, NUL-terminated copy of cell `at` ("" past the row's end). */
 char *csvread_cell_copy(const struct csv_row *row, int at);
 

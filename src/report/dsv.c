@@ -60,6 +60,16 @@ static void dsv_cell(const struct dsv *w, const char *s, int last)
 	fputc(last ? '\n' : w->delimiter, w->out);
 }
 
+/* A header row of `n` cells. */
+static void dsv_header(const struct dsv *w, const char *const *cells,
+		       size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		dsv_cell(w, cells[i], i + 1 == n);
+}
+
 static void dsv_number(const struct dsv *w, unsigned long n, int last)
 {
 	fprintf(w->out, "%lu%c", n, last ? '\n' : w->delimiter);
@@ -78,8 +88,7 @@ static void dsv_figures(const struct report *rep, const struct dsv *w)
 	int ncols = rep->ci_level ? 8 : 6;
 	char low[32], high[32];
 
-	for (i = 0; i < (size_t)ncols; i++)
-		dsv_cell(w, header[i], i + 1 == (size_t)ncols);
+	dsv_header(w, header, (size_t)ncols);
 	for (i = 0; i < t->nbuckets; i++) {
 		const struct baseline_row *br = baseline_for(rep, t->rules->buckets[i].key);
 
@@ -121,8 +130,7 @@ static void dsv_list(const struct report *rep, const struct dsv *w)
 		"bucket", "body", "code", "line", "summary"
 	};
 
-	for (i = 0; i < 5; i++)
-		dsv_cell(w, header[i], i == 4);
+	dsv_header(w, header, 5);
 	for (i = 0; i < ng; i++) {
 		for (j = 0; j < rep->roster->n; j++) {
 			const struct member *m = &rep->roster->members[j];
@@ -138,50 +146,18 @@ static void dsv_list(const struct report *rep, const struct dsv *w)
 	}
 }
 
-static void render_csv(const struct report *rep, FILE *out)
-{
-	struct dsv w = { out, ',', !rep->raw_cells };
-
-	dsv_figures(rep, &w);
-}
-
-static void render_tsv(const struct report *rep, FILE *out)
-{
-	struct dsv w = { out, '\t', !rep->raw_cells };
-
-	dsv_figures(rep, &w);
-}
-
-static void list_csv(const struct report *rep, FILE *out)
-{
-	struct dsv w = { out, ',', !rep->raw_cells };
-
-	dsv_list(rep, &w);
-}
-
-static void list_tsv(const struct report *rep, FILE *out)
-{
-	struct dsv w = { out, '\t', !rep->raw_cells };
-
-	dsv_list(rep, &w);
-}
-
 static void dsv_by(const struct report *rep, const struct dsv *w)
 {
 	const struct grouping *g = rep->grouping;
+	static const char *const header[] = {
+		"bucket", "label", "count", "denominator", "percent", "ci_low",
+		"ci_high"
+	};
 	size_t i, b;
 	char pct[32];
 
 	dsv_cell(w, g->column, 0);
-	dsv_cell(w, "bucket", 0);
-	dsv_cell(w, "label", 0);
-	dsv_cell(w, "count", 0);
-	dsv_cell(w, "denominator", 0);
-	dsv_cell(w, "percent", !rep->ci_level);
-	if (rep->ci_level) {
-		dsv_cell(w, "ci_low", 0);
-		dsv_cell(w, "ci_high", 1);
-	}
+	dsv_header(w, header, rep->ci_level ? 7 : 5);
 	for (i = 0; i < g->n; i++) {
 		const struct tally *t = &g->groups[i].tally;
 
@@ -205,20 +181,6 @@ static void dsv_by(const struct report *rep, const struct dsv *w)
 	}
 }
 
-static void by_csv(const struct report *rep, FILE *out)
-{
-	struct dsv w = { out, ',', !rep->raw_cells };
-
-	dsv_by(rep, &w);
-}
-
-static void by_tsv(const struct report *rep, FILE *out)
-{
-	struct dsv w = { out, '\t', !rep->raw_cells };
-
-	dsv_by(rep, &w);
-}
-
 static void dsv_compare(const struct report *rep, const struct dsv *w)
 {
 	const struct tally *t0 = rep->before, *t1 = rep->tally;
@@ -230,8 +192,7 @@ static void dsv_compare(const struct report *rep, const struct dsv *w)
 	size_t b;
 	char pct[32];
 
-	for (b = 0; b < 9; b++)
-		dsv_cell(w, header[b], b == 8);
+	dsv_header(w, header, 9);
 	for (b = 0; b < t1->nbuckets; b++) {
 		dsv_cell(w, t1->rules->buckets[b].key, 0);
 		dsv_cell(w, t1->rules->buckets[b].label, 0);
@@ -249,24 +210,31 @@ static void dsv_compare(const struct report *rep, const struct dsv *w)
 	}
 }
 
-static void compare_csv(const struct report *rep, FILE *out)
-{
-	struct dsv w = { out, ',', !rep->raw_cells };
+/*
+ * The csv and tsv entry points of a writer dsv_WHAT: the same rows, with
+ * ',' or a tab between cells.
+ */
+#define DSV_ENTRIES(what) \
+	static void what##_csv(const struct report *rep, FILE *out) \
+	{ \
+		struct dsv w = { out, ',', !rep->raw_cells }; \
+		dsv_##what(rep, &w); \
+	} \
+	static void what##_tsv(const struct report *rep, FILE *out) \
+	{ \
+		struct dsv w = { out, '\t', !rep->raw_cells }; \
+		dsv_##what(rep, &w); \
+	}
 
-	dsv_compare(rep, &w);
-}
-
-static void compare_tsv(const struct report *rep, FILE *out)
-{
-	struct dsv w = { out, '\t', !rep->raw_cells };
-
-	dsv_compare(rep, &w);
-}
+DSV_ENTRIES(figures)
+DSV_ENTRIES(list)
+DSV_ENTRIES(by)
+DSV_ENTRIES(compare)
 
 const struct report_format report_csv = {
-	"csv", render_csv, list_csv, by_csv, compare_csv
+	"csv", figures_csv, list_csv, by_csv, compare_csv
 };
 
 const struct report_format report_tsv = {
-	"tsv", render_tsv, list_tsv, by_tsv, compare_tsv
+	"tsv", figures_tsv, list_tsv, by_tsv, compare_tsv
 };

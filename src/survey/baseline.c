@@ -22,15 +22,10 @@ static const struct csv_column bcolumns[BNCOLUMNS] = {
 	[BCOL_PERCENT] = { "percent", 1 },
 };
 
-/* Baseline files are small and written by hand: detect ',' or ';'. */
-static const struct csv_format baseline_format = { 0, CSV_UTF8 };
-
 struct baseline_reader {
 	struct baseline *b;
 	struct diag *diag;
 	const char *name;
-	int have_header;
-	int column_at[BNCOLUMNS];
 	unsigned long errors_at_begin;
 	struct strbuf folded;
 };
@@ -106,20 +101,13 @@ static int parse_percent(const char *s, unsigned long *milli, int *decimals)
 	return *milli > 100000 ? -1 : 0;
 }
 
-static int on_row(const struct csv_row *row, void *ctx)
+static int on_record(const struct csv_row *row, const int *at, void *ctx)
 {
 	struct baseline_reader *br = ctx;
 	struct baseline *b = br->b;
 	struct baseline_row *r;
 	char *year;
 
-	if (csvread_row_is_blank(row))
-		return FOITAB_OK;
-	if (!br->have_header) {
-		br->have_header = 1;
-		return csvread_map_header(row, bcolumns, BNCOLUMNS, br->column_at,
-					  br->name, 0, br->diag);
-	}
 	if (b->n == b->cap) {
 		size_t cap = b->cap ? b->cap * 2 : 8;
 		struct baseline_row *rows = mem_realloc(b->rows, cap * sizeof *rows);
@@ -137,18 +125,18 @@ static int on_row(const struct csv_row *row, void *ctx)
 		 * 'specialist'. */
 		const char *s = "";
 		size_t len = 0;
-		int at = br->column_at[BCOL_KEY];
+		int cell = at[BCOL_KEY];
 
-		if (at >= 0 && (size_t)at < row->nfields) {
-			s = row->fields[at];
-			len = row->lens[at];
+		if (cell >= 0 && (size_t)cell < row->nfields) {
+			s = row->fields[cell];
+			len = row->lens[cell];
 		}
 		if (text_fold(s, len, &br->folded) < 0)
 			return FOITAB_OSERR;
 		r->key = mem_strndup(br->folded.buf, br->folded.len);
 	}
-	r->label = r->key ? csvread_cell_copy(row, br->column_at[BCOL_LABEL]) : NULL;
-	year = r->label ? csvread_cell_copy(row, br->column_at[BCOL_YEAR]) : NULL;
+	r->label = r->key ? csvread_cell_copy(row, at[BCOL_LABEL]) : NULL;
+	year = r->label ? csvread_cell_copy(row, at[BCOL_YEAR]) : NULL;
 	if (!year || index_grow(b) < 0) {
 		mem_free(r->key);
 		mem_free(r->label);
@@ -177,7 +165,7 @@ static int on_row(const struct csv_row *row, void *ctx)
 	}
 	mem_free(year);
 	{
-		char *pct = csvread_cell_copy(row, br->column_at[BCOL_PERCENT]);
+		char *pct = csvread_cell_copy(row, at[BCOL_PERCENT]);
 
 		if (!pct)
 			return FOITAB_OSERR;
@@ -190,21 +178,12 @@ static int on_row(const struct csv_row *row, void *ctx)
 	return FOITAB_OK;
 }
 
-/* The file-level checks after the last row, and the final status. */
-static int finish_read(struct baseline_reader *br, int status)
-{
-	if (status == FOITAB_OK && !br->have_header)
-		diag_error(br->diag, br->name, 0, "the baseline file is empty");
-	if (status != FOITAB_OK)
-		return status;
-	return br->diag->errors == br->errors_at_begin ? FOITAB_OK
-						      : FOITAB_DATAERR;
-}
-
 int baseline_read(struct baseline *b, const struct csv_source *src,
              const char *name, struct diag *diag)
 {
 	struct baseline_reader br;
+	struct csv_table table = { "baseline", bcolumns, BNCOLUMNS, on_record,
+				   &br };
 	int status;
 
 	memset(&br, 0, sizeof br);
@@ -212,10 +191,11 @@ int baseline_read(struct baseline *b, const struct csv_source *src,
 	br.diag = diag;
 	br.name = name;
 	br.errors_at_begin = diag->errors;
-	status = finish_read(&br, csvread_all(src, name, &baseline_format, diag,
-					      on_row, &br));
+	status = csvread_table(&table, src, name, diag);
 	strbuf_release(&br.folded);
-	return status;
+	if (status != FOITAB_OK)
+		return status;
+	return diag->errors == br.errors_at_begin ? FOITAB_OK : FOITAB_DATAERR;
 }
 
 int baseline_read_stream(struct baseline *b, FILE *in, const char *name,

@@ -24,9 +24,6 @@ static const struct csv_column rcolumns[RNCOLUMNS] = {
 /* Index kinds: a name key, or a code of either kind (ONS or ODS). */
 enum { BY_NAME, BY_CODE };
 
-/* Registers are written by hand or exported: detect ',' or ';'. */
-static const struct csv_format registry_format = { 0, CSV_UTF8 };
-
 void registry_init(struct registry *g)
 {
 	memset(g, 0, sizeof *g);
@@ -153,24 +150,15 @@ struct registry_reader {
 	struct registry *g;
 	struct diag *diag;
 	const char *name;
-	int have_header;
-	int column_at[RNCOLUMNS];
 	unsigned long errors_at_begin;
 };
 
-static int on_row(const struct csv_row *row, void *ctx)
+static int on_record(const struct csv_row *row, const int *at, void *ctx)
 {
 	struct registry_reader *rr = ctx;
 	struct registry *g = rr->g;
 	struct registry_entry *e;
 
-	if (csvread_row_is_blank(row))
-		return FOITAB_OK;
-	if (!rr->have_header) {
-		rr->have_header = 1;
-		return csvread_map_header(row, rcolumns, RNCOLUMNS, rr->column_at,
-					  rr->name, 0, rr->diag);
-	}
 	if (g->n == g->cap) {
 		size_t cap = g->cap ? g->cap * 2 : 64;
 		struct registry_entry *entries =
@@ -185,10 +173,10 @@ static int on_row(const struct csv_row *row, void *ctx)
 	memset(e, 0, sizeof *e);
 	g->n++;
 	e->first_line = row->line;   /* the register's line, until matched */
-	if (!(e->name = csvread_cell_copy(row, rr->column_at[RCOL_NAME])) ||
-	    !(e->ons_code = csvread_cell_copy(row, rr->column_at[RCOL_ONS])) ||
-	    !(e->ods_code = csvread_cell_copy(row, rr->column_at[RCOL_ODS])) ||
-	    !(e->region = csvread_cell_copy(row, rr->column_at[RCOL_REGION])) ||
+	if (!(e->name = csvread_cell_copy(row, at[RCOL_NAME])) ||
+	    !(e->ons_code = csvread_cell_copy(row, at[RCOL_ONS])) ||
+	    !(e->ods_code = csvread_cell_copy(row, at[RCOL_ODS])) ||
+	    !(e->region = csvread_cell_copy(row, at[RCOL_REGION])) ||
 	    name_key(e->name, &g->scratch) < 0 ||
 	    !(e->key = mem_strndup(strbuf_str(&g->scratch), g->scratch.len)))
 		return FOITAB_OSERR;
@@ -263,8 +251,6 @@ static int build_index(struct registry_reader *rr)
 
 static int finish_read(struct registry_reader *rr, int status)
 {
-	if (status == FOITAB_OK && !rr->have_header)
-		diag_error(rr->diag, rr->name, 0, "the register file is empty");
 	if (status == FOITAB_OK)
 		status = build_index(rr);
 	if (status != FOITAB_OK)
@@ -277,6 +263,8 @@ int registry_read(struct registry *g, const struct csv_source *src,
              const char *name, struct diag *diag)
 {
 	struct registry_reader rr;
+	struct csv_table table = { "register", rcolumns, RNCOLUMNS, on_record,
+				   &rr };
 
 	registry_free(g);
 	g->name = name;
@@ -285,8 +273,7 @@ int registry_read(struct registry *g, const struct csv_source *src,
 	rr.diag = diag;
 	rr.name = name;
 	rr.errors_at_begin = diag->errors;
-	return finish_read(&rr, csvread_all(src, name, &registry_format, diag,
-					    on_row, &rr));
+	return finish_read(&rr, csvread_table(&table, src, name, diag));
 }
 
 int registry_read_stream(struct registry *g, FILE *in, const char *name,
