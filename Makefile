@@ -23,12 +23,14 @@ SAN_FLAGS = -fsanitize=address,undefined -fno-omit-frame-pointer \
 # Every module but main.c and util/mem.c (which tests replace), by the
 # stage it belongs to: src/util, src/read, src/survey, src/stats,
 # src/report; options.c is the command line's.
+# A format is a file in src/report/: all of them are built.
 MODULES  = util/mem_util util/strbuf util/diag util/text util/output \
 	   read/csvread \
-	   survey/rules survey/condition survey/loader survey/classifier survey/baseline \
-	   survey/registry survey/split survey/collect stats/stats report/reporter \
-	   report/table report/dsv report/json report/markdown report/svg \
-	   report/html options
+	   survey/rules survey/condition survey/loader survey/classifier \
+	   survey/baseline survey/registry survey/split survey/collect \
+	   stats/stats \
+	   $(patsubst src/%.c,%,$(wildcard src/report/*.c)) \
+	   options
 UNITS    = strbuf text csvread rules loader split classifier baseline registry \
 	   stats reporter options
 LIB_OBJ  = $(MODULES:%=$(BUILD)/%.o) $(BUILD)/builtin.o

@@ -2,8 +2,8 @@
  * render.h - what the format files under src/report/ share.  Only they
  * include it; everything else sees reporter.h.
  *
- * A format is one file that defines one `struct report_format` (named
- * below) and lists it in reporter.c's table.  The pieces here print what
+ * A format is one file that defines one `struct report_format`, listed
+ * in reporter.c's table.  The pieces here print what
  * several formats print the same way, so that no figure is ever computed
  * in two places.
  */
@@ -14,15 +14,6 @@
 #include <stdio.h>
 
 #include "reporter.h"
-
-/* The formats, each defined in its own file. */
-extern const struct report_format report_table;     /* table.c */
-extern const struct report_format report_csv;       /* dsv.c */
-extern const struct report_format report_tsv;       /* dsv.c */
-extern const struct report_format report_json;      /* json.c */
-extern const struct report_format report_markdown;  /* markdown.c */
-extern const struct report_format report_svg;       /* svg.c */
-extern const struct report_format report_html;      /* html.c */
 
 /* What follows the figures when a body is in more than one bucket. */
 extern const char overlap_note[];

@@ -277,7 +277,13 @@ const char *change_text(const struct report *rep, size_t b, char *buf,
 	return buf;
 }
 
-/* Every format, in the order --help lists them. */
+/*
+ * Every format, in the order --help lists them: each is defined in the
+ * file of its name (csv and tsv in dsv.c).
+ */
+extern const struct report_format report_table, report_csv, report_tsv,
+	report_json, report_markdown, report_svg, report_html;
+
 static const struct report_format *const formats[] = {
 	&report_table, &report_csv, &report_tsv, &report_json,
 	&report_markdown, &report_svg, &report_html,
