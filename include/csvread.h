@@ -200,11 +200,14 @@ char *csvread_cell_copy(const struct csv_row *row, int at);
 struct csv_column {
 	const char *name;   /* folded as text_fold() folds: "substance_misuse" */
 	int required;
+	char *const *also;  /* other header names, folded, or NULL */
+	size_t nalso;
 };
 
 /*
- * Find each of the `n` columns in `header`, comparing folded names, so
- * that case, surrounding spaces and ' '/'-' for '_' do not matter: at[c]
+ * Find each of the `n` columns in `header`, comparing folded names (the
+ * column's name, or one of its `also` names), so that case, surrounding
+ * spaces and ' '/'-' for '_' do not matter: at[c]
  * receives the cell index of column c, or -1.  A required column that is
  * missing (the message lists the header found) and a column given twice
  * are reported against `file`, the former with the nearest header cell as

@@ -65,6 +65,7 @@ struct loader {
 	size_t bodies_taken;         /* bodies in them */
 	struct strbuf scratch;       /* folded copies of values */
 	struct strbuf cells[RULES_MAX_COLUMNS]; /* trimmed copies */
+	struct strbuf header_text[RULES_MAX_COLUMNS]; /* as the sheet says */
 	unsigned long errors_at_begin;
 	struct loader_counts counts;
 };

@@ -30,6 +30,7 @@
 #define RULES_MAX_VALUES 64
 #define RULES_MAX_BUCKETS 32
 #define RULES_MAX_ALIASES 1000  /* spellings of a column's values */
+#define RULES_MAX_HEADERS 16    /* other names of a column's header */
 #define RULES_MAX_DEPTH 64      /* 'not's and '('s nested in a condition */
 #define RULES_MAX_TESTS 1000    /* tests in one condition */
 
@@ -76,7 +77,10 @@ struct rules_column {
 	struct expr *required_when;       /* NULL: not required */
 	char *required_text;              /* the condition as written */
 	char *required_phrase; /* "an answered response", "a row where ..." */
-	unsigned long line;  /* where it is declared (0: built in) */
+	char **headers;      /* other header names, folded (`header = ...`) */
+	size_t nheaders;
+	unsigned long line;  /* where it is declared (0: built in, with no
+				section) */
 	int tested;          /* a condition (bucket, denominator, required)
 				tests it, or --by groups by it: the header
 				must have it */

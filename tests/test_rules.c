@@ -35,7 +35,7 @@ static const struct rules_case cases[] = {
 	  "foitab: r.rules:2: unknown section '[table x]'; a section is "
 	  "'[column NAME]' or '[bucket KEY]'\n"
 	  "foitab: r.rules:5: unknown setting 'shape' in [column c]; the "
-	  "settings are: type, values, required, item, alias VALUE\n"
+	  "settings are: type, values, required, item, header, alias VALUE\n"
 	  "foitab: r.rules:9: unknown setting 'size' in [bucket b]; the "
 	  "settings are: label, when\n", FOITAB_DATAERR },
 	{ "twice over",
@@ -46,10 +46,28 @@ static const struct rules_case cases[] = {
 	  "foitab: r.rules:5: column 'c' is declared twice (first on line 3)\n"
 	  "foitab: r.rules:10: bucket 'b' is defined twice (first on line 7)\n",
 	  FOITAB_DATAERR },
-	{ "built-in columns cannot be declared",
-	  "[column Response]\nvalues = yes\n" MINI,
-	  "foitab: r.rules:1: column 'response' is built in and cannot be "
-	  "declared\n", FOITAB_DATAERR },
+	{ "built-in columns take a header, and the response aliases",
+	  "[column Body]\nheader = Trust, Authority\n[column response]\n"
+	  "header = reply\nalias answered = successful, partially successful\n"
+	  MINI, "", FOITAB_OK },
+	{ "built-in columns take nothing else",
+	  "[column Response]\nvalues = yes\n[column code]\nalias x = y\n" MINI,
+	  "foitab: r.rules:2: [column response] is built in: only its "
+	  "'header' and aliases of its values ('alias answered = ...') may be "
+	  "set\n"
+	  "foitab: r.rules:4: [column code] is built in: only its 'header' "
+	  "may be set\n", FOITAB_DATAERR },
+	{ "a built-in column's section twice",
+	  "[column body]\nheader = a\n[column body]\n" MINI,
+	  "foitab: r.rules:3: column 'body' is declared twice (first on line "
+	  "1)\n", FOITAB_DATAERR },
+	{ "a header name must name one column",
+	  "[column kind]\nvalues = a\nheader = Type\n[column area]\n"
+	  "header = type, Body\n" MINI,
+	  "foitab: r.rules:4: header: 'type' would name both column 'kind' and "
+	  "column 'area'\n"
+	  "foitab: r.rules:4: header: 'body' would name both column 'body' and "
+	  "column 'area'\n", FOITAB_DATAERR },
 	{ "incomplete sections",
 	  "[column c]\ntype = list\n[column d]\ntype = text\nvalues = a\n"
 	  "[column e]\n[bucket b]\n",

@@ -712,7 +712,12 @@ int csvread_map_header(const struct csv_row *header,
 			return FOITAB_OSERR;
 		}
 		for (c = 0; c < n; c++) {
-			if (strcmp(columns[c].name, one.buf) != 0)
+			size_t k;
+			int match = strcmp(columns[c].name, one.buf) == 0;
+
+			for (k = 0; !match && k < columns[c].nalso; k++)
+				match = strcmp(columns[c].also[k], one.buf) == 0;
+			if (!match)
 				continue;
 			known = 1;
 			if (at[c] >= 0)
@@ -775,7 +780,14 @@ int csvread_map_header(const struct csv_row *header,
 			used += (size_t)k;
 		}
 		near = nearest_cell(columns[c].name, &folded, header->nfields);
-		if (near >= 0)
+		if (columns[c].nalso)
+			diag_error(diag, file, header->line,
+				   "the header has no '%s' column, nor one called "
+				   "'%s'%s (the header found: %s)", columns[c].name,
+				   columns[c].also[0], columns[c].nalso > 1 ?
+				   " or another name the rules give it" : "",
+				   found);
+		else if (near >= 0)
 			diag_error(diag, file, header->line,
 				   "the header has no '%s' column (did you mean "
 				   "'%s'? the header found: %s)", columns[c].name,

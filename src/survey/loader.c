@@ -281,10 +281,21 @@ static const char *listed_names(const struct rules_column *c, char *buf,
 	return buf;
 }
 
-static void unknown_value(struct loader *l, unsigned long line,
-			  const struct rules_column *col, const char *raw,
-			  size_t len)
+/*
+ * What messages call column `c`: the header cell as the sheet writes it
+ * (trimmed), so that a column the rules map from `Drug classes` is not
+ * called `drugs`; the rules' name when the sheet has no such column.
+ */
+static const char *column_label(const struct loader *l, int c)
 {
+	return l->header_text[c].len ? strbuf_str(&l->header_text[c])
+				     : l->rules->columns[c].name;
+}
+
+static void unknown_value(struct loader *l, unsigned long line, int c,
+			  const char *raw, size_t len)
+{
+	const struct rules_column *col = &l->rules->columns[c];
 	char show[80], names[600];
 	const char *hint = rules_suggest(col, strbuf_str(&l->scratch));
 
@@ -292,11 +303,11 @@ static void unknown_value(struct loader *l, unsigned long line,
 	if (hint)
 		diag_error(l->diag, l->name, line,
 			   "column '%s': unknown %s '%s' (did you mean '%s'?)",
-			   col->name, col->item, show, hint);
+			   column_label(l, c), col->item, show, hint);
 	else
 		diag_error(l->diag, l->name, line,
 			   "column '%s': unknown %s '%s'; expected one of: %s",
-			   col->name, col->item, show,
+			   column_label(l, c), col->item, show,
 			   listed_names(col, names, sizeof names));
 }
 
@@ -324,7 +335,7 @@ static int read_cell(struct loader *l, const struct csv_row *row, int c,
 			return -1;
 		if (v < 0) {
 			if (report)
-				unknown_value(l, row->line, col, s, len);
+				unknown_value(l, row->line, c, s, len);
 			return CELL_UNKNOWN;
 		}
 		*bits = (uint64_t)1 << v;
@@ -350,7 +361,7 @@ static int read_cell(struct loader *l, const struct csv_row *row, int c,
 					state = CELL_OK;
 			} else {
 				if (report)
-					unknown_value(l, row->line, col, item,
+					unknown_value(l, row->line, c, item,
 						      item_len);
 				state = CELL_UNKNOWN;
 			}
@@ -370,6 +381,7 @@ static int cell_is_blank(const char *s, size_t len)
 /* The first non-blank row: where each rules column is. */
 static int read_header(struct loader *l, const struct csv_row *row)
 {
+	size_t c;
 	int status;
 
 	l->have_header = 1;
@@ -378,6 +390,19 @@ static int read_header(struct loader *l, const struct csv_row *row)
 	status = csvread_map_header(row, l->header, l->rules->ncolumns,
 				    l->column_at, l->name, 1, l->diag);
 	l->header_ok = status == FOITAB_OK;
+	for (c = 0; c < l->rules->ncolumns && status != FOITAB_OSERR; c++) {
+		const char *s;
+		size_t len;
+
+		if (l->column_at[c] < 0)
+			continue;
+		s = row->fields[l->column_at[c]];
+		len = row->lens[l->column_at[c]];
+		text_trim(&s, &len);
+		strbuf_reset(&l->header_text[c]);
+		if (strbuf_add(&l->header_text[c], s, len) < 0)
+			status = FOITAB_OSERR;
+	}
 	if (status == FOITAB_DATAERR && !l->rules->dir)
 		diag_note(l->diag, l->name, 0, "these are the built-in rules, for "
 			  "the 2023 survey of ICBs ('foitab rules' prints them); "
@@ -411,15 +436,17 @@ static int check_column(struct loader *l, const struct csv_row *row, int c,
 					       : state[c] != CELL_EMPTY))
 		return 0;
 	if (c == COLUMN_BODY)
-		diag_error(l->diag, l->name, row->line, "column 'body': empty; "
-			   "every row needs the public body's name");
+		diag_error(l->diag, l->name, row->line, "column '%s': empty; "
+			   "every row needs the public body's name",
+			   column_label(l, c));
 	else if (col->type == COLUMN_TEXT)
 		diag_error(l->diag, l->name, row->line, "column '%s': empty; %s "
-			   "needs one", col->name, need);
+			   "needs one", column_label(l, c), need);
 	else
 		diag_error(l->diag, l->name, row->line,
-			   "column '%s': empty; %s needs one of: %s", col->name,
-			   need, listed_names(col, names, sizeof names));
+			   "column '%s': empty; %s needs one of: %s",
+			   column_label(l, c), need,
+			   listed_names(col, names, sizeof names));
 	return 0;
 }
 
@@ -511,9 +538,10 @@ static int on_row(const struct csv_row *row, void *ctx)
 			return FOITAB_OSERR;
 		if (dup)
 			diag_error(l->diag, l->name, row->line,
-				   "column 'body': '%s' is already on line %lu; "
-				   "each body has one row", r.text[COLUMN_BODY],
-				   first);
+				   "column '%s': '%s' is already on line %lu; "
+				   "each body has one row",
+				   column_label(l, COLUMN_BODY),
+				   r.text[COLUMN_BODY], first);
 	}
 	if (l->diag->errors != errors) {
 		l->counts.bad_rows++;
@@ -541,6 +569,8 @@ int loader_begin(struct loader *l, const char *name,
 	/* The header must have every column a row may need. */
 	for (c = 0; c < rules->ncolumns; c++) {
 		l->header[c].name = rules->columns[c].name;
+		l->header[c].also = rules->columns[c].headers;
+		l->header[c].nalso = rules->columns[c].nheaders;
 		/* ... and every column a condition tests: a column missing
 		 * from the header would be read as empty, silently. */
 		l->header[c].required = rules->columns[c].required_always ||
@@ -709,7 +739,9 @@ void loader_release(struct loader *l)
 	l->taken = NULL;
 	l->ntaken = 0;
 	strbuf_release(&l->scratch);
-	for (c = 0; c < RULES_MAX_COLUMNS; c++)
+	for (c = 0; c < RULES_MAX_COLUMNS; c++) {
 		strbuf_release(&l->cells[c]);
+		strbuf_release(&l->header_text[c]);
+	}
 }
 

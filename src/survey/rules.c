@@ -254,6 +254,67 @@ static int add_value(struct reader *rd, const char *s, size_t len,
 	return 0;
 }
 
+/* Another spelling of a column's header (`header = Trust, Authority`). */
+static int add_header(struct reader *rd, const char *s, size_t len,
+		      unsigned long line, void *ctx)
+{
+	struct rules_column *col = ctx;
+	char **more;
+	const char *f = fold(rd, s, len);
+
+	(void)line;
+	if (!f)
+		return -1;
+	if (col->nheaders == RULES_MAX_HEADERS) {
+		diag_error(rd->diag, rd->name, line, "header: a column has at "
+			   "most %d header names", RULES_MAX_HEADERS);
+		return 0;
+	}
+	more = mem_realloc(col->headers, (col->nheaders + 1) * sizeof *more);
+	if (!more)
+		return FAIL_NOMEM(rd), -1;
+	col->headers = more;
+	col->headers[col->nheaders] = dup_text(rd, f, strlen(f));
+	if (!col->headers[col->nheaders])
+		return -1;
+	col->nheaders++;
+	return 0;
+}
+
+/* Report that header name `h` of column `a` is also column `b`'s. */
+static void header_clash(struct reader *rd, size_t a, size_t b, const char *h)
+{
+	const struct rules *r = rd->r;
+
+	diag_error(rd->diag, rd->name, r->columns[a].line, "header: '%s' would "
+		   "name both column '%s' and column '%s'", h,
+		   r->columns[b].name, r->columns[a].name);
+}
+
+/*
+ * A header name must say one column: none may be another column's name,
+ * nor a header name of an earlier column.
+ */
+static void check_headers(struct reader *rd)
+{
+	const struct rules *r = rd->r;
+	size_t a, b, i, j;
+
+	for (a = 0; a < r->ncolumns; a++)
+		for (i = 0; i < r->columns[a].nheaders; i++) {
+			const char *h = r->columns[a].headers[i];
+
+			for (b = 0; b < r->ncolumns; b++) {
+				if (b != a && strcmp(r->columns[b].name, h) == 0)
+					header_clash(rd, a, b, h);
+				for (j = 0; b < a && j < r->columns[b].nheaders;
+				     j++)
+					if (strcmp(r->columns[b].headers[j], h) == 0)
+						header_clash(rd, a, b, h);
+			}
+		}
+}
+
 struct alias_target {
 	struct rules_column *col;
 	unsigned value;
@@ -296,7 +357,8 @@ static int add_alias(struct reader *rd, const char *s, size_t len,
 enum {
 	SEEN_TITLE = 1, SEEN_DENOMINATOR = 2, SEEN_BASELINE = 4,
 	SEEN_REGISTER = 8, SEEN_TYPE = 16, SEEN_VALUES = 32,
-	SEEN_REQUIRED = 64, SEEN_ITEM = 128, SEEN_LABEL = 256, SEEN_WHEN = 512
+	SEEN_REQUIRED = 64, SEEN_ITEM = 128, SEEN_LABEL = 256, SEEN_WHEN = 512,
+	SEEN_HEADER = 1024
 };
 
 /* Is `key` (folded) one of `names`?  Sets `bit` in seen, once. */
@@ -352,6 +414,20 @@ static void setting_column(struct reader *rd, const char *key,
 	struct rules_column *col = &rd->r->columns[rd->current];
 	const char *f;
 
+	if (strcmp(key, "header") == 0) {
+		if (once(rd, SEEN_HEADER, line, key))
+			split_list(rd, value, line, "header", add_header, col);
+		return;
+	}
+	if (rd->current < RULES_BUILTIN_COLUMNS &&
+	    !(rd->current == COLUMN_RESPONSE && strncmp(key, "alias_", 6) == 0)) {
+		diag_error(rd->diag, rd->name, line, "[column %s] is built in: "
+			   "only its 'header'%s may be set", col->name,
+			   rd->current == COLUMN_RESPONSE ?
+			   " and aliases of its values ('alias answered = ...')" :
+			   "");
+		return;
+	}
 	if (strcmp(key, "type") == 0) {
 		static const char *const types[] = {
 			"choice", "list", "boolean", "text"
@@ -404,7 +480,8 @@ static void setting_column(struct reader *rd, const char *key,
 	} else {
 		diag_error(rd->diag, rd->name, line, "unknown setting '%s' in "
 			   "[column %s]; the settings are: type, values, "
-			   "required, item, alias VALUE", key, col->name);
+			   "required, item, header, alias VALUE", key,
+			   col->name);
 	}
 }
 
@@ -430,7 +507,7 @@ static void setting_bucket(struct reader *rd, const char *key,
 /* A section is over: check that it has what it must. */
 static void close_section(struct reader *rd)
 {
-	if (rd->section == SECTION_COLUMN) {
+	if (rd->section == SECTION_COLUMN && rd->current >= RULES_BUILTIN_COLUMNS) {
 		struct rules_column *col = &rd->r->columns[rd->current];
 
 		if (!(rd->seen & SEEN_TYPE) && col->nvalues == 0)
@@ -512,8 +589,12 @@ static void open_section(struct reader *rd, const char *text, size_t len,
 				   "declared twice (first on line %lu)", f,
 				   r->columns[known].line);
 		} else if (known >= 0) {
-			diag_error(rd->diag, rd->name, line, "column '%s' is built "
-				   "in and cannot be declared", f);
+			/* A built-in column: only its header and, for the
+			 * response, other spellings of its values. */
+			r->columns[known].line = line;
+			rd->current = known;
+			rd->section = SECTION_COLUMN;
+			return;
 		} else if (r->ncolumns == RULES_MAX_COLUMNS) {
 			diag_error(rd->diag, rd->name, line, "at most %d columns",
 				   RULES_MAX_COLUMNS);
@@ -712,6 +793,8 @@ int rules_read_bytes(struct rules *r, const void *bytes, size_t len,
 	if (r->nbuckets == 0 && !rd.nomem)
 		diag_error(diag, name, 0, "no buckets: a rules file needs at least "
 			   "one '[bucket KEY]' with a label and a condition");
+	if (!rd.nomem)
+		check_headers(&rd);
 	/* The yes/no columns get their values now that all are declared. */
 	for (i = RULES_BUILTIN_COLUMNS; i < r->ncolumns && !rd.nomem; i++)
 		if (r->columns[i].type == COLUMN_BOOLEAN &&
@@ -783,6 +866,9 @@ void rules_free(struct rules *r)
 		for (v = 0; v < col->naliases; v++)
 			mem_free(col->aliases[v].alias);
 		mem_free(col->aliases);
+		for (v = 0; v < col->nheaders; v++)
+			mem_free(col->headers[v]);
+		mem_free(col->headers);
 		expr_free(col->required_when);
 		mem_free(col->required_text);
 		mem_free(col->required_phrase);
