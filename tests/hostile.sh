@@ -338,7 +338,7 @@ run 0 "" "$prog" --rules "$tmp/cafe.rules" -r none "$tmp/s.csv"
 
 # --------------------------------------- 18. a list of separators only
 survey "Body,Response,Scope,Support,Strategy" "Northtown Council,answered,in area,;,yes"
-run 65 "s.csv:2: column 'support': empty" \
+run 65 "s.csv:2: column 'Support': empty" \
 	"$prog" --rules tests/fixtures/councils.rules -r none "$tmp/s.csv"
 
 # ------------------------------------------------ 19. register names
