@@ -24,6 +24,8 @@ struct tally {
 	unsigned long answered;
 	unsigned long refused;
 	unsigned long pending;
+	unsigned long excluded;   /* rows in a state the rules exclude */
+	unsigned long excluded_by[RULES_MAX_EXCLUDED]; /* ... by state */
 	unsigned long counted;    /* in the denominator */
 	unsigned long counted_answered; /* ... of them, answered rows */
 	unsigned long overlaps;   /* counted bodies in more than one bucket */

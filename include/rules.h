@@ -43,12 +43,20 @@ enum {
 	RULES_BUILTIN_COLUMNS
 };
 
-/* Values of the built-in `response` column, in its order. */
+/*
+ * Values of the built-in `response` column, in its order.  Values after
+ * these are states the rules exclude (`excluded = ...`, or the shipped
+ * `responses = alaveteli`): such a row is counted as asked, and by its
+ * state in the accounting, but in no figure.
+ */
 enum response_kind {
 	RESPONSE_ANSWERED,   /* a substantive reply */
 	RESPONSE_REFUSED,    /* an exemption was claimed */
-	RESPONSE_PENDING     /* no reply yet */
+	RESPONSE_PENDING,    /* no reply yet */
+	RESPONSE_EXCLUDED    /* any value after pending */
 };
+
+#define RULES_MAX_EXCLUDED 16   /* excluded states of the response */
 
 enum column_type {
 	COLUMN_CHOICE,       /* one value from a list */
@@ -129,8 +137,8 @@ int rules_column(const struct rules *r, const char *name);
 int rules_value(const struct rules_column *c, const char *folded);
 
 /*
- * The nearest value name to `folded` for a "did you mean", or NULL when
- * none is close.
+ * The nearest spelling to `folded` for a "did you mean": a value's name,
+ * or an alias (folded) when that is nearer; NULL when none is close.
  */
 const char *rules_suggest(const struct rules_column *c, const char *folded);
 

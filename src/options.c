@@ -233,7 +233,8 @@ int options_parse(struct options *o, int argc, char **argv, struct diag *diag)
 			if (optarg && strcmp(optarg, "90") != 0 &&
 			    strcmp(optarg, "95") != 0 && strcmp(optarg, "99") != 0) {
 				diag_error(diag, NULL, 0, "--ci: '%s' is not a level "
-					   "foitab knows; choose 90, 95 or 99", optarg);
+					   "foitab knows; choose 90, 95 or 99 (as in "
+					   "--ci=90)", optarg);
 				return FOITAB_USAGE;
 			}
 			if (optarg)
@@ -281,10 +282,13 @@ int options_parse(struct options *o, int argc, char **argv, struct diag *diag)
 				   "files: the older, then the newer");
 			return FOITAB_USAGE;
 		}
-		if (o->by || o->list_pending || o->list_refused) {
+		if (o->by || o->list_pending || o->list_refused ||
+		    o->ci_level) {
+			/* compare shows changes, for which foitab has no
+			 * interval: --ci would be ignored, so it is refused. */
 			diag_error(diag, NULL, 0, "--%s does not go with 'foitab "
 				   "compare'", o->by ? "by" : o->list_pending ?
-				   "pending" : "refused");
+				   "pending" : o->list_refused ? "refused" : "ci");
 			return FOITAB_USAGE;
 		}
 		o->before = argv[optind + 1];

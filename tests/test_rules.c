@@ -31,7 +31,7 @@ static const struct rules_case cases[] = {
 	  MINI "size = 3\n",
 	  "foitab: r.rules:1: unknown setting 'colour' before the first "
 	  "section; the settings there are: title, denominator, baseline, "
-	  "register\n"
+	  "register, responses\n"
 	  "foitab: r.rules:2: unknown section '[table x]'; a section is "
 	  "'[column NAME]' or '[bucket KEY]'\n"
 	  "foitab: r.rules:5: unknown setting 'shape' in [column c]; the "
@@ -53,8 +53,8 @@ static const struct rules_case cases[] = {
 	{ "built-in columns take nothing else",
 	  "[column Response]\nvalues = yes\n[column code]\nalias x = y\n" MINI,
 	  "foitab: r.rules:2: [column response] is built in: only its "
-	  "'header' and aliases of its values ('alias answered = ...') may be "
-	  "set\n"
+	  "'header', 'excluded' and aliases of its values ('alias answered = "
+	  "...') may be set\n"
 	  "foitab: r.rules:4: [column code] is built in: only its 'header' "
 	  "may be set\n", FOITAB_DATAERR },
 	{ "a built-in column's section twice",

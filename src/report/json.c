@@ -59,16 +59,40 @@ static void json_interval(const struct report *rep, unsigned long count,
 	json_number(out, high);
 }
 
+/*
+ * {"asked": ..., "counted": ...} of one tally; with "excluded", by state,
+ * when the rules exclude any.
+ */
+static void json_responses(const struct tally *t, FILE *out)
+{
+	const struct rules_column *col = &t->rules->columns[COLUMN_RESPONSE];
+	size_t i;
+
+	fprintf(out, "{\"asked\": %lu, \"replied\": %lu, \"refused\": %lu, "
+		"\"pending\": %lu, ", t->asked, tally_replied(t), t->refused,
+		t->pending);
+	if (col->nvalues > RESPONSE_EXCLUDED) {
+		fputs("\"excluded\": {", out);
+		for (i = RESPONSE_EXCLUDED; i < col->nvalues; i++) {
+			fputs(i > RESPONSE_EXCLUDED ? ", " : "", out);
+			json_string(out, col->values[i]);
+			fprintf(out, ": %lu",
+				t->excluded_by[i - RESPONSE_EXCLUDED]);
+		}
+		fputs("}, ", out);
+	}
+	fprintf(out, "\"counted\": %lu}", t->counted);
+}
+
 static void json_accounting(const struct report *rep, FILE *out)
 {
 	const struct tally *t = rep->tally;
 	const struct registry *g = rep->registry;
 	size_t i, k = 0;
 
-	fprintf(out, "  \"responses\": {\"asked\": %lu, \"replied\": %lu, "
-		"\"refused\": %lu, \"pending\": %lu, \"counted\": %lu},\n",
-		t->asked, tally_replied(t), t->refused, t->pending, t->counted);
-	fputs("  \"not_in_file\": [", out);
+	fputs("  \"responses\": ", out);
+	json_responses(t, out);
+	fputs(",\n  \"not_in_file\": [", out);
 	for (i = 0; missing_count(rep) && i < g->n; i++) {
 		if (g->entries[i].matched)
 			continue;
@@ -159,13 +183,6 @@ static void list_json(const struct report *rep, FILE *out)
 	fputs(ng ? "\n  ]\n}\n" : "]\n}\n", out);
 }
 
-/* {"asked": ..., "counted": ...} of one tally. */
-static void json_responses(const struct tally *t, FILE *out)
-{
-	fprintf(out, "{\"asked\": %lu, \"replied\": %lu, \"refused\": %lu, "
-		"\"pending\": %lu, \"counted\": %lu}", t->asked,
-		tally_replied(t), t->refused, t->pending, t->counted);
-}
 
 /* [{"key", "label", "count", "denominator", "percent"}, ...] of a tally. */
 static void json_buckets(const struct report *rep, const struct tally *t,

@@ -198,8 +198,23 @@ void pad_right(FILE *out, const char *s, size_t width)
 /* "6 asked, 5 replied (1 refused), 1 pending; 4 answered and counted" */
 void accounting_text(const struct tally *t, FILE *out)
 {
-	fprintf(out, "%lu asked, %lu replied (%lu refused), %lu pending; ",
+	fprintf(out, "%lu asked, %lu replied (%lu refused), %lu pending",
 		t->asked, tally_replied(t), t->refused, t->pending);
+	if (t->excluded) {
+		/* Rows no figure counts, by state, so none goes unseen. */
+		const struct rules_column *col =
+			&t->rules->columns[COLUMN_RESPONSE];
+		size_t i, k = 0;
+
+		fprintf(out, ", %lu excluded (", t->excluded);
+		for (i = RESPONSE_EXCLUDED; i < col->nvalues; i++)
+			if (t->excluded_by[i - RESPONSE_EXCLUDED])
+				fprintf(out, "%s%s %lu", k++ ? ", " : "",
+					col->values[i],
+					t->excluded_by[i - RESPONSE_EXCLUDED]);
+		fputc(')', out);
+	}
+	fputs("; ", out);
 	/* The same rows, not only as many: every counted row answered. */
 	if (t->counted == t->answered && t->counted_answered == t->counted)
 		fprintf(out, "%lu answered and counted", t->answered);

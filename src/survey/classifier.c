@@ -47,6 +47,13 @@ void tally_add(struct tally *t, const struct response *r)
 	case RESPONSE_PENDING:
 		t->pending++;
 		break;
+	case RESPONSE_EXCLUDED:
+		t->excluded++;
+		for (i = 0; i < RULES_MAX_EXCLUDED; i++)
+			if (r->bits[COLUMN_RESPONSE] &
+			    ((uint64_t)1 << (RESPONSE_EXCLUDED + i)))
+				t->excluded_by[i]++;
+		break;
 	}
 	if (!in_denominator(t->rules, r))
 		return;
@@ -73,6 +80,9 @@ void tally_merge(struct tally *t, const struct tally *more)
 	t->pending += more->pending;
 	t->counted += more->counted;
 	t->counted_answered += more->counted_answered;
+	t->excluded += more->excluded;
+	for (i = 0; i < RULES_MAX_EXCLUDED; i++)
+		t->excluded_by[i] += more->excluded_by[i];
 	t->overlaps += more->overlaps;
 	for (i = 0; i < t->nbuckets; i++)
 		t->count[i] += more->count[i];

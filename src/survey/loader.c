@@ -552,7 +552,8 @@ static int on_row(const struct csv_row *row, void *ctx)
 	r.summary = r.text[COLUMN_SUMMARY];
 	r.response = r.bits[COLUMN_RESPONSE] & 1 ? RESPONSE_ANSWERED :
 		     r.bits[COLUMN_RESPONSE] & 2 ? RESPONSE_REFUSED :
-						   RESPONSE_PENDING;
+		     r.bits[COLUMN_RESPONSE] & 4 ? RESPONSE_PENDING :
+						   RESPONSE_EXCLUDED;
 	l->counts.responses++;
 	return l->on_response(&r, l->ctx);
 }

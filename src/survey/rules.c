@@ -65,11 +65,14 @@ const char *rules_suggest(const struct rules_column *c, const char *folded)
 			continue;
 		if (d < best_d) {
 			best_d = d;
-			best = i < c->nvalues ? (int)i
-					      : (int)c->aliases[i - c->nvalues].value;
+			best = (int)i;
 		}
 	}
-	return best >= 0 ? c->values[best] : NULL;
+	/* The spelling that is near: a value's name, or an alias. */
+	if (best < 0)
+		return NULL;
+	return (size_t)best < c->nvalues ? c->values[best]
+		: c->aliases[(size_t)best - c->nvalues].alias;
 }
 
 /* ------------------------------------------------------------------ */
@@ -315,6 +318,20 @@ static void check_headers(struct reader *rd)
 		}
 }
 
+/* A state of the response counted in no figure (`excluded = ...`). */
+static int add_excluded(struct reader *rd, const char *s, size_t len,
+			unsigned long line, void *ctx)
+{
+	struct rules_column *col = ctx;
+
+	if (col->nvalues == RESPONSE_EXCLUDED + RULES_MAX_EXCLUDED) {
+		diag_error(rd->diag, rd->name, line, "excluded: at most %d "
+			   "states", RULES_MAX_EXCLUDED);
+		return 0;
+	}
+	return add_value(rd, s, len, line, col);
+}
+
 struct alias_target {
 	struct rules_column *col;
 	unsigned value;
@@ -358,7 +375,7 @@ enum {
 	SEEN_TITLE = 1, SEEN_DENOMINATOR = 2, SEEN_BASELINE = 4,
 	SEEN_REGISTER = 8, SEEN_TYPE = 16, SEEN_VALUES = 32,
 	SEEN_REQUIRED = 64, SEEN_ITEM = 128, SEEN_LABEL = 256, SEEN_WHEN = 512,
-	SEEN_HEADER = 1024
+	SEEN_HEADER = 1024, SEEN_RESPONSES = 2048
 };
 
 /* Is `key` (folded) one of `names`?  Sets `bit` in seen, once. */
@@ -385,6 +402,43 @@ static char **top_setting(struct reader *rd, const char *key, unsigned *bit)
 	return NULL;
 }
 
+/*
+ * The request states of Alaveteli (the software behind WhatDoTheyKnow),
+ * as they come in an export: each made a spelling of answered, refused
+ * or pending, or a state of its own that no figure counts.
+ */
+static void alaveteli_states(struct reader *rd, unsigned long line)
+{
+	static const struct { const char *state; int kind; } states[] = {
+		{ "successful", RESPONSE_ANSWERED },
+		{ "partially_successful", RESPONSE_ANSWERED },
+		{ "not_held", RESPONSE_ANSWERED },
+		{ "rejected", RESPONSE_REFUSED },
+		{ "waiting_response", RESPONSE_PENDING },
+		{ "waiting_clarification", RESPONSE_PENDING },
+		{ "internal_review", RESPONSE_PENDING },
+		{ "gone_postal", RESPONSE_PENDING },
+		{ "user_withdrawn", RESPONSE_EXCLUDED },
+		{ "error_message", RESPONSE_EXCLUDED },
+		{ "vexatious", RESPONSE_EXCLUDED },
+		{ "not_foi", RESPONSE_EXCLUDED },
+		{ "requires_admin", RESPONSE_EXCLUDED },
+		{ "attention_requested", RESPONSE_EXCLUDED },
+	};
+	struct rules_column *col = &rd->r->columns[COLUMN_RESPONSE];
+	size_t i;
+
+	for (i = 0; i < sizeof states / sizeof states[0]; i++) {
+		const char *s = states[i].state;
+		struct alias_target t = { col, (unsigned)states[i].kind };
+
+		if (states[i].kind == RESPONSE_EXCLUDED ?
+		    add_excluded(rd, s, strlen(s), line, col) < 0 :
+		    add_alias(rd, s, strlen(s), line, &t) < 0)
+			return;
+	}
+}
+
 static void setting_top(struct reader *rd, const char *key, const char *value,
 			unsigned long line)
 {
@@ -394,6 +448,17 @@ static void setting_top(struct reader *rd, const char *key, const char *value,
 	if (target) {
 		if (once(rd, bit, line, key))
 			*target = dup_text(rd, value, strlen(value));
+	} else if (strcmp(key, "responses") == 0) {
+		const char *f = fold(rd, value, strlen(value));
+
+		if (!f || !once(rd, SEEN_RESPONSES, line, key))
+			return;
+		if (strcmp(f, "alaveteli") == 0)
+			alaveteli_states(rd, line);
+		else
+			diag_error(rd->diag, rd->name, line, "responses: '%s' is "
+				   "not a set of states foitab knows; it knows: "
+				   "alaveteli", value);
 	} else if (strcmp(key, "denominator") == 0) {
 		if (once(rd, SEEN_DENOMINATOR, line, key)) {
 			rd->have_denominator = 1;
@@ -404,7 +469,8 @@ static void setting_top(struct reader *rd, const char *key, const char *value,
 	} else {
 		diag_error(rd->diag, rd->name, line, "unknown setting '%s' "
 			   "before the first section; the settings there are: "
-			   "title, denominator, baseline, register", key);
+			   "title, denominator, baseline, register, responses",
+			   key);
 	}
 }
 
@@ -419,13 +485,19 @@ static void setting_column(struct reader *rd, const char *key,
 			split_list(rd, value, line, "header", add_header, col);
 		return;
 	}
+	if (rd->current == COLUMN_RESPONSE && strcmp(key, "excluded") == 0) {
+		if (once(rd, SEEN_VALUES, line, key))
+			split_list(rd, value, line, "excluded", add_excluded,
+				   col);
+		return;
+	}
 	if (rd->current < RULES_BUILTIN_COLUMNS &&
 	    !(rd->current == COLUMN_RESPONSE && strncmp(key, "alias_", 6) == 0)) {
 		diag_error(rd->diag, rd->name, line, "[column %s] is built in: "
 			   "only its 'header'%s may be set", col->name,
 			   rd->current == COLUMN_RESPONSE ?
-			   " and aliases of its values ('alias answered = ...')" :
-			   "");
+			   ", 'excluded' and aliases of its values ('alias "
+			   "answered = ...')" : "");
 		return;
 	}
 	if (strcmp(key, "type") == 0) {
