@@ -28,6 +28,7 @@ MODULES  = util/mem_util util/strbuf util/diag util/text util/output \
 	   read/csvread \
 	   survey/rules survey/condition survey/loader survey/classifier \
 	   survey/baseline survey/registry survey/split survey/collect \
+	   survey/draft \
 	   stats/stats \
 	   $(patsubst src/%.c,%,$(wildcard src/report/*.c)) \
 	   options

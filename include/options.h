@@ -23,7 +23,8 @@ enum command {
 	COMMAND_CHECK,          /* check, then print a one-line summary */
 	COMMAND_LIST,           /* check, then list the bodies in buckets */
 	COMMAND_COMPARE,        /* check two files, print them side by side */
-	COMMAND_RULES           /* print the rules in use */
+	COMMAND_RULES,          /* print the rules in use */
+	COMMAND_INIT            /* draft rules from a sheet */
 };
 
 struct options {

@@ -21,6 +21,7 @@
 #include "classifier.h"
 #include "collect.h"
 #include "diag.h"
+#include "draft.h"
 #include "exitcodes.h"
 #include "loader.h"
 #include "mem.h"
@@ -641,6 +642,31 @@ static int cmd_rules(struct run *run)
 			    run->diag);
 }
 
+/* foitab init FILE: a first draft of rules for the sheet. */
+static void write_draft(const void *ctx, FILE *out)
+{
+	draft_write(ctx, out);
+}
+
+static int cmd_init(struct run *run)
+{
+	struct csv_source src = { NULL, NULL, 0 };
+	struct draft draft;
+	int status;
+
+	src.stream = open_input(run->opt->input, &run->name, run->diag);
+	if (!src.stream)
+		return FOITAB_NOINPUT;
+	status = draft_read(&draft, &src, run->name, &run->opt->csv,
+			    run->diag);
+	close_input(src.stream);
+	if (status == FOITAB_OK)
+		status = output_write(run->opt->output, write_draft, &draft,
+				      run->diag);
+	draft_free(&draft);
+	return status;
+}
+
 /* The command table, as options.h numbers the commands. */
 static const struct command_entry {
 	const char *name;
@@ -651,6 +677,7 @@ static const struct command_entry {
 	[COMMAND_LIST] = { "list", cmd_list },
 	[COMMAND_COMPARE] = { "compare", cmd_compare },
 	[COMMAND_RULES] = { "rules", cmd_rules },
+	[COMMAND_INIT] = { "init", cmd_init },
 };
 
 /*
@@ -701,6 +728,9 @@ static int run_command(const struct options *o, struct diag *diag)
 	inputs[4] = o->registry;
 	/* Nothing is read before -o is known to name no input. */
 	status = check_output(o, inputs, 5, diag);
+	/* init writes rules: it reads none. */
+	if (status == FOITAB_OK && o->command == COMMAND_INIT)
+		return commands[o->command].run(&run);
 	if (status == FOITAB_OK)
 		status = load_rules(&run);
 	if (status == FOITAB_OK)

@@ -46,6 +46,7 @@ void options_synopsis(FILE *out)
 	      "       foitab list [OPTIONS] FILE [BUCKET...]\n"
 	      "       foitab compare [OPTIONS] OLD NEW\n"
 	      "       foitab rules [--rules FILE]\n"
+	      "       foitab init [OPTIONS] FILE\n"
 	      "       foitab --help | --version\n", out);
 }
 
@@ -63,6 +64,7 @@ void options_usage(FILE *out)
 	      "and the groups --pending and --refused ask for.\n"
 	      "'compare' puts two files' figures side by side, with the change.\n"
 	      "'rules' prints the rules file in use.\n"
+	      "'init' drafts a rules file from a sheet, to start a survey's own.\n"
 	      "\n"
 	      "  -f, --format FORMAT   output format:", out);
 	for (i = 0; i < n; i++)
@@ -294,6 +296,16 @@ int options_parse(struct options *o, int argc, char **argv, struct diag *diag)
 		o->before = argv[optind + 1];
 		o->input = argv[optind + 2];
 		return FOITAB_OK;
+	} else if (optind < argc && strcmp(argv[optind], "init") == 0) {
+		o->command = COMMAND_INIT;
+		optind++;
+		if (o->rules || o->by || o->ci_level || o->list_pending ||
+		    o->list_refused) {
+			diag_error(diag, NULL, 0, "'foitab init' drafts rules "
+				   "from a sheet: of the options it takes only "
+				   "-o, --delimiter and --encoding");
+			return FOITAB_USAGE;
+		}
 	} else if (optind < argc && strcmp(argv[optind], "rules") == 0) {
 		o->command = COMMAND_RULES;
 		if (optind + 1 < argc) {

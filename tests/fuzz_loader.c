@@ -1,7 +1,7 @@
 /*
  * fuzz_loader.c - libFuzzer target: any bytes, through the whole checking
  * path under the built-in rules (csvread, the codebook checks, the
- * register check and the tally),
+ * register check and the tally), then as a sheet to draft rules from,
  * in two blocks split at a point chosen by the input's length.  Whatever
  * the input, it must end cleanly: no crash, no leak, no undefined
  * behaviour (the target is built with ASan and UBSan).
@@ -13,6 +13,7 @@
 
 #include "builtin.h"
 #include "classifier.h"
+#include "draft.h"
 #include "exitcodes.h"
 #include "loader.h"
 #include "registry.h"
@@ -81,5 +82,16 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	diag_close(&diag);
 	loader_release(&l);
 	registry_free(&registry);
+	{
+		/* The same bytes as a sheet to draft rules from. */
+		struct csv_source src = { NULL, data, size };
+		struct draft draft;
+
+		diag_init(&diag, sink);
+		if (draft_read(&draft, &src, "fuzz.csv", &format, &diag) ==
+		    FOITAB_OK)
+			draft_write(&draft, sink);
+		draft_free(&draft);
+	}
 	return 0;
 }

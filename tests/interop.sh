@@ -116,5 +116,22 @@ check "a sheet's own headers: the figures Miller counts"
 	jq -c '[.buckets[].count] + [.responses.counted]' >"$tmp/got"
 check "Alaveteli's states: the same figures"
 
+# 8. foitab init on that sheet: the draft places each column as the
+#    sheet's rules file does, loads and tabulates as it is, and with the
+#    bucket sections of that file added gives the same figures.
+"$prog" init -o "$tmp/draft.rules" "$sheet"
+awk '/^\[column /{c=$2} /^type = /{print c, $3} /^values = /{print c, "choice"}' \
+	"$tmp/draft.rules" | sed 's/]//' | sort -u >"$tmp/got"
+printf '%s\n' 'has_policy boolean' 'policy_scope choice' 'policy_scope list' \
+	'tapering_guidance choice' >"$tmp/want"
+check "init: has_policy yes/no, policy_scope a list, tapering_guidance a choice"
+"$prog" --rules "$tmp/draft.rules" "$sheet" | head -1 >"$tmp/got"
+echo "Responses: 57 asked, 52 replied (4 refused), 5 pending; 48 answered and counted" >"$tmp/want"
+check "init: the draft loads and tabulates as it is"
+sed -n '/^\[bucket /,$p' tests/fixtures/trusts-57.rules >>"$tmp/draft.rules"
+"$prog" --rules "$tmp/draft.rules" -f csv "$sheet" >"$tmp/got"
+"$prog" --rules tests/fixtures/trusts-57.rules -f csv "$sheet" >"$tmp/want"
+check "init: with buckets added, the figures of the written rules"
+
 echo "interop: $pass passed, $fail failed"
 [ $fail -eq 0 ]

@@ -17,7 +17,9 @@ for args in "data/icb-2023.csv" "-f csv tests/fixtures/small-messy.csv" \
 	    "compare -r none tests/fixtures/small.csv tests/fixtures/councils-as-icb.csv" \
 	    "--rules tests/fixtures/councils.rules tests/fixtures/councils.csv" \
 	    "-o build/oom-output.csv -f csv -r none tests/fixtures/small.csv" \
-	    "-f html --ci -r none tests/fixtures/small.csv"; do
+	    "-f html --ci -r none tests/fixtures/small.csv" \
+	    "init tests/fixtures/trusts-alaveteli.csv" \
+	    "--rules tests/fixtures/trusts-alaveteli.rules -f json tests/fixtures/trusts-alaveteli.csv"; do
 	n=0
 	while :; do
 		# shellcheck disable=SC2086

@@ -13,7 +13,8 @@
 /* What follows a header that does not fit the built-in rules. */
 #define BUILTIN_NOTE "foitab: t.csv: these are the built-in rules, for the " \
 	"2023 survey of ICBs ('foitab rules' prints them); for another " \
-	"survey, name its rules file with --rules FILE\n"
+	"survey, 'foitab init FILE' drafts rules from its sheet, and --rules " \
+	"RULES uses them\n"
 
 static const struct csv_format detect = { 0, CSV_UTF8 };
 

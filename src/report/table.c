@@ -144,6 +144,11 @@ static void render_table(const struct report *rep, FILE *out)
 	accounting_line(rep, out);
 	print_missing(rep, out);
 	fputc('\n', out);
+	if (rep->tally->nbuckets == 0) {
+		fputs("No buckets yet: add a [bucket KEY] section to the rules "
+		      "for each figure\n(see foitab-rules(5)).\n", out);
+		return;
+	}
 	table_block(rep, rep->tally, rep->baseline, out);
 	if (rep->tally->overlaps)
 		fprintf(out, "\n%s\n", overlap_note);

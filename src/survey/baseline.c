@@ -16,10 +16,10 @@
 enum { BCOL_KEY, BCOL_YEAR, BCOL_LABEL, BCOL_PERCENT, BNCOLUMNS };
 
 static const struct csv_column bcolumns[BNCOLUMNS] = {
-	[BCOL_KEY] = { "key", 1 },
-	[BCOL_YEAR] = { "year", 1 },
-	[BCOL_LABEL] = { "label", 1 },
-	[BCOL_PERCENT] = { "percent", 1 },
+	[BCOL_KEY] = { "key", 1, NULL, 0 },
+	[BCOL_YEAR] = { "year", 1, NULL, 0 },
+	[BCOL_LABEL] = { "label", 1, NULL, 0 },
+	[BCOL_PERCENT] = { "percent", 1, NULL, 0 },
 };
 
 struct baseline_reader {

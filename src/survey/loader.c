@@ -406,8 +406,8 @@ static int read_header(struct loader *l, const struct csv_row *row)
 	if (status == FOITAB_DATAERR && !l->rules->dir)
 		diag_note(l->diag, l->name, 0, "these are the built-in rules, for "
 			  "the 2023 survey of ICBs ('foitab rules' prints them); "
-			  "for another survey, name its rules file with --rules "
-			  "FILE");
+			  "for another survey, 'foitab init FILE' drafts rules "
+			  "from its sheet, and --rules RULES uses them");
 	return status;
 }
 

@@ -15,10 +15,10 @@
 enum { RCOL_NAME, RCOL_ONS, RCOL_ODS, RCOL_REGION, RNCOLUMNS };
 
 static const struct csv_column rcolumns[RNCOLUMNS] = {
-	[RCOL_NAME] = { "name", 1 },
-	[RCOL_ONS] = { "ons_code", 0 },
-	[RCOL_ODS] = { "ods_code", 0 },
-	[RCOL_REGION] = { "region", 0 },
+	[RCOL_NAME] = { "name", 1, NULL, 0 },
+	[RCOL_ONS] = { "ons_code", 0, NULL, 0 },
+	[RCOL_ODS] = { "ods_code", 0, NULL, 0 },
+	[RCOL_REGION] = { "region", 0, NULL, 0 },
 };
 
 /* Index kinds: a name key, or a code of either kind (ONS or ODS). */

@@ -862,9 +862,8 @@ int rules_read_bytes(struct rules *r, const void *bytes, size_t len,
 	}
 	if (!rd.nomem)
 		close_section(&rd);
-	if (r->nbuckets == 0 && !rd.nomem)
-		diag_error(diag, name, 0, "no buckets: a rules file needs at least "
-			   "one '[bucket KEY]' with a label and a condition");
+	/* No buckets is a draft (foitab init): it loads, and the report
+	 * says there are none yet. */
 	if (!rd.nomem)
 		check_headers(&rd);
 	/* The yes/no columns get their values now that all are declared. */

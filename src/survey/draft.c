@@ -1,0 +1,614 @@
+/*
+ * draft.c - the first draft of a rules file, from a sheet (`foitab init`).
+ *
+ * Every row is read once; for each column it keeps how many cells are
+ * filled, the distinct values (folded, each with its first spelling, up
+ * to DRAFT_MAX_VALUES), whether cells hold list separators and the items
+ * between them, and how long the longest cell is.  Then each column is
+ * placed: the body (by its header, or the first column of distinct
+ * names), the response (by its header or its values: answered, refused,
+ * pending, or Alaveteli's states), and every other column as boolean,
+ * list, choice or text, each with a comment saying why.  A guess is never
+ * hidden: what cannot be placed is a text column with a note.
+ *
+ * It does not check the data: `foitab check --rules DRAFT FILE` does.
+ */
+#include <assert.h>
+#include <string.h>
+
+#include "draft.h"
+#include "exitcodes.h"
+#include "mem.h"
+#include "text.h"
+
+#define DRAFT_MAX_VALUES 64     /* as many as a column may have */
+#define DRAFT_CHOICE_MAX 12     /* distinct values a choice may have */
+#define DRAFT_VALUE_LEN 40      /* the longest value worth a codebook */
+
+/* One distinct value: folded, and as first written. */
+struct draft_value {
+	char *folded;
+	char *written;
+	unsigned long rows;
+};
+
+struct draft_column {
+	char *header;           /* as the sheet writes it, trimmed */
+	char *name;             /* folded: the rules' name for it */
+	unsigned long filled;   /* cells not empty */
+	unsigned long answered_filled; /* ... on answered rows */
+	size_t longest;         /* bytes in the longest cell */
+	int with_separator;     /* some cell holds ';' or '|' */
+	int too_many;           /* more distinct values than kept */
+	int has_comma_value;    /* a value holds ',': cannot be listed */
+	struct draft_value values[DRAFT_MAX_VALUES];   /* whole cells */
+	size_t nvalues;
+	struct draft_value items[DRAFT_MAX_VALUES];    /* list items */
+	size_t nitems;
+	int items_too_many;
+	int body_clash;         /* two cells fold alike: not a body column */
+};
+
+/* What a row's cell was, kept to count the answered rows' cells later. */
+#define CELL_EMPTY_MARK 255     /* the cell was empty */
+#define CELL_OTHER_MARK 254     /* a value past those kept */
+
+struct draft_reader {
+	struct draft_column *columns;
+	size_t ncolumns;
+	int have_header;
+	unsigned long rows;
+	unsigned long answered;    /* rows whose reply reads as answered */
+	int *coded;                /* columns written as coded ones */
+	struct strbuf folded;
+	struct strbuf marks;       /* a byte a cell: its value's index */
+};
+
+static const char *const answered_words[] = { "answered", NULL };
+static const char *const alaveteli_words[] = {
+	"successful", "partially_successful", "not_held", "rejected",
+	"waiting_response", "waiting_clarification", "internal_review",
+	"gone_postal", "user_withdrawn", "error_message", "vexatious",
+	"not_foi", "requires_admin", "attention_requested", NULL
+};
+static const char *const plain_responses[] = {
+	"answered", "refused", "pending", NULL
+};
+static const char *const boolean_words[] = {
+	"yes", "no", "y", "n", "true", "false", "1", "0", NULL
+};
+
+static int in_words(const char *const *words, const char *folded)
+{
+	for (; *words; words++)
+		if (strcmp(*words, folded) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * Count `s` (`len` bytes, trimmed) among the distinct values `v`.
+ * Returns its index, CELL_OTHER_MARK past DRAFT_MAX_VALUES, or -1 when
+ * out of memory.
+ */
+static int note_value(struct draft_reader *dr, struct draft_value *v,
+		      size_t *n, int *too_many, const char *s, size_t len)
+{
+	size_t i;
+
+	if (text_fold(s, len, &dr->folded) < 0)
+		return -1;
+	for (i = 0; i < *n; i++)
+		if (strcmp(v[i].folded, dr->folded.buf) == 0) {
+			v[i].rows++;
+			return (int)i;
+		}
+	if (*n == DRAFT_MAX_VALUES) {
+		*too_many = 1;
+		return CELL_OTHER_MARK;
+	}
+	v[*n].folded = mem_strndup(dr->folded.buf, dr->folded.len);
+	v[*n].written = mem_strndup(s, len);
+	v[*n].rows = 1;
+	(*n)++;
+	return v[*n - 1].folded && v[*n - 1].written ? (int)(*n - 1) : -1;
+}
+
+static int read_header(struct draft_reader *dr, const struct csv_row *row)
+{
+	size_t i;
+
+	dr->columns = mem_calloc(row->nfields ? row->nfields : 1,
+				 sizeof *dr->columns);
+	if (!dr->columns)
+		return -1;
+	dr->ncolumns = row->nfields;
+	for (i = 0; i < row->nfields; i++) {
+		struct draft_column *c = &dr->columns[i];
+		const char *s = row->fields[i];
+		size_t len = row->lens[i];
+
+		text_trim(&s, &len);
+		if (text_fold(s, len, &dr->folded) < 0)
+			return -1;
+		c->header = mem_strndup(s, len);
+		c->name = mem_strndup(dr->folded.buf, dr->folded.len);
+		if (!c->header || !c->name)
+			return -1;
+	}
+	return 0;
+}
+
+/* A cell of a data row: counted in its column's statistics. */
+static int read_cell(struct draft_reader *dr, struct draft_column *c,
+		     const char *s, size_t len)
+{
+	size_t start, i;
+	int v;
+
+	text_trim(&s, &len);
+	if (len == 0)
+		return strbuf_addch(&dr->marks, CELL_EMPTY_MARK);
+	c->filled++;
+	if (len > c->longest)
+		c->longest = len;
+	if (memchr(s, ',', len))
+		c->has_comma_value = 1;
+	if (memchr(s, ';', len) || memchr(s, '|', len))
+		c->with_separator = 1;
+	v = note_value(dr, c->values, &c->nvalues, &c->too_many, s, len);
+	if (v < 0 || strbuf_addch(&dr->marks, v) < 0)
+		return -1;
+	/* The items between ';', ',' and '|', as a list column reads them. */
+	for (start = i = 0; i <= len; i++) {
+		const char *item;
+		size_t n;
+
+		if (i < len && s[i] != ';' && s[i] != ',' && s[i] != '|')
+			continue;
+		item = s + start;
+		n = i - start;
+		text_trim(&item, &n);
+		if (n && note_value(dr, c->items, &c->nitems,
+				    &c->items_too_many, item, n) < 0)
+			return -1;
+		start = i + 1;
+	}
+	return 0;
+}
+
+static int on_row(const struct csv_row *row, void *ctx)
+{
+	struct draft_reader *dr = ctx;
+	size_t i;
+
+	if (csvread_row_is_blank(row))
+		return FOITAB_OK;
+	if (!dr->have_header) {
+		dr->have_header = 1;
+		return read_header(dr, row) < 0 ? FOITAB_OSERR : FOITAB_OK;
+	}
+	dr->rows++;
+	for (i = 0; i < dr->ncolumns; i++) {
+		const char *s = i < row->nfields ? row->fields[i] : "";
+		size_t len = i < row->nfields ? row->lens[i] : 0;
+
+		if (read_cell(dr, &dr->columns[i], s, len) < 0)
+			return FOITAB_OSERR;
+	}
+	return FOITAB_OK;
+}
+
+/* Is every value of `c` one of `words` (folded)? */
+static int all_in(const struct draft_column *c, const char *const *words)
+{
+	size_t i;
+
+	if (c->too_many || c->nvalues == 0)
+		return 0;
+	for (i = 0; i < c->nvalues; i++)
+		if (!in_words(words, c->values[i].folded))
+			return 0;
+	return 1;
+}
+
+/* Does column `c`'s folded header name the built-in column by any of `names`? */
+static int named(const struct draft_column *c, const char *const *names)
+{
+	return in_words(names, c->name);
+}
+
+/*
+ * Which column is the body: one headed as a body usually is, else the
+ * first whose cells are all filled, all different and not short codes.
+ */
+static long find_body(const struct draft_reader *dr)
+{
+	static const char *const names[] = {
+		"body", "public_body", "authority", "organisation",
+		"organization", "trust", "council", "icb", "board", "name",
+		NULL
+	};
+	size_t i;
+
+	for (i = 0; i < dr->ncolumns; i++)
+		if (named(&dr->columns[i], names))
+			return (long)i;
+	for (i = 0; i < dr->ncolumns; i++) {
+		const struct draft_column *c = &dr->columns[i];
+
+		if (c->filled == dr->rows && dr->rows > 0 &&
+		    (c->too_many || c->nvalues == dr->rows) && c->longest > 8)
+			return (long)i;
+	}
+	return -1;
+}
+
+/* Which column is the response: by its header, or by its values. */
+static long find_response(const struct draft_reader *dr, long body)
+{
+	static const char *const names[] = {
+		"response", "reply", "status", "outcome", "state", "answer",
+		NULL
+	};
+	size_t i;
+
+	for (i = 0; i < dr->ncolumns; i++)
+		if ((long)i != body && named(&dr->columns[i], names))
+			return (long)i;
+	for (i = 0; i < dr->ncolumns; i++)
+		if ((long)i != body && (all_in(&dr->columns[i], plain_responses) ||
+					all_in(&dr->columns[i], alaveteli_words)))
+			return (long)i;
+	return -1;
+}
+
+/* `values = ...` of `n` values, as first written. */
+static void put_values(FILE *out, const char *setting,
+		       const struct draft_value *v, size_t n)
+{
+	size_t i;
+
+	fprintf(out, "%s = ", setting);
+	for (i = 0; i < n; i++)
+		fprintf(out, "%s%s", i ? ", " : "", v[i].written);
+	fputc('\n', out);
+}
+
+/*
+ * The column for a built-in one known by `names` (the first name is its
+ * own, preferred): the first headed so, not body or response; or -1.
+ */
+static long find_named(const struct draft_reader *dr,
+		       const char *const *names, long body, long response)
+{
+	size_t i, k;
+
+	for (k = 0; names[k]; k++)
+		for (i = 0; i < dr->ncolumns; i++)
+			if ((long)i != body && (long)i != response &&
+			    strcmp(dr->columns[i].name, names[k]) == 0)
+				return (long)i;
+	return -1;
+}
+
+/* Is column `i`'s name that of an earlier column? */
+static int named_before(const struct draft_reader *dr, size_t i)
+{
+	size_t k;
+
+	for (k = 0; k < i; k++)
+		if (strcmp(dr->columns[k].name, dr->columns[i].name) == 0)
+			return 1;
+	return 0;
+}
+
+/* A header line when the sheet's header is not the column's own name. */
+static void put_header(FILE *out, const struct draft_column *c,
+		       const char *name)
+{
+	if (strcmp(c->name, name) != 0)
+		fprintf(out, "header = %s\n", c->header);
+}
+
+/* Can every value be written in a values list and a condition? */
+static int writable(const struct draft_value *v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (strlen(v[i].written) > DRAFT_VALUE_LEN ||
+		    strpbrk(v[i].written, ",()#=\n\r"))
+			return 0;
+	return 1;
+}
+
+/*
+ * Does `c` look coded with a few values: few enough, each written the
+ * same way more than once, or all short words (a small sheet repeats
+ * little)?
+ */
+static int is_choice(const struct draft_column *c)
+{
+	return !c->too_many && c->nvalues <= DRAFT_CHOICE_MAX &&
+	       (c->nvalues < c->filled || c->longest <= 16) &&
+	       writable(c->values, c->nvalues);
+}
+
+/* One column other than body and response: its guessed type, and why. */
+static void put_column(FILE *out, const struct draft_reader *dr,
+		       const struct draft_column *c, int with_response)
+{
+	unsigned long seen = c->filled;
+
+	fprintf(out, "\n[column %s]\n", c->name);
+	put_header(out, c, c->name);
+	if (seen == 0) {
+		fprintf(out, "# empty in all %lu rows: kept as text\n"
+			"type = text\n", dr->rows);
+		return;
+	}
+	if (all_in(c, boolean_words)) {
+		fprintf(out, "# guessed yes/no: %lu of %lu rows filled, every "
+			"value a yes or a no\ntype = boolean\n", seen, dr->rows);
+	} else if (c->with_separator && !c->items_too_many && c->nitems >= 2 &&
+		   writable(c->items, c->nitems)) {
+		fprintf(out, "# guessed a list: %lu of %lu rows filled, some "
+			"with several items between ';', ',' or '|'; %zu "
+			"different items\ntype = list\n", seen, dr->rows,
+			c->nitems);
+		put_values(out, "values", c->items, c->nitems);
+	} else if (is_choice(c)) {
+		fprintf(out, "# guessed a choice: %lu of %lu rows filled with "
+			"%zu different values\n", seen, dr->rows, c->nvalues);
+		put_values(out, "values", c->values, c->nvalues);
+	} else {
+		fprintf(out, "# kept as text: %lu of %lu rows filled with %s%zu "
+			"different values; if it is coded, list its values "
+			"and give it a type (foitab-rules(5))\ntype = text\n",
+			seen, dr->rows, c->too_many ? "over " : "",
+			c->nvalues);
+		return;
+	}
+	if (with_response && dr->answered &&
+	    c->answered_filled == dr->answered)
+		fputs("# filled on every answered row: required there\n"
+		      "required = response is answered\n", out);
+}
+
+/* Commented example buckets: one a choice value, one a yes/no column. */
+static void put_examples(FILE *out, const struct draft_reader *dr,
+			 const int *coded)
+{
+	size_t i, v;
+
+	fputs("\n# Buckets: one section for each figure, as in these "
+	      "examples.\n# Take the '# ' off the lines of the ones you "
+	      "want, and give\n# them labels; see foitab-rules(5).\n", out);
+	for (i = 0; i < dr->ncolumns; i++) {
+		const struct draft_column *c = &dr->columns[i];
+
+		if (!coded[i] || !c->filled)
+			continue;
+		if (all_in(c, boolean_words)) {
+			fprintf(out, "\n# [bucket %s]\n# label = %s\n# when = "
+				"%s\n", c->name, c->header, c->name);
+			continue;
+		}
+		if (c->with_separator && !c->items_too_many &&
+		    c->nitems >= 2 && writable(c->items, c->nitems)) {
+			fprintf(out, "\n# [bucket %s_%s]\n# label = %s: %s\n"
+				"# when = %s contains %s\n", c->name,
+				c->items[0].folded, c->header,
+				c->items[0].written, c->name,
+				c->items[0].folded);
+			continue;
+		}
+		if (!is_choice(c))
+			continue;
+		for (v = 0; v < c->nvalues; v++)
+			fprintf(out, "\n# [bucket %s_%s]\n# label = %s: %s\n"
+				"# when = %s is %s\n", c->name,
+				c->values[v].folded, c->header,
+				c->values[v].written, c->name,
+				c->values[v].folded);
+	}
+}
+
+/* The built-in column `name` mapped from column `c`, if any. */
+static void put_builtin(FILE *out, const struct draft_column *c,
+			const char *name, const char *why)
+{
+	fprintf(out, "\n[column %s]\n# %s\n", name, why);
+	put_header(out, c, name);
+}
+
+/*
+ * Place the body and the response, and count each column's cells on the
+ * answered rows (by the response's values, or Alaveteli's for answered).
+ * Returns 0, or -1 when out of memory.
+ */
+static int place(struct draft *d)
+{
+	static const char *const answered[] = {
+		"answered", "successful", "partially_successful", "not_held",
+		NULL
+	};
+	struct draft_reader *dr = d->reader;
+	const unsigned char *mark = (const unsigned char *)dr->marks.buf;
+	unsigned long row;
+	size_t i;
+
+	d->body = find_body(dr);
+	d->response = find_response(dr, d->body);
+	dr->coded = mem_calloc(dr->ncolumns ? dr->ncolumns : 1,
+			       sizeof *dr->coded);
+	if (!dr->coded)
+		return -1;
+	if (d->response < 0)
+		return 0;
+	for (row = 0; row < dr->rows; row++, mark += dr->ncolumns) {
+		const struct draft_column *r = &dr->columns[d->response];
+		unsigned v = mark[d->response];
+
+		if (v >= r->nvalues || !in_words(answered, r->values[v].folded))
+			continue;
+		dr->answered++;
+		for (i = 0; i < dr->ncolumns; i++)
+			if (mark[i] != CELL_EMPTY_MARK)
+				dr->columns[i].answered_filled++;
+	}
+	return 0;
+}
+
+int draft_read(struct draft *d, const struct csv_source *src,
+	       const char *name, const struct csv_format *format,
+	       struct diag *diag)
+{
+	struct draft_reader *dr = mem_calloc(1, sizeof *dr);
+	unsigned long errors = diag->errors;
+	int status;
+
+	memset(d, 0, sizeof *d);
+	d->body = d->response = -1;
+	if (!dr)
+		return FOITAB_OSERR;
+	d->reader = dr;
+	d->name = name;
+	status = csvread_all(src, name, format, diag, on_row, dr);
+	if (status == FOITAB_OK && !dr->have_header)
+		diag_error(diag, name, 0, "the file is empty; foitab init "
+			   "needs the sheet's header row and its rows");
+	else if (status == FOITAB_OK && dr->rows == 0)
+		diag_error(diag, name, 0, "there are no rows under the "
+			   "header; foitab init guesses from the rows");
+	if (status == FOITAB_OK && diag->errors != errors)
+		status = FOITAB_DATAERR;
+	if (status == FOITAB_OK && place(d) < 0)
+		status = FOITAB_OSERR;
+	return status;
+}
+
+void draft_write(const struct draft *d, FILE *out)
+{
+	const struct draft_reader *dr = d->reader;
+	static const char *const code_names[] = {
+		"code", "ons_code", "ods_code", "org_code", NULL
+	};
+	static const char *const summary_names[] = {
+		"summary", "notes", "note", "comment", "comments", NULL
+	};
+	long body = d->body, response = d->response;
+	long code = find_named(dr, code_names, body, response);
+	long summary = find_named(dr, summary_names, body, response);
+	int *coded = dr->coded;
+	const char *base = strrchr(d->name, '/');
+	size_t i, len;
+
+	base = base ? base + 1 : d->name;
+	len = strlen(base);
+	if (len > 4 && strcmp(base + len - 4, ".csv") == 0)
+		len -= 4;
+	fprintf(out, "# foitab rules: a first draft, made by 'foitab init' "
+		"from %s\n# (%lu rows).  Check every guess below; then add "
+		"buckets.\n\ntitle = %.*s\n", d->name, dr->rows, (int)len,
+		base);
+	if (response >= 0 && all_in(&dr->columns[response], alaveteli_words) &&
+	    !all_in(&dr->columns[response], plain_responses))
+		fputs("# The replies are the request states of an Alaveteli "
+		      "export.\nresponses = alaveteli\n", out);
+	fputs("denominator = response is answered\n", out);
+	if (body >= 0)
+		put_builtin(out, &dr->columns[body], "body",
+			    dr->columns[body].nvalues == dr->rows ||
+			    dr->columns[body].too_many ?
+			    "the public bodies: every name different" :
+			    "the public bodies (some names repeat: check them)");
+	else
+		fputs("\n# No column looks like the bodies' names: head it "
+		      "'body', or give\n# [column body] a 'header = ...'.\n",
+		      out);
+	if (response >= 0) {
+		const struct draft_column *c = &dr->columns[response];
+
+		put_builtin(out, c, "response", "each reply: answered, "
+			    "refused or pending");
+		if (!all_in(c, plain_responses) && !all_in(c, alaveteli_words)) {
+			fputs("# Say which of these values is which, as in\n"
+			      "# 'alias answered = replied, sent':\n", out);
+			for (i = 0; i < c->nvalues && !c->too_many; i++)
+				if (!in_words(plain_responses,
+					      c->values[i].folded))
+					fprintf(out, "#   %s (%lu rows)\n",
+						c->values[i].written,
+						c->values[i].rows);
+		}
+	} else {
+		fputs("\n# No column looks like the replies: head it "
+		      "'response' (answered,\n# refused or pending), or give "
+		      "[column response] a 'header = ...'.\n", out);
+	}
+	for (i = 0; i < dr->ncolumns; i++) {
+		const struct draft_column *c = &dr->columns[i];
+
+		if ((long)i == body || (long)i == response)
+			continue;
+		if (!*c->name) {
+			fprintf(out, "\n# Column %zu has no header: it is left "
+				"out; give it one to read it.\n", i + 1);
+			continue;
+		}
+		if (named_before(dr, i)) {
+			fprintf(out, "\n# Column %zu is headed '%s' again: it is "
+				"left out; give it a header of its own.\n",
+				i + 1, c->header);
+			continue;
+		}
+		if ((long)i == code) {
+			put_builtin(out, c, "code", "the bodies' codes");
+			continue;
+		}
+		if ((long)i == summary) {
+			put_builtin(out, c, "summary", "the coder's notes");
+			continue;
+		}
+		if (in_words(answered_words, c->name) ||
+		    in_words(plain_responses, c->name)) {
+			fprintf(out, "\n# '%s' is left out: its name is one of "
+				"the response's values.\n", c->header);
+			continue;
+		}
+		put_column(out, dr, c, response >= 0);
+		coded[i] = 1;
+	}
+	put_examples(out, dr, coded);
+}
+
+void draft_free(struct draft *d)
+{
+	struct draft_reader *dr = d->reader;
+	size_t i, v;
+
+	if (!dr)
+		return;
+	for (i = 0; i < dr->ncolumns; i++) {
+		struct draft_column *c = &dr->columns[i];
+
+		mem_free(c->header);
+		mem_free(c->name);
+		for (v = 0; v < c->nvalues; v++) {
+			mem_free(c->values[v].folded);
+			mem_free(c->values[v].written);
+		}
+		for (v = 0; v < c->nitems; v++) {
+			mem_free(c->items[v].folded);
+			mem_free(c->items[v].written);
+		}
+	}
+	mem_free(dr->columns);
+	mem_free(dr->coded);
+	strbuf_release(&dr->folded);
+	strbuf_release(&dr->marks);
+	mem_free(dr);
+	d->reader = NULL;
+}
