@@ -50,7 +50,7 @@ struct roster {
 
 #define ROSTER_INIT { NULL, 0, 0 }
 
-/* Is `r` in the denominator of `rules`? */
+/* Is `r` in the denominator of `rules`?  Never in an excluded state. */
 int in_denominator(const struct rules *rules, const struct response *r);
 
 /* Is `r` in bucket `b` of `rules` (denominator included)? */

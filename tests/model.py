@@ -177,17 +177,44 @@ def written(value, rnd=None, slips=True):
     return v
 
 
+# Alaveteli's request states, as foitab-rules(5) reads them with
+# `responses = alaveteli`: a spelling of answered (0), refused (1) or
+# pending (2), or a state of its own that no figure counts.
+ALAVETELI_ALIASES = {
+    "successful": 0, "partially_successful": 0, "not_held": 0,
+    "rejected": 1, "waiting_response": 2, "waiting_clarification": 2,
+    "internal_review": 2, "gone_postal": 2,
+}
+ALAVETELI_EXCLUDED = ["user_withdrawn", "error_message", "vexatious",
+                      "not_foi", "requires_admin", "attention_requested"]
+
+
 def random_rules(rnd):
     columns = random_columns(rnd)
     lines, buckets = [], []
+    if rnd.random() < 0.25:
+        lines.append("responses = alaveteli")
+        response = columns["response"]
+        response.values += ALAVETELI_EXCLUDED
+        response.aliases.update(ALAVETELI_ALIASES)
     denominator = None
     if rnd.random() < 0.4:
         denominator, dtext = random_condition(rnd, columns)
         lines.append("denominator = " + dtext)
+    # Headers the sheet may use instead of a column's name (header = ...),
+    # the built-in body and response included.
+    headers = {}
+    for name, other in (("body", "Trust"), ("response", "Reply")):
+        if rnd.random() < 0.3:
+            headers[name] = other
+            lines += ["[column %s]" % name, "header = " + other]
     for col in columns.values():
         if col.name == "response":
             continue
         lines.append("[column %s]" % col.name)
+        if rnd.random() < 0.3:
+            headers[col.name] = "The " + col.name.replace("_", " ")
+            lines.append("header = " + headers[col.name])
         lines.append("type = " + col.kind)
         if col.kind in ("choice", "list"):
             lines.append("values = " + ", ".join(col.values))
@@ -204,7 +231,7 @@ def random_rules(rnd):
         tree, text = random_condition(rnd, columns)
         buckets.append(("b%d" % k, tree))
         lines += ["[bucket b%d]" % k, "label = Bucket %d" % k, "when = " + text]
-    return columns, denominator, buckets, "\n".join(lines) + "\n"
+    return columns, denominator, buckets, headers, "\n".join(lines) + "\n"
 
 
 # -------------------------------------------------------- random sheets
@@ -215,7 +242,7 @@ def quote(cell):
     return cell
 
 
-def random_sheet(rnd, columns):
+def random_sheet(rnd, columns, headers):
     """The CSV text and the rows as the model reads them (or None)."""
     names = ["body"] + list(columns)
     rnd.shuffle(names)
@@ -225,8 +252,10 @@ def random_sheet(rnd, columns):
         left_out = rnd.choice([n for n in names if n not in
                                ("body", "response")])
         names.remove(left_out)
-    header = [written(n, rnd, False) if n != "body" else rnd.choice(["body", "Body"])
-              for n in names]
+    header = [written(headers[n], rnd, False) if n in headers and
+              rnd.random() < 0.8 else
+              written(n, rnd, False) if n != "body" else
+              rnd.choice(["body", "Body"]) for n in names]
     lines = [",".join(quote(h) for h in header)]
     cells_of = []
     numbers = rnd.sample(range(100), rnd.randint(1, 12))
@@ -249,7 +278,8 @@ def random_sheet(rnd, columns):
                 cells[col.name] = rnd.choice(["yes", "No", "TRUE", "false",
                                               "1", "0", "y", "N"])
             else:
-                cells[col.name] = written(rnd.choice(col.values), rnd)
+                spellings = col.values + list(col.aliases)
+                cells[col.name] = written(rnd.choice(spellings), rnd)
             if col.kind != "text" and rnd.random() < 0.01:
                 cells[col.name] = rnd.choice(["bogus", "none-", "__x__"])
         if left_out:
@@ -302,8 +332,10 @@ def model(columns, denominator, buckets, cells_of, left_out):
                 else not row[col.name]
             if need and empty:
                 return False, None
-        response = ["answered", "refused", "pending"][min(row["response"])]
         tally["asked"] += 1
+        if min(row["response"]) > 2:
+            continue            # an excluded state: asked, in no figure
+        response = ["answered", "refused", "pending"][min(row["response"])]
         tally[response] += 1
         counted = holds(denominator, row) if denominator else \
             response == "answered"
@@ -331,8 +363,8 @@ def main():
         rules_path = os.path.join(tmp, "r.rules")
         sheet_path = os.path.join(tmp, "s.csv")
         for case in range(cases):
-            columns, denominator, buckets, rules = random_rules(rnd)
-            sheet, cells_of, left_out = random_sheet(rnd, columns)
+            columns, denominator, buckets, headers, rules = random_rules(rnd)
+            sheet, cells_of, left_out = random_sheet(rnd, columns, headers)
             with open(rules_path, "w", encoding="utf-8") as f:
                 f.write(rules)
             with open(sheet_path, "w", encoding="utf-8") as f:

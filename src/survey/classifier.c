@@ -15,7 +15,9 @@
 
 int in_denominator(const struct rules *rules, const struct response *r)
 {
-	return expr_holds_fast(rules->denominator, r->bits);
+	/* A state the rules exclude is in no denominator, whatever it says. */
+	return r->response != RESPONSE_EXCLUDED &&
+	       expr_holds_fast(rules->denominator, r->bits);
 }
 
 int in_bucket(const struct rules *rules, size_t b, const struct response *r)
