@@ -59,6 +59,13 @@ static const struct rules_case cases[] = {
 	  "[column body]\nheader = a\n[column body]\n" MINI,
 	  "foitab: r.rules:3: column 'body' is declared twice (first on line "
 	  "1)\n", FOITAB_DATAERR },
+	{ "at most 16 header names and 16 excluded states",
+	  "[column body]\nheader = a1, a2, a3, a4, a5, a6, a7, a8, a9, a10, "
+	  "a11, a12, a13, a14, a15, a16, a17\n[column response]\n"
+	  "excluded = e1, e2, e3, e4, e5, e6, e7, e8, e9, e10, e11, e12, e13, "
+	  "e14, e15, e16, e17\n" MINI,
+	  "foitab: r.rules:2: header: a column has at most 16 header names\n"
+	  "foitab: r.rules:4: excluded: at most 16 states\n", FOITAB_DATAERR },
 	{ "a header name must name one column",
 	  "[column kind]\nvalues = a\nheader = Type\n[column area]\n"
 	  "header = type, Body\n" MINI,

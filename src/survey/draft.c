@@ -539,9 +539,10 @@ void draft_write(const struct draft *d, FILE *out)
 			for (i = 0; i < c->nvalues && !c->too_many; i++)
 				if (!in_words(plain_responses,
 					      c->values[i].folded))
-					fprintf(out, "#   %s (%lu rows)\n",
+					fprintf(out, "#   %s (%lu row%s)\n",
 						c->values[i].written,
-						c->values[i].rows);
+						c->values[i].rows,
+						c->values[i].rows == 1 ? "" : "s");
 		}
 	} else {
 		fputs("\n# No column looks like the replies: head it "
