@@ -14,7 +14,7 @@ CFLAGS  ?= -O2 -g
 WARN     = -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
 	   -Wmissing-prototypes -Wformat=2
 CPPFLAGS_ALL = -D_DEFAULT_SOURCE -Iinclude $(CPPFLAGS)
-LDLIBS_ALL   = -lcsv -lm -pthread $(LDLIBS)
+LDLIBS_ALL   = -lcsv -lzip -lexpat -lm -pthread $(LDLIBS)
 PREFIX  ?= /usr/local
 BUILD   ?= build
 SAN_FLAGS = -fsanitize=address,undefined -fno-omit-frame-pointer \
@@ -25,7 +25,7 @@ SAN_FLAGS = -fsanitize=address,undefined -fno-omit-frame-pointer \
 # src/report; options.c is the command line's.
 # A format is a file in src/report/: all of them are built.
 MODULES  = util/mem_util util/strbuf util/diag util/text util/output \
-	   read/csvread \
+	   read/csvread read/workbook \
 	   survey/rules survey/condition survey/loader survey/classifier \
 	   survey/baseline survey/registry survey/split survey/collect \
 	   survey/draft \
@@ -37,7 +37,7 @@ UNITS    = strbuf text csvread rules loader split classifier baseline registry \
 LIB_OBJ  = $(MODULES:%=$(BUILD)/%.o) $(BUILD)/builtin.o
 TEST_BIN = $(UNITS:%=$(BUILD)/test_%)
 
-BUILD_PACKAGES = libcsv-dev
+BUILD_PACKAGES = libcsv-dev libzip-dev libexpat1-dev
 CHECK_PACKAGES = libcmocka-dev valgrind clang libclang-rt-dev jq miller \
 		 cmark-gfm mandoc chromium libxml2-utils bsdutils python3
 
@@ -207,6 +207,7 @@ sanitize:
 	@sh tests/readme.sh ./build/asan/foitab-asan
 	@README=tests/examples.md sh tests/readme.sh ./build/asan/foitab-asan
 	@sh tests/terminal.sh ./build/asan/foitab-asan
+	@sh tests/workbooks.sh ./build/asan/foitab-asan
 
 # libFuzzer on the loader and its checks, seeded from the fixtures, the
 # data and the conformance files.  A crash leaves its input in build/fuzz.
@@ -237,17 +238,25 @@ build/fuzz/fuzz_survey: tests/fuzz_survey.c $(MODULES:%=src/%.c) src/util/mem.c 
 	clang $(WARN) $(FUZZ_FLAGS) $(CPPFLAGS_ALL) -o $@ tests/fuzz_survey.c \
 	  $(MODULES:%=src/%.c) src/util/mem.c $(BUILD)/builtin.c $(LDLIBS_ALL)
 
+build/fuzz/fuzz_workbook: tests/fuzz_workbook.c $(MODULES:%=src/%.c) \
+			  src/util/mem.c $(BUILD)/builtin.c $(wildcard include/*.h)
+	@mkdir -p build/fuzz
+	clang $(WARN) $(FUZZ_FLAGS) $(CPPFLAGS_ALL) -o $@ tests/fuzz_workbook.c \
+	  $(MODULES:%=src/%.c) src/util/mem.c $(BUILD)/builtin.c $(LDLIBS_ALL)
+
 # Each target gets FUZZ_SECONDS: the loader on CSV, the rules reader and
 # every renderer on rules files, CSV read in one pass against the same
-# read in parts on several threads, and any rules with any survey (the
-# two joined by a NUL byte).
+# read in parts on several threads, any rules with any survey (the two
+# joined by a NUL byte), and any bytes as a workbook.
 fuzz: build/fuzz/fuzz_loader build/fuzz/fuzz_rules build/fuzz/fuzz_split \
-      build/fuzz/fuzz_survey
+      build/fuzz/fuzz_survey build/fuzz/fuzz_workbook
 	@echo "== fuzz ($(FUZZ_SECONDS) s a target)"
 	@rm -rf build/fuzz/corpus build/fuzz/rules-corpus \
-	  build/fuzz/survey-corpus
+	  build/fuzz/survey-corpus build/fuzz/workbook-corpus
 	@mkdir -p build/fuzz/corpus build/fuzz/rules-corpus \
-	  build/fuzz/survey-corpus
+	  build/fuzz/survey-corpus build/fuzz/workbook-corpus
+	@cp tests/workbooks/*.xlsx tests/workbooks/*.ods \
+	  build/fuzz/workbook-corpus/
 	@for r in data/icb-2023.rules:data/icb-2023.csv \
 	  data/pct-2011.rules:tests/fixtures/pct-2011-invented.csv \
 	  tests/fixtures/councils.rules:tests/fixtures/councils.csv \
@@ -260,11 +269,13 @@ fuzz: build/fuzz/fuzz_loader build/fuzz/fuzz_rules build/fuzz/fuzz_split \
 	  ../shared/conformance/csvkit-examples/examples/*.csv \
 	  build/fuzz/corpus/ 2>/dev/null
 	@cp data/*.rules tests/fixtures/*.rules build/fuzz/rules-corpus/
-	@for t in loader:corpus rules:rules-corpus split:corpus \
-	  survey:survey-corpus; do \
-	  name=$${t%%:*}; corpus=$${t#*:}; \
+	@for t in loader:corpus:8192 rules:rules-corpus:8192 \
+	  split:corpus:8192 survey:survey-corpus:8192 \
+	  workbook:workbook-corpus:65536; do \
+	  name=$${t%%:*}; rest=$${t#*:}; corpus=$${rest%%:*}; \
+	  len=$${rest#*:}; \
 	  ( cd build/fuzz && ./fuzz_$$name -max_total_time=$(FUZZ_SECONDS) \
-	    -max_len=8192 -timeout=10 -rss_limit_mb=2048 \
+	    -max_len=$$len -timeout=10 -rss_limit_mb=2048 \
 	    -print_final_stats=1 $$corpus >log-$$name 2>&1 ) \
 	  || { tail -40 build/fuzz/log-$$name; \
 	       echo "fuzz: $$name FAILED (the input is in build/fuzz)"; \
@@ -334,6 +345,8 @@ valgrind: foitab $(TEST_BIN) $(BUILD)/csvdump
 	  ./$(BUILD)/csvdump ./foitab
 	@VALGRIND="valgrind -q --error-exitcode=99 --leak-check=full \
 	  --errors-for-leak-kinds=all" sh tests/output.sh ./foitab
+	@VALGRIND="valgrind -q --error-exitcode=99 --leak-check=full \
+	  --errors-for-leak-kinds=all" sh tests/workbooks.sh ./foitab
 
 check: check-deps
 	@$(MAKE) -s foitab

@@ -18,6 +18,7 @@
 #include "registry.h"
 #include "split.h"
 #include "strbuf.h"
+#include "workbook.h"
 
 /* The register fields --by can name, in this order (collect_by.field). */
 enum { BY_REGISTER_NAME, BY_REGISTER_ONS, BY_REGISTER_ODS, BY_REGISTER_REGION };
@@ -51,11 +52,15 @@ int collect_response(const struct response *r, void *ctx);
 
 /*
  * Read and check the survey `in` (named c->file) into `c`, on `jobs`
- * threads (0: one per processor) when it is a large regular file.
+ * threads (0: one per processor) when it is a large regular file.  A
+ * workbook (.xlsx, .ods) is read instead from `sheet` (a name or number;
+ * NULL: the first whose header fits the rules), its messages naming the
+ * sheet and the cell.
  * Returns split_read()'s status; the caller releases `l` (its counts
  * are the survey's) and c->scratch.
  */
 int collect_read(struct collector *c, struct loader *l, FILE *in,
-		 const struct csv_format *format, unsigned jobs);
+		 const struct csv_format *format, unsigned jobs,
+		 const char *sheet);
 
 #endif

@@ -41,6 +41,8 @@ struct csv_row {
 	size_t nfields;          /* 0 for a blank line */
 	const char *const *fields;  /* NUL-terminated; no NUL bytes inside */
 	const size_t *lens;      /* byte length of each field */
+	int sheet_cells;         /* a workbook's row: line is the sheet's row
+				    number, field i is column i (A, B, ...) */
 };
 
 /*

@@ -24,13 +24,15 @@ struct draft {
 };
 
 /*
- * Read the sheet `src` called `name` and place its columns.  Returns
+ * Read the sheet `src` called `name` (CSV, or a workbook's `sheet`: a
+ * name or number; NULL: the first that starts with a header) and place
+ * its columns.  Returns
  * FOITAB_OK, FOITAB_DATAERR (reported: unreadable, or no rows) or
  * FOITAB_OSERR.  Free with draft_free() in every case.
  */
 int draft_read(struct draft *d, const struct csv_source *src,
 	       const char *name, const struct csv_format *format,
-	       struct diag *diag);
+	       const char *sheet, struct diag *diag);
 
 /* Write the draft rules to `out`. */
 void draft_write(const struct draft *d, FILE *out);

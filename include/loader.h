@@ -79,6 +79,15 @@ int loader_begin(struct loader *l, const char *name,
 		 const struct csv_format *format, const struct rules *rules,
 		 struct diag *diag, loader_response_fn on_response, void *ctx);
 
+/*
+ * Feed one row read elsewhere (a workbook's sheet), as csvread would.
+ * Returns FOITAB_OK or a stop status.
+ */
+int loader_feed_row(struct loader *l, const struct csv_row *row);
+
+/* Would `row`, as the header, have every column the rules need? */
+int loader_header_fits(const struct loader *l, const struct csv_row *row);
+
 /* Feed bytes in blocks of any size.  Returns FOITAB_OK or a stop status. */
 int loader_feed(struct loader *l, const void *bytes, size_t len);
 

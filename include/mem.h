@@ -18,6 +18,9 @@ void mem_free(void *ptr);
 /* Allocate `n` elements of `size` bytes with overflow checking, zeroed. */
 void *mem_calloc(size_t n, size_t size);
 
+/* realloc of `n` elements of `size` bytes, with overflow checking. */
+void *mem_realloc_array(void *ptr, size_t n, size_t size);
+
 /* A copy of `len` bytes from `s` plus a NUL, or NULL on failure. */
 char *mem_strndup(const char *s, size_t len);
 

@@ -38,6 +38,7 @@ struct options {
 	const char *input;      /* the survey file; "-" for standard input */
 	const char *before;     /* compare: the older file */
 	const char *by;         /* --by COLUMN, or NULL */
+	const char *sheet;      /* --sheet NAME|NUMBER of a workbook, or NULL */
 	int ci_level;           /* --ci: 90, 95 or 99; 0 without */
 	const char *output;     /* NULL: standard output; else a path */
 	int raw_cells;          /* csv/tsv: no formula guard */

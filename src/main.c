@@ -489,7 +489,7 @@ static int read_survey(struct run *run, const char *path, struct tally *t,
 	collector.register_errors = 0;
 	collector.scratch = (struct strbuf)STRBUF_INIT;
 	status = collect_read(&collector, &loader, in, &run->opt->csv,
-			      run->opt->jobs);
+			      run->opt->jobs, run->opt->sheet);
 	close_input(in);
 	if (status != FOITAB_OSERR && run->have_registry)
 		registry_close(&run->registry, run->name, run->diag);
@@ -658,7 +658,7 @@ static int cmd_init(struct run *run)
 	if (!src.stream)
 		return FOITAB_NOINPUT;
 	status = draft_read(&draft, &src, run->name, &run->opt->csv,
-			    run->diag);
+			    run->opt->sheet, run->diag);
 	close_input(src.stream);
 	if (status == FOITAB_OK)
 		status = output_write(run->opt->output, write_draft, &draft,

@@ -16,7 +16,7 @@
 
 enum {
 	OPT_DELIMITER = 256, OPT_ENCODING, OPT_RAW, OPT_PENDING, OPT_REFUSED,
-	OPT_RULES, OPT_BY, OPT_CI
+	OPT_RULES, OPT_BY, OPT_CI, OPT_SHEET
 };
 
 static const struct option long_options[] = {
@@ -26,6 +26,7 @@ static const struct option long_options[] = {
 	{ "register", required_argument, NULL, 'r' },
 	{ "rules", required_argument, NULL, OPT_RULES },
 	{ "by", required_argument, NULL, OPT_BY },
+	{ "sheet", required_argument, NULL, OPT_SHEET },
 	{ "ci", optional_argument, NULL, OPT_CI },
 	{ "delimiter", required_argument, NULL, OPT_DELIMITER },
 	{ "encoding", required_argument, NULL, OPT_ENCODING },
@@ -87,6 +88,9 @@ void options_usage(FILE *out)
 	      "                        from the header row)\n"
 	      "      --encoding ENC    utf-8 (the default) or cp1252 (Excel's\n"
 	      "                        plain \"CSV\" on Windows)\n"
+	      "      --sheet SHEET     the sheet of a workbook (.xlsx, .ods) to\n"
+	      "                        read, by name or number (default: the\n"
+	      "                        first whose header fits the rules)\n"
 	      "  -o, --output FILE     write to FILE (replaced only when all went\n"
 	      "                        well; never a file the run reads) instead\n"
 	      "                        of standard output\n"
@@ -100,7 +104,8 @@ void options_usage(FILE *out)
 	      "  -h, --help            print this help and exit\n"
 	      "  -V, --version         print the version and exit\n"
 	      "\n"
-	      "FILE is the coded spreadsheet; '-' reads standard input.\n"
+	      "FILE is the coded spreadsheet: CSV, or a workbook (.xlsx, .ods);\n"
+	      "'-' reads standard input.\n"
 	      "Exit status: 0 success, 2 usage error, 65 bad data, 66 cannot read\n"
 	      "input, 71 out of memory, 74 cannot write output.\n", out);
 }
@@ -220,6 +225,9 @@ int options_parse(struct options *o, int argc, char **argv, struct diag *diag)
 		case OPT_RULES:
 			o->rules = optarg;
 			break;
+		case OPT_SHEET:
+			o->sheet = optarg;
+			break;
 		case OPT_BY:
 			o->by = optarg;
 			break;
@@ -303,7 +311,7 @@ int options_parse(struct options *o, int argc, char **argv, struct diag *diag)
 		    o->list_refused) {
 			diag_error(diag, NULL, 0, "'foitab init' drafts rules "
 				   "from a sheet: of the options it takes only "
-				   "-o, --delimiter and --encoding");
+				   "-o, --delimiter, --encoding and --sheet");
 			return FOITAB_USAGE;
 		}
 	} else if (optind < argc && strcmp(argv[optind], "rules") == 0) {

@@ -88,7 +88,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		struct draft draft;
 
 		diag_init(&diag, sink);
-		if (draft_read(&draft, &src, "fuzz.csv", &format, &diag) ==
+		if (draft_read(&draft, &src, "fuzz.csv", &format, NULL, &diag) ==
 		    FOITAB_OK)
 			draft_write(&draft, sink);
 		draft_free(&draft);

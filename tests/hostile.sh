@@ -297,7 +297,8 @@ printf 'body,response,action,substance_misuse,dr\377ugs\nX,answered,none,no,\nbo
 	>"$tmp/s.csv"
 run 65 "s.csv:1: cell 5 is not UTF-8" "$prog" -r none "$tmp/s.csv"
 printf 'PK\003\004\024\000\006\000' >"$tmp/book.xlsx"
-run 65 "book.xlsx: this is a spreadsheet workbook" "$prog" "$tmp/book.xlsx"
+run 65 "book.xlsx: this looks like a zip file but cannot be opened" \
+	"$prog" "$tmp/book.xlsx"
 printf 'name\nNHS Devon\n' >"$tmp/reg.csv"
 survey "body,code,response,action,substance_misuse,drugs" \
 	"NHS Devon,E99,answered,none,no,"
@@ -394,5 +395,10 @@ printf '[column k]\nvalues = a, b,\n[bucket a]\nlabel = A\nwhen = k is a\n' \
 	>"$tmp/comma.rules"
 run 65 "comma.rules:2: values: an empty item" \
 	"$prog" --rules "$tmp/comma.rules" data/icb-2023.csv
+
+# ------------------------------------------------ 23. hostile workbooks
+# tests/workbooks.sh, also run under ASan and valgrind.
+if sh tests/workbooks.sh "$prog" "$measure" >"$tmp/wb" 2>&1; then ok
+else cat "$tmp/wb"; bad "tests/workbooks.sh"; fi
 
 finish hostile

@@ -252,6 +252,7 @@ static void end_row(int c, void *data)
 	row.nfields = r->nfields;
 	row.fields = r->ptrs;
 	row.lens = r->lens;
+	row.sheet_cells = 0;
 	r->status = r->on_row(&row, r->ctx);
 done:
 	r->nfields = 0;
@@ -493,11 +494,17 @@ static int check_head(struct csvread *r, int final)
 
 	if (r->head_len == 3 && (memcmp(r->head, zip, 3) == 0 ||
 				 memcmp(r->head, ole, 3) == 0)) {
-		diag_error(r->diag, r->name, 0,
-			   "this is a spreadsheet workbook (%s), not CSV text; "
-			   "in the spreadsheet, save it as \"CSV UTF-8\" and "
-			   "give foitab that file", r->head[0] == 'P' ?
-			   ".xlsx, .ods or another zip file" : "an old .xls");
+		/* A .xlsx or .ods named as a file is read as a workbook
+		 * before it gets here; one on a pipe, or an .xls, is not. */
+		if (r->head[0] == 'P')
+			diag_error(r->diag, r->name, 0, "this is a workbook (a "
+				   "zip file) on a pipe; foitab reads .xlsx and "
+				   ".ods named as files: give its name instead");
+		else
+			diag_error(r->diag, r->name, 0, "this is an old Excel "
+				   "workbook (.xls), or one saved with a "
+				   "password; save it as .xlsx without a "
+				   "password, or as \"CSV UTF-8\"");
 		r->status = FOITAB_DATAERR;
 		return 1;
 	}

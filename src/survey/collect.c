@@ -165,10 +165,82 @@ static int merge_part(void *ctx, void *part, unsigned long lines_before)
 	return FOITAB_OK;
 }
 
+/* A workbook's rows on their way to the loader. */
+struct workbook_feed {
+	struct collector *c;
+	struct loader *l;
+	struct workbook_request *req;
+	struct strbuf name;      /* "survey.xlsx:Coded", for messages */
+};
+
+static int fits(const struct csv_row *header, void *ctx)
+{
+	const struct workbook_feed *f = ctx;
+
+	return loader_header_fits(f->l, header);
+}
+
+static int feed_row(const struct csv_row *row, void *ctx)
+{
+	struct workbook_feed *f = ctx;
+
+	if (!f->name.len) {
+		/* The sheet is chosen: messages name it from here on. */
+		if (strbuf_add(&f->name, f->c->file, strlen(f->c->file)) < 0 ||
+		    strbuf_addch(&f->name, ':') < 0 ||
+		    strbuf_add(&f->name, f->req->sheet_read,
+			       strlen(f->req->sheet_read)) < 0)
+			return FOITAB_OSERR;
+		f->l->name = f->name.buf;
+		f->c->file = f->name.buf;
+	}
+	return loader_feed_row(f->l, row);
+}
+
+/*
+ * Read the workbook `in` through the loader.  The file's own name stays
+ * the collector's for what is said after the last row.
+ */
+static int collect_workbook(struct collector *c, struct loader *l, FILE *in,
+			    const char *sheet)
+{
+	static const struct csv_format format = CSV_FORMAT_DEFAULT;
+	struct workbook_request req;
+	struct workbook_feed f;
+	const char *file = c->file;
+	int status;
+
+	memset(&req, 0, sizeof req);
+	memset(&f, 0, sizeof f);
+	f.c = c;
+	f.l = l;
+	f.req = &req;
+	req.sheet = sheet;
+	req.fits = fits;
+	req.fits_ctx = &f;
+	req.on_row = feed_row;
+	req.ctx = &f;
+	status = loader_begin(l, file, &format, c->rules, c->diag,
+			      collect_response, c);
+	if (status == FOITAB_OK)
+		status = workbook_read(in, file, &req, c->diag);
+	status = loader_end_with(l, status);
+	/* Messages after the read name the file; the sheet name dies here. */
+	l->name = file;
+	c->file = file;
+	mem_free(req.sheet_read);
+	strbuf_release(&f.name);
+	return status;
+}
+
 int collect_read(struct collector *c, struct loader *l, FILE *in,
-		 const struct csv_format *format, unsigned jobs)
+		 const struct csv_format *format, unsigned jobs,
+		 const char *sheet)
 {
 	struct split_jobs split;
+
+	if (workbook_sniff(in))
+		return collect_workbook(c, l, in, sheet);
 
 	split.jobs = jobs ? jobs : split_default_jobs();
 	split.min_part = 0;

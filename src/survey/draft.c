@@ -20,6 +20,7 @@
 #include "exitcodes.h"
 #include "mem.h"
 #include "text.h"
+#include "workbook.h"
 
 #define DRAFT_MAX_VALUES 64     /* as many as a column may have */
 #define DRAFT_CHOICE_MAX 12     /* distinct values a choice may have */
@@ -461,9 +462,20 @@ static int place(struct draft *d)
 	return 0;
 }
 
+/* A sheet worth drafting from starts with two headers or more. */
+static int looks_like_header(const struct csv_row *row, void *ctx)
+{
+	size_t i, filled = 0;
+
+	(void)ctx;
+	for (i = 0; i < row->nfields; i++)
+		filled += row->lens[i] > 0;
+	return filled >= 2;
+}
+
 int draft_read(struct draft *d, const struct csv_source *src,
 	       const char *name, const struct csv_format *format,
-	       struct diag *diag)
+	       const char *sheet, struct diag *diag)
 {
 	struct draft_reader *dr = mem_calloc(1, sizeof *dr);
 	unsigned long errors = diag->errors;
@@ -475,7 +487,19 @@ int draft_read(struct draft *d, const struct csv_source *src,
 		return FOITAB_OSERR;
 	d->reader = dr;
 	d->name = name;
-	status = csvread_all(src, name, format, diag, on_row, dr);
+	if (src->stream && workbook_sniff(src->stream)) {
+		struct workbook_request req;
+
+		memset(&req, 0, sizeof req);
+		req.sheet = sheet;
+		req.fits = looks_like_header;
+		req.on_row = on_row;
+		req.ctx = dr;
+		status = workbook_read(src->stream, name, &req, diag);
+		mem_free(req.sheet_read);
+	} else {
+		status = csvread_all(src, name, format, diag, on_row, dr);
+	}
 	if (status == FOITAB_OK && !dr->have_header)
 		diag_error(diag, name, 0, "the file is empty; foitab init "
 			   "needs the sheet's header row and its rows");
@@ -507,8 +531,11 @@ void draft_write(const struct draft *d, FILE *out)
 
 	base = base ? base + 1 : d->name;
 	len = strlen(base);
-	if (len > 4 && strcmp(base + len - 4, ".csv") == 0)
+	if (len > 4 && (strcmp(base + len - 4, ".csv") == 0 ||
+			strcmp(base + len - 4, ".ods") == 0))
 		len -= 4;
+	else if (len > 5 && strcmp(base + len - 5, ".xlsx") == 0)
+		len -= 5;
 	fprintf(out, "# foitab rules: a first draft, made by 'foitab init' "
 		"from %s\n# (%lu rows).  Check every guess below; then add "
 		"buckets.\n\ntitle = %.*s\n", d->name, dr->rows, (int)len,

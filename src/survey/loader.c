@@ -13,6 +13,8 @@
  * This file does not count buckets (classifier.c) or print (reporter.c).
  */
 #include <assert.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <ctype.h>
 #include <string.h>
 
@@ -282,6 +284,50 @@ static const char *listed_names(const struct rules_column *c, char *buf,
 }
 
 /*
+ * Report a problem with cell `cell` (an index into the row; NO_CELL: the
+ * row as a whole) of `row`: at FILE:LINE, or for a workbook's row at the
+ * cell a spreadsheet user clicks on, FILE:SHEET!D5.
+ */
+#define NO_CELL ((size_t)-1)
+static void cell_error(struct loader *l, const struct csv_row *row,
+		       size_t cell, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+
+static void cell_error(struct loader *l, const struct csv_row *row,
+		       size_t cell, const char *fmt, ...)
+{
+	char message[2048], where[300], letters[8];
+	va_list ap;
+	size_t n = 0, k;
+
+	va_start(ap, fmt);
+	vsnprintf(message, sizeof message, fmt, ap);
+	va_end(ap);
+	if (!row->sheet_cells || cell == NO_CELL) {
+		diag_error(l->diag, l->name, row->line, "%s", message);
+		return;
+	}
+	/* Column letters: 0 -> A, 25 -> Z, 26 -> AA. */
+	for (k = cell + 1; k > 0 && n < sizeof letters - 1; k = (k - 1) / 26)
+		letters[n++] = (char)('A' + (k - 1) % 26);
+	for (k = 0; k < n / 2; k++) {
+		char t = letters[k];
+
+		letters[k] = letters[n - 1 - k];
+		letters[n - 1 - k] = t;
+	}
+	letters[n] = '\0';
+	snprintf(where, sizeof where, "%s!%s%lu", l->name, letters, row->line);
+	diag_error(l->diag, where, 0, "%s", message);
+}
+
+/* The cell of rules column `c` in the row, or NO_CELL if none. */
+static size_t cell_of(const struct loader *l, int c)
+{
+	return l->column_at[c] >= 0 ? (size_t)l->column_at[c] : NO_CELL;
+}
+
+/*
  * What messages call column `c`: the header cell as the sheet writes it
  * (trimmed), so that a column the rules map from `Drug classes` is not
  * called `drugs`; the rules' name when the sheet has no such column.
@@ -292,7 +338,7 @@ static const char *column_label(const struct loader *l, int c)
 				     : l->rules->columns[c].name;
 }
 
-static void unknown_value(struct loader *l, unsigned long line, int c,
+static void unknown_value(struct loader *l, const struct csv_row *row, int c,
 			  const char *raw, size_t len)
 {
 	const struct rules_column *col = &l->rules->columns[c];
@@ -301,11 +347,11 @@ static void unknown_value(struct loader *l, unsigned long line, int c,
 
 	text_shown(raw, len, show, sizeof show);
 	if (hint)
-		diag_error(l->diag, l->name, line,
+		cell_error(l, row, cell_of(l, c),
 			   "column '%s': unknown %s '%s' (did you mean '%s'?)",
 			   column_label(l, c), col->item, show, hint);
 	else
-		diag_error(l->diag, l->name, line,
+		cell_error(l, row, cell_of(l, c),
 			   "column '%s': unknown %s '%s'; expected one of: %s",
 			   column_label(l, c), col->item, show,
 			   listed_names(col, names, sizeof names));
@@ -335,7 +381,7 @@ static int read_cell(struct loader *l, const struct csv_row *row, int c,
 			return -1;
 		if (v < 0) {
 			if (report)
-				unknown_value(l, row->line, c, s, len);
+				unknown_value(l, row, c, s, len);
 			return CELL_UNKNOWN;
 		}
 		*bits = (uint64_t)1 << v;
@@ -361,7 +407,7 @@ static int read_cell(struct loader *l, const struct csv_row *row, int c,
 					state = CELL_OK;
 			} else {
 				if (report)
-					unknown_value(l, row->line, c, item,
+					unknown_value(l, row, c, item,
 						      item_len);
 				state = CELL_UNKNOWN;
 			}
@@ -436,14 +482,14 @@ static int check_column(struct loader *l, const struct csv_row *row, int c,
 					       : state[c] != CELL_EMPTY))
 		return 0;
 	if (c == COLUMN_BODY)
-		diag_error(l->diag, l->name, row->line, "column '%s': empty; "
+		cell_error(l, row, cell_of(l, c), "column '%s': empty; "
 			   "every row needs the public body's name",
 			   column_label(l, c));
 	else if (col->type == COLUMN_TEXT)
-		diag_error(l->diag, l->name, row->line, "column '%s': empty; %s "
+		cell_error(l, row, cell_of(l, c), "column '%s': empty; %s "
 			   "needs one", column_label(l, c), need);
 	else
-		diag_error(l->diag, l->name, row->line,
+		cell_error(l, row, cell_of(l, c),
 			   "column '%s': empty; %s needs one of: %s",
 			   column_label(l, c), need,
 			   listed_names(col, names, sizeof names));
@@ -488,7 +534,7 @@ static int on_row(const struct csv_row *row, void *ctx)
 			if (!cell_is_blank(row->fields[i], row->lens[i]))
 				break;
 		if (i < row->nfields)
-			diag_error(l->diag, l->name, row->line,
+			cell_error(l, row, i,
 				   "this row has %zu cells but the header has "
 				   "%zu; cell %zu has no column (a stray "
 				   "delimiter?)", row->nfields, l->ncolumns,
@@ -537,7 +583,9 @@ static int on_row(const struct csv_row *row, void *ctx)
 		if (dup < 0)
 			return FOITAB_OSERR;
 		if (dup)
-			diag_error(l->diag, l->name, row->line,
+			cell_error(l, row, cell_of(l, COLUMN_BODY),
+				   row->sheet_cells ? "column '%s': '%s' is already "
+				   "in row %lu; each body has one row" :
 				   "column '%s': '%s' is already on line %lu; "
 				   "each body has one row",
 				   column_label(l, COLUMN_BODY),
@@ -556,6 +604,21 @@ static int on_row(const struct csv_row *row, void *ctx)
 						   RESPONSE_EXCLUDED;
 	l->counts.responses++;
 	return l->on_response(&r, l->ctx);
+}
+
+int loader_feed_row(struct loader *l, const struct csv_row *row)
+{
+	return on_row(row, l);
+}
+
+int loader_header_fits(const struct loader *l, const struct csv_row *row)
+{
+	int at[RULES_MAX_COLUMNS];
+	struct diag silent;
+
+	diag_init(&silent, NULL);
+	return csvread_map_header(row, l->header, l->rules->ncolumns, at,
+				  l->name, 0, &silent) == FOITAB_OK;
 }
 
 int loader_begin(struct loader *l, const char *name,

@@ -19,6 +19,13 @@ void *mem_calloc(size_t n, size_t size)
 	return p;
 }
 
+void *mem_realloc_array(void *ptr, size_t n, size_t size)
+{
+	if (size != 0 && n > SIZE_MAX / size)
+		return NULL;
+	return mem_realloc(ptr, n * size);
+}
+
 char *mem_strndup(const char *s, size_t len)
 {
 	char *p;

@@ -1,0 +1,64 @@
+/*
+ * workbook.h - a spreadsheet workbook (.xlsx from Excel or Google Sheets,
+ * .ods from LibreOffice) read as rows, through libzip and expat, so that
+ * a campaigner's sheet needs no "save as CSV".
+ *
+ * Rows come out as csvread's do (struct csv_row), one a sheet row, with
+ * `line` the row's number in the sheet and `sheet_cells` set, so that
+ * messages can name the cell (Coded!D5).  Cells hold what the sheet
+ * shows: shared, inline and rich text as text; TRUE/FALSE cells as yes
+ * and no; numbers without float noise (3, not 3.0); dates and times in
+ * ISO 8601 by the cell's number format and the workbook's date system;
+ * formulas by their stored value.  Charts, comments and formatting are
+ * not read.
+ *
+ * Every input is bounded: the size of each part as it is inflated, the
+ * shared strings kept, the depth of the XML, the cells of a row and the
+ * bytes of a cell; a DOCTYPE (and with it any entity) is refused.  Any
+ * problem is an error naming the file, never a crash or a partial read.
+ */
+#ifndef FOITAB_WORKBOOK_H
+#define FOITAB_WORKBOOK_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#include "csvread.h"
+#include "diag.h"
+
+#define WORKBOOK_PART_MAX ((size_t)256 << 20)   /* a part, inflated */
+#define WORKBOOK_STRINGS_MAX ((size_t)64 << 20) /* shared strings kept */
+#define WORKBOOK_DEPTH_MAX 64                    /* XML elements nested */
+#define WORKBOOK_ROWS_MAX 1048576UL              /* as Excel's sheets */
+
+/* Does `in` (a regular file, read from its start) begin as a zip does? */
+int workbook_sniff(FILE *in);
+
+/*
+ * Does `header` (the first non-blank row of a sheet) hold the columns the
+ * caller looks for?  Used to pick the sheet when none is named.
+ */
+typedef int (*workbook_fits_fn)(const struct csv_row *header, void *ctx);
+
+struct workbook_request {
+	const char *sheet;           /* a name or a number from 1; NULL: the
+					first sheet whose header fits, else
+					the first */
+	workbook_fits_fn fits;       /* NULL: the first sheet */
+	void *fits_ctx;
+	csvread_row_fn on_row;       /* every row of the sheet, in order */
+	void *ctx;
+	char *sheet_read;            /* out: the sheet's name (free it) */
+};
+
+/*
+ * Read the workbook `in` (a regular file, named `name` in messages) and
+ * pass the rows of one sheet to req->on_row.  Returns FOITAB_OK, a stop
+ * status of on_row, FOITAB_DATAERR (reported: not a workbook foitab
+ * reads, no such sheet, a damaged or hostile part), FOITAB_NOINPUT (a
+ * read error) or FOITAB_OSERR.
+ */
+int workbook_read(FILE *in, const char *name, struct workbook_request *req,
+		  struct diag *diag);
+
+#endif

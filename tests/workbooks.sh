@@ -1,0 +1,102 @@
+#!/bin/sh
+# workbooks.sh - hostile workbooks, each made here with Python's zipfile:
+# a zip bomb, shared strings past their bound, XML nested 100 000 deep,
+# entities that expand a billion times, missing parts, a reference to a
+# string that is not there, zips that are no spreadsheet, a cut file, an
+# old .xls, a workbook on a pipe.  Each must end with exit 65 and its
+# message, nothing on stdout, within 10 s and 256 MiB (MEASURE given; not
+# under VALGRIND, which is slower and heavier by design).
+#
+#   sh tests/workbooks.sh PROGRAM [MEASURE]
+. tests/lib.sh
+prog=$1
+measure=${2:-}
+
+# run STATUS PATTERN COMMAND...: as hostile.sh's.
+run() {
+	want=$1 pattern=$2
+	shift 2
+	${VALGRIND:-} "$@" >"$tmp/out" 2>"$tmp/err"
+	got=$?
+	if [ "$got" -ne "$want" ]; then
+		bad "$*: exit $got, wanted $want: $(head -3 "$tmp/err")"
+	elif ! grep -q -- "$pattern" "$tmp/err"; then
+		bad "$*: no message like '$pattern' in: $(head -3 "$tmp/err")"
+	elif [ -s "$tmp/out" ]; then
+		bad "$*: printed on stdout after an error"
+	else
+		ok
+	fi
+}
+
+python3 - "$tmp" <<'PY'
+import sys, zipfile
+d = sys.argv[1]
+CT = '<?xml version="1.0"?><Types xmlns="x"/>'
+WB = ('<workbook><sheets><sheet name="S" sheetId="1" r:id="rId1"/>'
+      '</sheets></workbook>')
+RELS = ('<Relationships><Relationship Id="rId1" '
+        'Target="worksheets/sheet1.xml"/></Relationships>')
+def xlsx(name, parts):
+    with zipfile.ZipFile(d + "/" + name, "w", zipfile.ZIP_DEFLATED) as z:
+        for part, text in parts.items():
+            z.writestr(part, text)
+base = {"[Content_Types].xml": CT, "xl/workbook.xml": WB,
+        "xl/_rels/workbook.xml.rels": RELS}
+sheet = lambda rows: '<worksheet><sheetData>%s</sheetData></worksheet>' % rows
+ok = sheet('<row r="1"><c r="A1" t="inlineStr"><is><t>body</t></is></c></row>')
+# A zip bomb: a sheet of 300 MB of spaces, a few hundred kB packed.
+xlsx("bomb.xlsx", dict(base, **{"xl/worksheets/sheet1.xml":
+     "<worksheet>" + " " * (300 << 20) + "</worksheet>"}))
+# Shared strings past 64 MiB: 70 strings of 1 000 000 bytes.
+xlsx("strings.xlsx", dict(base, **{"xl/worksheets/sheet1.xml": ok,
+     "xl/sharedStrings.xml": "<sst>" + ("<si><t>" + "a" * 1000000 +
+                                         "</t></si>") * 70 + "</sst>"}))
+# XML nested 100 000 deep.
+xlsx("deep.xlsx", dict(base, **{"xl/worksheets/sheet1.xml":
+     "<a>" * 100000 + "</a>" * 100000}))
+# Entities that expand a billion times.
+lol = ('<?xml version="1.0"?><!DOCTYPE w [<!ENTITY a "aaaaaaaaaa">'
+       + "".join('<!ENTITY %s "%s">' % (chr(98 + i), ("&%s;" % chr(97 + i)) * 10)
+                 for i in range(8))
+       + ']><worksheet><sheetData><row><c t="inlineStr"><is><t>&i;</t></is>'
+       '</c></row></sheetData></worksheet>')
+xlsx("lol.xlsx", dict(base, **{"xl/worksheets/sheet1.xml": lol}))
+# Parts missing: no index of where the sheets are; no sheet at all.
+xlsx("norels.xlsx", {"[Content_Types].xml": CT, "xl/workbook.xml": WB})
+xlsx("nosheet.xlsx", dict(base))
+# A shared string that is not there.
+xlsx("badref.xlsx", dict(base, **{"xl/worksheets/sheet1.xml":
+     sheet('<row r="1"><c r="A1" t="s"><v>7</v></c></row>')}))
+# A zip that is no workbook, and an OpenDocument text.
+xlsx("notes.zip", {"notes.txt": "hello"})
+xlsx("letter.odt", {"mimetype": "application/vnd.oasis.opendocument.text",
+                    "content.xml": "<document/>"})
+PY
+wb() {  # wb NAME PATTERN: exit 65, the message, within 10 s and 256 MiB
+	run 65 "$1: .*$2" "$prog" "$tmp/$1"
+	[ -n "$measure" ] && [ -z "${VALGRIND:-}" ] || return 0
+	set -- $("$measure" /dev/null "$prog" "$tmp/$1" 2>/dev/null)
+	if awk -v s="$1" -v k="$2" 'BEGIN { exit !(s < 10 && k < 262144) }'
+	then ok; else bad "a hostile workbook took $1 s and $2 KiB"; fi
+}
+wb bomb.xlsx "inflates to more than 256 MiB"
+wb strings.xlsx "shared strings pass 64 MiB"
+wb deep.xlsx "nests more than 64 elements"
+wb lol.xlsx "declares a DOCTYPE"
+wb norels.xlsx "has no xl/_rels/workbook.xml.rels"
+wb nosheet.xlsx "sheet 'S' is missing from the workbook"
+wb badref.xlsx "a shared string the workbook does not have"
+wb notes.zip "a zip file, but not a workbook foitab reads"
+wb letter.odt "not a spreadsheet"
+head -c 3000 tests/workbooks/icb-2023.xlsx >"$tmp/cut.xlsx"
+wb cut.xlsx "cannot be opened as one"
+printf '\320\317\021\340\241\261\032\341' >"$tmp/old.xls"
+wb old.xls "an old Excel workbook (.xls), or one saved with a password"
+mkfifo "$tmp/pipe"
+cat tests/workbooks/icb-2023.xlsx >"$tmp/pipe" &
+run 65 "<stdin>: this is a workbook (a zip file) on a pipe" \
+	"$prog" - <"$tmp/pipe"
+wait
+
+finish workbooks
