@@ -39,10 +39,11 @@ TEST_BIN = $(UNITS:%=$(BUILD)/test_%)
 
 BUILD_PACKAGES = libcsv-dev libzip-dev libexpat1-dev
 CHECK_PACKAGES = libcmocka-dev valgrind clang libclang-rt-dev jq miller \
-		 cmark-gfm mandoc chromium libxml2-utils bsdutils python3
+		 cmark-gfm mandoc chromium libxml2-utils bsdutils python3 \
+		 libreoffice-calc-nogui
 
 .PHONY: bench all run check deps check-deps unit e2e hostile model sanitize valgrind oom \
-	clang threads conformance fuzz docs interop output browser terminal install \
+	clang threads conformance fuzz docs interop office output browser terminal install \
 	install-check clean
 
 # Packages first, then the build (so that `make -j` cannot race them).
@@ -163,6 +164,10 @@ docs: foitab
 # What foitab prints, read back by Miller, jq and cmark-gfm.
 interop: foitab
 	@sh tests/interop.sh ./foitab
+
+# Workbooks against LibreOffice's own reading and writing of them.
+office: foitab
+	@sh tests/libreoffice.sh ./foitab
 
 # Full disks, closed pipes and -o FILE.
 output: foitab
@@ -300,7 +305,7 @@ $(BUILD)/bench-measure: tests/bench/measure.c | $(BUILD)
 	$(CC) $(WARN) -O2 $(CPPFLAGS_ALL) -o $@ $<
 
 bench: deps
-	-$(call ensure_packages,miller)
+	-$(call ensure_packages,miller libreoffice-calc-nogui)
 	@$(MAKE) -s foitab $(BENCH_TOOLS)
 	@sh tests/bench/bench.sh $(BUILD) ./foitab
 
@@ -358,6 +363,7 @@ check: check-deps
 	@$(MAKE) -s conformance
 	@$(MAKE) -s docs
 	@$(MAKE) -s interop
+	@$(MAKE) -s office
 	@$(MAKE) -s output
 	@$(MAKE) -s browser
 	@$(MAKE) -s terminal
