@@ -33,7 +33,7 @@ MODULES  = util/mem_util util/strbuf util/diag util/text util/output \
 	   $(patsubst src/%.c,%,$(wildcard src/report/*.c)) \
 	   options
 UNITS    = strbuf text csvread rules loader split classifier baseline registry \
-	   stats reporter options
+	   stats reporter options workbook
 LIB_OBJ  = $(MODULES:%=$(BUILD)/%.o) $(BUILD)/builtin.o
 TEST_BIN = $(UNITS:%=$(BUILD)/test_%)
 
