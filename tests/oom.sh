@@ -19,6 +19,8 @@ for args in "data/icb-2023.csv" "-f csv tests/fixtures/small-messy.csv" \
 	    "-o build/oom-output.csv -f csv -r none tests/fixtures/small.csv" \
 	    "-f html --ci -r none tests/fixtures/small.csv" \
 	    "init tests/fixtures/trusts-alaveteli.csv" \
+	    "-f csv tests/workbooks/icb-2023.ods" \
+	    "list tests/workbooks/icb-2023-typo.xlsx" \
 	    "--rules tests/fixtures/trusts-alaveteli.rules -f json tests/fixtures/trusts-alaveteli.csv"; do
 	n=0
 	while :; do
