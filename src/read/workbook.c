@@ -210,7 +210,6 @@ static int parse_part(struct xml *x, const char *part)
 	zip_int64_t index = zip_name_locate(w->zip, part, 0);
 	zip_file_t *f;
 	size_t total = 0;
-	char *block;
 	int done = 0;
 
 	if (index < 0)
@@ -228,12 +227,8 @@ static int parse_part(struct xml *x, const char *part)
 			     "workbook: %s", part, zip_error_strerror(e));
 		return -1;
 	}
-	block = mem_realloc(NULL, WORKBOOK_BLOCK);
 	x->parser = XML_ParserCreate("UTF-8");
-	if (!block || !x->parser) {
-		mem_free(block);
-		if (x->parser)
-			XML_ParserFree(x->parser);
+	if (!x->parser) {
 		zip_fclose(f);
 		fail(w, FOITAB_OSERR, "out of memory");
 		return -1;
@@ -246,8 +241,14 @@ static int parse_part(struct xml *x, const char *part)
 	XML_SetCharacterDataHandler(x->parser, on_text);
 	XML_SetStartDoctypeDeclHandler(x->parser, on_doctype);
 	while (!done && !x->stopped && w->status == FOITAB_OK) {
-		zip_int64_t n = zip_fread(f, block, WORKBOOK_BLOCK);
+		/* Inflate straight into expat's own buffer: no copy. */
+		void *into = XML_GetBuffer(x->parser, (int)WORKBOOK_BLOCK);
+		zip_int64_t n = into ? zip_fread(f, into, WORKBOOK_BLOCK) : -2;
 
+		if (n == -2) {
+			fail(w, FOITAB_OSERR, "out of memory");
+			break;
+		}
 		if (n < 0) {
 			fail(w, FOITAB_DATAERR, "%s is damaged in the workbook "
 			     "(%s)", part, zip_error_strerror(zip_file_get_error(f)));
@@ -261,7 +262,7 @@ static int parse_part(struct xml *x, const char *part)
 			break;
 		}
 		done = n == 0;
-		if (XML_Parse(x->parser, block, (int)n, done) == XML_STATUS_ERROR &&
+		if (XML_ParseBuffer(x->parser, (int)n, done) == XML_STATUS_ERROR &&
 		    !x->stopped)
 			fail(w, FOITAB_DATAERR, "%s is not sound XML (line %lu: "
 			     "%s)%s", part,
@@ -272,7 +273,6 @@ static int parse_part(struct xml *x, const char *part)
 	}
 	XML_ParserFree(x->parser);
 	x->parser = NULL;
-	mem_free(block);
 	zip_fclose(f);
 	return w->status == FOITAB_OK ? 0 : -1;
 }
@@ -698,14 +698,25 @@ static void sheet_start(struct xml *x, const char *name, const char **atts)
 		row_reset(&w->row);
 		c->next_col = 0;
 	} else if (strcmp(name, "c") == 0) {
-		v = attr(atts, "r");
-		c->col = v ? column_of(v) : c->next_col;
-		if (c->col < 0)
-			c->col = c->next_col;
-		v = attr(atts, "t");
-		snprintf(c->type, sizeof c->type, "%s", v ? v : "n");
-		v = attr(atts, "s");
-		c->style = v ? strtol(v, NULL, 10) : 0;
+		/* The commonest element: its attributes in one pass. */
+		c->col = c->next_col;
+		c->type[0] = 'n';
+		c->type[1] = '\0';
+		c->style = 0;
+		for (; atts[0]; atts += 2) {
+			const char *a = local(atts[0]);
+
+			if (a[0] == 'r' && !a[1]) {
+				long col = column_of(atts[1]);
+
+				if (col >= 0)
+					c->col = col;
+			} else if (a[0] == 't' && !a[1]) {
+				snprintf(c->type, sizeof c->type, "%s", atts[1]);
+			} else if (a[0] == 's' && !a[1]) {
+				c->style = strtol(atts[1], NULL, 10);
+			}
+		}
 		strbuf_reset(&c->value);
 	} else if (strcmp(name, "v") == 0) {
 		x->text = &c->value;
