@@ -1,0 +1,128 @@
+/*
+ * sheetxml.h - what the workbook readers share (src/read/workbook.c and
+ * the readers of its formats, xlsx.c and ods.c); nothing else includes
+ * it.  A workbook is a zip of XML parts: each part is inflated into expat
+ * a block at a time with the bounds every part gets (workbook.h), and
+ * each reader's handlers build rows cell by cell.
+ */
+#ifndef FOITAB_SHEETXML_H
+#define FOITAB_SHEETXML_H
+
+#include <expat.h>
+#include <stddef.h>
+#include <zip.h>
+
+#include "strbuf.h"
+#include "workbook.h"
+
+#define WORKBOOK_BLOCK ((size_t)64 * 1024)
+
+enum kind { XLSX, ODS };
+
+/* One sheet of the workbook, in its order. */
+struct sheet {
+	char *name;
+	char *part;              /* xlsx: the part's path in the zip */
+};
+
+/* The row being built: cells by column, NUL-separated. */
+struct row {
+	struct strbuf text;
+	size_t *offsets, *lens;
+	const char **ptrs;
+	size_t n, cap;
+	int any;                 /* a cell is not empty */
+};
+
+struct workbook {
+	const char *name;
+	struct diag *diag;
+	struct workbook_request *req;
+	zip_t *zip;
+	enum kind kind;
+	struct sheet *sheets;
+	size_t nsheets;
+	/* xlsx */
+	struct strbuf strings;   /* shared strings, NUL-separated */
+	size_t *string_at;
+	size_t nstrings, strings_cap;
+	unsigned char *date_style;  /* per cellXfs index: a date format? */
+	size_t nstyles;
+	int date1904;
+	/* the sheet being read */
+	struct row row;
+	unsigned long rownum;    /* the row's number in the sheet */
+	unsigned long rows;      /* rows passed on */
+	int status;              /* first non-OK status; sticky */
+	int probing;             /* only the first non-blank row is wanted */
+	int fits;                /* probing: it fit */
+	int target;              /* ods: the table to read (-1: probe all) */
+};
+
+
+/* An XML part being read, with the handlers of the reader reading it. */
+struct xml;
+typedef void (*xml_start_fn)(struct xml *x, const char *name,
+			     const char **atts);
+typedef void (*xml_end_fn)(struct xml *x, const char *name);
+
+struct xml {
+	struct workbook *w;
+	XML_Parser parser;
+	const char *part;
+	int depth;
+	xml_start_fn start;      /* names come without their prefix */
+	xml_end_fn end;
+	struct strbuf *text;     /* where character data goes; NULL: none */
+	int stopped;             /* the handler has all it wants */
+	void *ctx;               /* the reader's own state */
+};
+
+/*
+ * Report a problem with the workbook as a whole (FOITAB_OSERR silently),
+ * unless one is reported already; the status is kept in w->status and
+ * returned.
+ */
+int wb_fail(struct workbook *w, int status, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+/* A copy of `s`; NULL after reporting that memory ran out. */
+char *wb_copy(struct workbook *w, const char *s);
+
+/*
+ * Inflate `part` into expat with the handlers of `x` (x->w set).
+ * Returns 0; 1 when the zip has no such part; -1 after a failure (kept
+ * in w->status).
+ */
+int xml_parse_part(struct xml *x, const char *part);
+
+/* The name without its namespace prefix ("table:table-cell" -> "table-cell"). */
+const char *xml_local(const char *name);
+
+/* The value of attribute `name` (by local name), or NULL. */
+const char *xml_attr(const char **atts, const char *name);
+
+/* Stop the parse: the handler has what it wants. */
+void xml_stop(struct xml *x);
+
+/* Add character data to x->text, if set (expat's handler; data: x). */
+void xml_add_text(void *data, const char *s, int len);
+
+/* Start a row; put a cell in column `col` (from 0); end it. */
+void wb_row_reset(struct row *r);
+int wb_row_put(struct workbook *w, size_t col, const char *s, size_t len);
+int wb_row_end(struct workbook *w, struct xml *x);
+
+/* "D5" -> 3; -1 if `ref` does not start with letters. */
+long wb_column_of(const char *ref);
+
+/* A number as the sheet shows it, without float noise: "3", "0.1". */
+void wb_number_text(const char *s, char *buf, size_t size);
+
+/* The readers of the formats. */
+int xlsx_open(struct workbook *w);           /* sheets, strings, styles */
+int xlsx_sheet(struct workbook *w, size_t i);
+int ods_read(struct workbook *w, int target); /* table `target` from 1;
+						 -1: list the tables */
+
+#endif
