@@ -38,6 +38,7 @@ struct member {
 	char *code;
 	char *summary;
 	unsigned long line;          /* where its row starts in the survey */
+	int sheet_row;               /* line is a workbook sheet's row */
 	enum response_kind response;
 	unsigned long buckets;       /* bit i: in bucket i */
 };

@@ -25,7 +25,9 @@
 
 /* One checked row.  The strings are valid only during the callback. */
 struct response {
-	unsigned long line;          /* physical line where the row starts */
+	unsigned long line;          /* physical line where the row starts,
+					or a workbook sheet's row number */
+	int sheet_row;               /* line is a sheet's row number */
 	const char *body;            /* trimmed, never empty */
 	const char *code;            /* trimmed; "" when not given */
 	const char *summary;         /* trimmed; "" when not given */

@@ -83,7 +83,8 @@ static void html_member(FILE *out, const struct member *m)
 {
 	fputs("<li><strong>", out);
 	xml_text(out, m->body);
-	fprintf(out, "</strong> (line %lu)", m->line);
+	fprintf(out, "</strong> (%s %lu)", m->sheet_row ? "row" : "line",
+		m->line);
 	if (*m->summary) {
 		fputs(": ", out);
 		xml_text(out, m->summary);

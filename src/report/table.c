@@ -198,7 +198,8 @@ static void list_table(const struct report *rep, FILE *out)
 				continue;
 			fputs("  ", out);
 			put_text(out, m->body);
-			fprintf(out, " (line %lu)\n", m->line);
+			fprintf(out, " (%s %lu)\n", m->sheet_row ? "row" :
+				"line", m->line);
 			if (*m->summary)
 				indented(out, m->summary, "      ");
 		}

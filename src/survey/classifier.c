@@ -122,6 +122,7 @@ int roster_add(struct roster *roster, const struct tally *t,
 		return -1;
 	}
 	m->line = r->line;
+	m->sheet_row = r->sheet_row;
 	m->response = r->response;
 	for (i = 0; i < t->nbuckets; i++)
 		if (in_bucket(t->rules, i, r))

@@ -526,6 +526,7 @@ static int on_row(const struct csv_row *row, void *ctx)
 	}
 	/* Every column's bits and text are set in pass 1: no memset. */
 	r.line = row->line;
+	r.sheet_row = row->sheet_cells;
 	if (row->nfields > l->ncolumns) {
 		size_t i;
 
