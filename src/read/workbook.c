@@ -503,7 +503,8 @@ int workbook_read(FILE *in, const char *name, struct workbook_request *req,
 	if (w.status == FOITAB_OK)
 		choose(&w, &chosen);
 	if (w.status == FOITAB_OK) {
-		if (w.nsheets > 1)
+		/* A sheet chosen for the user is named; one named is not. */
+		if (w.nsheets > 1 && !req->sheet)
 			diag_note(diag, name, 0, "reading sheet '%s' (%zu of "
 				  "%zu); --sheet names another",
 				  w.sheets[chosen].name, chosen + 1, w.nsheets);
