@@ -96,6 +96,13 @@ char *wb_copy(struct workbook *w, const char *s);
  */
 int xml_parse_part(struct xml *x, const char *part);
 
+/*
+ * Read `part` with the handlers `start` and `end` (either may be NULL)
+ * and their state `ctx`: xml_parse_part() on a fresh struct xml.
+ */
+int xml_read(struct workbook *w, const char *part, xml_start_fn start,
+	     xml_end_fn end, void *ctx);
+
 /* The name without its namespace prefix ("table:table-cell" -> "table-cell"). */
 const char *xml_local(const char *name);
 

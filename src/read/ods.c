@@ -191,16 +191,10 @@ static void ods_end(struct xml *x, const char *name)
 int ods_read(struct workbook *w, int target)
 {
 	struct ods_state o;
-	struct xml x;
 
 	memset(&o, 0, sizeof o);
-	memset(&x, 0, sizeof x);
-	x.w = w;
-	x.start = ods_start;
-	x.end = ods_end;
-	x.ctx = &o;
 	w->target = target;
-	if (xml_parse_part(&x, "content.xml") == 1)
+	if (xml_read(w, "content.xml", ods_start, ods_end, &o) == 1)
 		wb_fail(w, FOITAB_DATAERR, "the workbook has no content.xml; it "
 		     "is damaged");
 	strbuf_release(&o.text);

@@ -212,6 +212,19 @@ int xml_parse_part(struct xml *x, const char *part)
 	return w->status == FOITAB_OK ? 0 : -1;
 }
 
+int xml_read(struct workbook *w, const char *part, xml_start_fn start,
+	     xml_end_fn end, void *ctx)
+{
+	struct xml x;
+
+	memset(&x, 0, sizeof x);
+	x.w = w;
+	x.start = start;
+	x.end = end;
+	x.ctx = ctx;
+	return xml_parse_part(&x, part);
+}
+
 /* ------------------------------------------------------------------ */
 /* Rows. */
 

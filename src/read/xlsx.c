@@ -421,24 +421,17 @@ int xlsx_open(struct workbook *w)
 {
 	struct xlsx_index ix;
 	struct strings_state st;
-	struct xml x;
 	size_t i;
 	int got;
 
 	memset(&ix, 0, sizeof ix);
-	memset(&x, 0, sizeof x);
-	x.w = w;
-	x.start = workbook_start;
-	got = xml_parse_part(&x, "xl/workbook.xml");
+	got = xml_read(w, "xl/workbook.xml", workbook_start, NULL, NULL);
 	if (got == 1)
 		wb_fail(w, FOITAB_DATAERR, "a zip file, but not a workbook foitab "
 		     "reads: it has no xl/workbook.xml");
-	memset(&x, 0, sizeof x);
-	x.w = w;
-	x.start = rels_start;
-	x.ctx = &ix;
 	if (w->status == FOITAB_OK &&
-	    xml_parse_part(&x, "xl/_rels/workbook.xml.rels") == 1)
+	    xml_read(w, "xl/_rels/workbook.xml.rels", rels_start, NULL,
+		     &ix) == 1)
 		wb_fail(w, FOITAB_DATAERR, "the workbook has no "
 		     "xl/_rels/workbook.xml.rels; it is damaged");
 	for (i = 0; i < w->nsheets && w->status == FOITAB_OK; i++) {
@@ -452,21 +445,12 @@ int xlsx_open(struct workbook *w)
 			     w->sheets[i].name);
 	}
 	memset(&st, 0, sizeof st);
-	memset(&x, 0, sizeof x);
-	x.w = w;
-	x.start = strings_start;
-	x.end = strings_end;
-	x.ctx = &st;
 	if (w->status == FOITAB_OK)
-		xml_parse_part(&x, "xl/sharedStrings.xml");
+		xml_read(w, "xl/sharedStrings.xml", strings_start, strings_end,
+			 &st);
 	strbuf_release(&st.text);
-	memset(&x, 0, sizeof x);
-	x.w = w;
-	x.start = styles_start;
-	x.end = styles_end;
-	x.ctx = &ix;
 	if (w->status == FOITAB_OK)
-		xml_parse_part(&x, "xl/styles.xml");
+		xml_read(w, "xl/styles.xml", styles_start, styles_end, &ix);
 	index_free(&ix);
 	return w->status;
 }
@@ -475,17 +459,11 @@ int xlsx_open(struct workbook *w)
 int xlsx_sheet(struct workbook *w, size_t i)
 {
 	struct cell_state c;
-	struct xml x;
 
 	memset(&c, 0, sizeof c);
-	memset(&x, 0, sizeof x);
-	x.w = w;
-	x.start = sheet_start;
-	x.end = sheet_end;
-	x.ctx = &c;
 	w->rownum = 0;
 	w->rows = 0;
-	if (xml_parse_part(&x, w->sheets[i].part) == 1)
+	if (xml_read(w, w->sheets[i].part, sheet_start, sheet_end, &c) == 1)
 		wb_fail(w, FOITAB_DATAERR, "sheet '%s' is missing from the "
 		     "workbook (%s); it is damaged", w->sheets[i].name,
 		     w->sheets[i].part);
