@@ -26,7 +26,7 @@ SAN_FLAGS = -fsanitize=address,undefined -fno-omit-frame-pointer \
 # A format is a file in src/report/: all of them are built.
 MODULES  = util/mem_util util/strbuf util/diag util/text util/output \
 	   read/csvread read/workbook read/xlsx read/ods \
-	   survey/rules survey/condition survey/loader survey/classifier \
+	   survey/rules survey/settings survey/condition survey/loader survey/classifier \
 	   survey/baseline survey/registry survey/split survey/collect \
 	   survey/draft \
 	   stats/stats \

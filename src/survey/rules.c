@@ -1,5 +1,6 @@
 /*
- * rules.c - reads and checks a rules file.
+ * rules.c - reads and checks a rules file: its lines and sections here,
+ * each setting in settings.c (the state they share: rules_reader.h).
  *
  * The file is read in two passes.  The first splits it into settings
  * ("key = value") under sections ("[column NAME]", "[bucket KEY]"), and
@@ -19,6 +20,7 @@
 #include "exitcodes.h"
 #include "mem.h"
 #include "rules.h"
+#include "rules_reader.h"
 #include "text.h"
 
 /* ------------------------------------------------------------------ */
@@ -76,43 +78,9 @@ const char *rules_suggest(const struct rules_column *c, const char *folded)
 }
 
 /* ------------------------------------------------------------------ */
-/* The reader's state. */
+/* The reader's helpers (rules_reader.h). */
 
-enum section {
-	SECTION_TOP,
-	SECTION_COLUMN,
-	SECTION_BUCKET,
-	SECTION_IGNORED      /* a faulty header: its settings are skipped */
-};
-
-/* A condition to parse in the second pass. */
-struct pending_expr {
-	char *text;
-	unsigned long line;
-	const char *setting;     /* "when", "required", "denominator" */
-	struct expr **target;
-	char **text_target;      /* where the condition's text is kept */
-	int column;              /* for "required": the column it is for */
-};
-
-struct reader {
-	struct rules *r;
-	struct diag *diag;
-	const char *name;
-	struct strbuf folded;
-	enum section section;
-	int current;             /* column or bucket index in this section */
-	unsigned long section_line;
-	unsigned seen;           /* settings seen in this section (bits) */
-	struct pending_expr *pending;
-	size_t npending, cap_pending;
-	int have_denominator;
-	int nomem;
-};
-
-#define FAIL_NOMEM(rd) ((rd)->nomem = 1)
-
-static char *dup_text(struct reader *rd, const char *s, size_t len)
+char *rd_dup(struct reader *rd, const char *s, size_t len)
 {
 	char *p = mem_strndup(s, len);
 
@@ -121,8 +89,7 @@ static char *dup_text(struct reader *rd, const char *s, size_t len)
 	return p;
 }
 
-/* Fold `s` into rd->folded; NULL on no memory. */
-static const char *fold(struct reader *rd, const char *s, size_t len)
+const char *rd_fold(struct reader *rd, const char *s, size_t len)
 {
 	if (text_fold(s, len, &rd->folded) < 0) {
 		FAIL_NOMEM(rd);
@@ -131,9 +98,9 @@ static const char *fold(struct reader *rd, const char *s, size_t len)
 	return strbuf_str(&rd->folded);
 }
 
-static int defer_expr(struct reader *rd, const char *text, unsigned long line,
-		      const char *setting, struct expr **target,
-		      char **text_target, int column)
+int rd_defer(struct reader *rd, const char *text, unsigned long line,
+	     const char *setting, struct expr **target, char **text_target,
+	     int column)
 {
 	struct pending_expr *p;
 
@@ -148,7 +115,7 @@ static int defer_expr(struct reader *rd, const char *text, unsigned long line,
 		rd->cap_pending = cap;
 	}
 	p = &rd->pending[rd->npending];
-	p->text = dup_text(rd, text, strlen(text));
+	p->text = rd_dup(rd, text, strlen(text));
 	if (!p->text)
 		return -1;
 	p->line = line;
@@ -191,391 +158,6 @@ nomem:
 	return NULL;
 }
 
-/* ------------------------------------------------------------------ */
-/* Settings. */
-
-/* Split "a, b, c" into folded words, calling `each` for every one. */
-static int split_list(struct reader *rd, const char *value, unsigned long line,
-		      const char *what,
-		      int (*each)(struct reader *, const char *, size_t,
-				  unsigned long, void *),
-		      void *ctx)
-{
-	int count = 0;
-
-	for (;;) {
-		const char *end = strchr(value, ',');
-		size_t len = end ? (size_t)(end - value) : strlen(value);
-		const char *s = value;
-		size_t n = len;
-
-		while (n && isspace((unsigned char)*s)) {
-			s++;
-			n--;
-		}
-		while (n && isspace((unsigned char)s[n - 1]))
-			n--;
-		if (n == 0) {
-			diag_error(rd->diag, rd->name, line, "%s: an empty item "
-				   "in the list (two commas together?)", what);
-		} else {
-			if (each(rd, s, n, line, ctx) < 0)
-				return -1;
-			count++;
-		}
-		if (!end)
-			return count;
-		value = end + 1;   /* a comma at the end is an empty item too */
-	}
-}
-
-static int add_value(struct reader *rd, const char *s, size_t len,
-		     unsigned long line, void *ctx)
-{
-	struct rules_column *col = ctx;
-	const char *f = fold(rd, s, len);
-
-	if (!f)
-		return -1;
-	if (rules_value(col, f) >= 0) {
-		diag_error(rd->diag, rd->name, line, "values: '%.*s' is listed "
-			   "twice", (int)len, s);
-		return 0;
-	}
-	if (col->nvalues == RULES_MAX_VALUES) {
-		diag_error(rd->diag, rd->name, line, "values: a column has at "
-			   "most %d values", RULES_MAX_VALUES);
-		return 0;
-	}
-	/* Counted at once, so that rules_free() frees whatever was made. */
-	col->values[col->nvalues] = dup_text(rd, s, len);
-	col->folded[col->nvalues] = dup_text(rd, f, strlen(f));
-	col->folded_len[col->nvalues] = strlen(f);
-	col->nvalues++;
-	if (!col->values[col->nvalues - 1] || !col->folded[col->nvalues - 1])
-		return -1;
-	return 0;
-}
-
-/* Another spelling of a column's header (`header = Trust, Authority`). */
-static int add_header(struct reader *rd, const char *s, size_t len,
-		      unsigned long line, void *ctx)
-{
-	struct rules_column *col = ctx;
-	char **more;
-	const char *f = fold(rd, s, len);
-
-	(void)line;
-	if (!f)
-		return -1;
-	if (col->nheaders == RULES_MAX_HEADERS) {
-		diag_error(rd->diag, rd->name, line, "header: a column has at "
-			   "most %d header names", RULES_MAX_HEADERS);
-		return 0;
-	}
-	more = mem_realloc(col->headers, (col->nheaders + 1) * sizeof *more);
-	if (!more)
-		return FAIL_NOMEM(rd), -1;
-	col->headers = more;
-	col->headers[col->nheaders] = dup_text(rd, f, strlen(f));
-	if (!col->headers[col->nheaders])
-		return -1;
-	col->nheaders++;
-	return 0;
-}
-
-/* Report that header name `h` of column `a` is also column `b`'s. */
-static void header_clash(struct reader *rd, size_t a, size_t b, const char *h)
-{
-	const struct rules *r = rd->r;
-
-	diag_error(rd->diag, rd->name, r->columns[a].line, "header: '%s' would "
-		   "name both column '%s' and column '%s'", h,
-		   r->columns[b].name, r->columns[a].name);
-}
-
-/*
- * A header name must say one column: none may be another column's name,
- * nor a header name of an earlier column.
- */
-static void check_headers(struct reader *rd)
-{
-	const struct rules *r = rd->r;
-	size_t a, b, i, j;
-
-	for (a = 0; a < r->ncolumns; a++)
-		for (i = 0; i < r->columns[a].nheaders; i++) {
-			const char *h = r->columns[a].headers[i];
-
-			for (b = 0; b < r->ncolumns; b++) {
-				if (b != a && strcmp(r->columns[b].name, h) == 0)
-					header_clash(rd, a, b, h);
-				for (j = 0; b < a && j < r->columns[b].nheaders;
-				     j++)
-					if (strcmp(r->columns[b].headers[j], h) == 0)
-						header_clash(rd, a, b, h);
-			}
-		}
-}
-
-/* A state of the response counted in no figure (`excluded = ...`). */
-static int add_excluded(struct reader *rd, const char *s, size_t len,
-			unsigned long line, void *ctx)
-{
-	struct rules_column *col = ctx;
-
-	if (col->nvalues == RESPONSE_EXCLUDED + RULES_MAX_EXCLUDED) {
-		diag_error(rd->diag, rd->name, line, "excluded: at most %d "
-			   "states", RULES_MAX_EXCLUDED);
-		return 0;
-	}
-	return add_value(rd, s, len, line, col);
-}
-
-struct alias_target {
-	struct rules_column *col;
-	unsigned value;
-};
-
-static int add_alias(struct reader *rd, const char *s, size_t len,
-		     unsigned long line, void *ctx)
-{
-	struct alias_target *t = ctx;
-	struct rules_column *col = t->col;
-	struct rules_alias *more;
-	const char *f = fold(rd, s, len);
-
-	if (!f)
-		return -1;
-	if (rules_value(col, f) >= 0) {
-		diag_error(rd->diag, rd->name, line, "alias: '%.*s' already "
-			   "stands for '%s'", (int)len, s,
-			   col->values[rules_value(col, f)]);
-		return 0;
-	}
-	if (col->naliases == RULES_MAX_ALIASES) {
-		diag_error(rd->diag, rd->name, line, "alias: a column has at "
-			   "most %d aliases", RULES_MAX_ALIASES);
-		return 0;
-	}
-	more = mem_realloc(col->aliases, (col->naliases + 1) * sizeof *more);
-	if (!more)
-		return FAIL_NOMEM(rd), -1;
-	col->aliases = more;
-	more[col->naliases].alias = dup_text(rd, f, strlen(f));
-	if (!more[col->naliases].alias)
-		return -1;
-	more[col->naliases].value = t->value;
-	col->naliases++;
-	return 0;
-}
-
-/* Bits of reader.seen: which settings a section has had. */
-enum {
-	SEEN_TITLE = 1, SEEN_DENOMINATOR = 2, SEEN_BASELINE = 4,
-	SEEN_REGISTER = 8, SEEN_TYPE = 16, SEEN_VALUES = 32,
-	SEEN_REQUIRED = 64, SEEN_ITEM = 128, SEEN_LABEL = 256, SEEN_WHEN = 512,
-	SEEN_HEADER = 1024, SEEN_RESPONSES = 2048
-};
-
-/* Is `key` (folded) one of `names`?  Sets `bit` in seen, once. */
-static int once(struct reader *rd, unsigned bit, unsigned long line,
-		const char *key)
-{
-	if (rd->seen & bit) {
-		diag_error(rd->diag, rd->name, line, "'%s' is set twice in this "
-			   "section", key);
-		return 0;
-	}
-	rd->seen |= bit;
-	return 1;
-}
-
-static char **top_setting(struct reader *rd, const char *key, unsigned *bit)
-{
-	if (strcmp(key, "title") == 0)
-		return *bit = SEEN_TITLE, &rd->r->title;
-	if (strcmp(key, "baseline") == 0)
-		return *bit = SEEN_BASELINE, &rd->r->baseline;
-	if (strcmp(key, "register") == 0)
-		return *bit = SEEN_REGISTER, &rd->r->registry;
-	return NULL;
-}
-
-/*
- * The request states of Alaveteli (the software behind WhatDoTheyKnow),
- * as they come in an export: each made a spelling of answered, refused
- * or pending, or a state of its own that no figure counts.
- */
-static void alaveteli_states(struct reader *rd, unsigned long line)
-{
-	static const struct { const char *state; int kind; } states[] = {
-		{ "successful", RESPONSE_ANSWERED },
-		{ "partially_successful", RESPONSE_ANSWERED },
-		{ "not_held", RESPONSE_ANSWERED },
-		{ "rejected", RESPONSE_REFUSED },
-		{ "waiting_response", RESPONSE_PENDING },
-		{ "waiting_clarification", RESPONSE_PENDING },
-		{ "internal_review", RESPONSE_PENDING },
-		{ "gone_postal", RESPONSE_PENDING },
-		{ "user_withdrawn", RESPONSE_EXCLUDED },
-		{ "error_message", RESPONSE_EXCLUDED },
-		{ "vexatious", RESPONSE_EXCLUDED },
-		{ "not_foi", RESPONSE_EXCLUDED },
-		{ "requires_admin", RESPONSE_EXCLUDED },
-		{ "attention_requested", RESPONSE_EXCLUDED },
-	};
-	struct rules_column *col = &rd->r->columns[COLUMN_RESPONSE];
-	size_t i;
-
-	for (i = 0; i < sizeof states / sizeof states[0]; i++) {
-		const char *s = states[i].state;
-		struct alias_target t = { col, (unsigned)states[i].kind };
-
-		if (states[i].kind == RESPONSE_EXCLUDED ?
-		    add_excluded(rd, s, strlen(s), line, col) < 0 :
-		    add_alias(rd, s, strlen(s), line, &t) < 0)
-			return;
-	}
-}
-
-static void setting_top(struct reader *rd, const char *key, const char *value,
-			unsigned long line)
-{
-	unsigned bit = 0;
-	char **target = top_setting(rd, key, &bit);
-
-	if (target) {
-		if (once(rd, bit, line, key))
-			*target = dup_text(rd, value, strlen(value));
-	} else if (strcmp(key, "responses") == 0) {
-		const char *f = fold(rd, value, strlen(value));
-
-		if (!f || !once(rd, SEEN_RESPONSES, line, key))
-			return;
-		if (strcmp(f, "alaveteli") == 0)
-			alaveteli_states(rd, line);
-		else
-			diag_error(rd->diag, rd->name, line, "responses: '%s' is "
-				   "not a set of states foitab knows; it knows: "
-				   "alaveteli", value);
-	} else if (strcmp(key, "denominator") == 0) {
-		if (once(rd, SEEN_DENOMINATOR, line, key)) {
-			rd->have_denominator = 1;
-			defer_expr(rd, value, line, "denominator",
-				   &rd->r->denominator, &rd->r->denominator_text,
-				   -1);
-		}
-	} else {
-		diag_error(rd->diag, rd->name, line, "unknown setting '%s' "
-			   "before the first section; the settings there are: "
-			   "title, denominator, baseline, register, responses",
-			   key);
-	}
-}
-
-static void setting_column(struct reader *rd, const char *key,
-			   const char *value, unsigned long line)
-{
-	struct rules_column *col = &rd->r->columns[rd->current];
-	const char *f;
-
-	if (strcmp(key, "header") == 0) {
-		if (once(rd, SEEN_HEADER, line, key))
-			split_list(rd, value, line, "header", add_header, col);
-		return;
-	}
-	if (rd->current == COLUMN_RESPONSE && strcmp(key, "excluded") == 0) {
-		if (once(rd, SEEN_VALUES, line, key))
-			split_list(rd, value, line, "excluded", add_excluded,
-				   col);
-		return;
-	}
-	if (rd->current < RULES_BUILTIN_COLUMNS &&
-	    !(rd->current == COLUMN_RESPONSE && strncmp(key, "alias_", 6) == 0)) {
-		diag_error(rd->diag, rd->name, line, "[column %s] is built in: "
-			   "only its 'header'%s may be set", col->name,
-			   rd->current == COLUMN_RESPONSE ?
-			   ", 'excluded' and aliases of its values ('alias "
-			   "answered = ...')" : "");
-		return;
-	}
-	if (strcmp(key, "type") == 0) {
-		static const char *const types[] = {
-			"choice", "list", "boolean", "text"
-		};
-		size_t t;
-
-		if (!once(rd, SEEN_TYPE, line, key) || !(f = fold(rd, value,
-								  strlen(value))))
-			return;
-		for (t = 0; t < 4 && strcmp(types[t], f) != 0; t++)
-			;
-		if (strcmp(f, "yes_no") == 0)
-			t = COLUMN_BOOLEAN;
-		if (t == 4)
-			diag_error(rd->diag, rd->name, line, "type: '%s' is not a "
-				   "column type; the types are: choice, list, "
-				   "boolean, text", value);
-		else
-			col->type = (enum column_type)t;
-	} else if (strcmp(key, "values") == 0) {
-		if (once(rd, SEEN_VALUES, line, key))
-			split_list(rd, value, line, "values", add_value, col);
-	} else if (strcmp(key, "item") == 0) {
-		if (once(rd, SEEN_ITEM, line, key)) {
-			mem_free(col->item);
-			col->item = dup_text(rd, value, strlen(value));
-		}
-	} else if (strcmp(key, "required") == 0) {
-		if (!once(rd, SEEN_REQUIRED, line, key) ||
-		    !(f = fold(rd, value, strlen(value))))
-			return;
-		if (strcmp(f, "yes") == 0)
-			col->required_always = 1;
-		else if (strcmp(f, "no") != 0)
-			defer_expr(rd, value, line, "required",
-				   &col->required_when, &col->required_text,
-				   rd->current);
-	} else if (strncmp(key, "alias_", 6) == 0) {
-		struct alias_target t;
-		int v = rules_value(col, key + 6);
-
-		if (v < 0) {
-			diag_error(rd->diag, rd->name, line, "alias: '%s' is not "
-				   "one of the values listed above it", key + 6);
-			return;
-		}
-		t.col = col;
-		t.value = (unsigned)v;
-		split_list(rd, value, line, "alias", add_alias, &t);
-	} else {
-		diag_error(rd->diag, rd->name, line, "unknown setting '%s' in "
-			   "[column %s]; the settings are: type, values, "
-			   "required, item, header, alias VALUE", key,
-			   col->name);
-	}
-}
-
-static void setting_bucket(struct reader *rd, const char *key,
-			   const char *value, unsigned long line)
-{
-	struct rules_bucket *b = &rd->r->buckets[rd->current];
-
-	if (strcmp(key, "label") == 0) {
-		if (once(rd, SEEN_LABEL, line, key))
-			b->label = dup_text(rd, value, strlen(value));
-	} else if (strcmp(key, "when") == 0) {
-		if (once(rd, SEEN_WHEN, line, key))
-			defer_expr(rd, value, line, "when", &b->when,
-				   &b->when_text, -1);
-	} else {
-		diag_error(rd->diag, rd->name, line, "unknown setting '%s' in "
-			   "[bucket %s]; the settings are: label, when", key,
-			   b->key);
-	}
-}
-
 /* A section is over: check that it has what it must. */
 static void close_section(struct reader *rd)
 {
@@ -607,28 +189,6 @@ static void close_section(struct reader *rd)
 	}
 }
 
-/* Give a yes/no column its two values and the spellings of them. */
-static int make_boolean(struct reader *rd, struct rules_column *col)
-{
-	static const char *const yes[] = { "y", "true", "1" };
-	static const char *const no[] = { "n", "false", "0" };
-	size_t i;
-
-	if (add_value(rd, "yes", 3, 0, col) < 0 ||
-	    add_value(rd, "no", 2, 0, col) < 0)
-		return -1;
-	for (i = 0; i < 3; i++) {
-		struct alias_target t = { col, 0 };
-
-		if (add_alias(rd, yes[i], strlen(yes[i]), 0, &t) < 0)
-			return -1;
-		t.value = 1;
-		if (add_alias(rd, no[i], strlen(no[i]), 0, &t) < 0)
-			return -1;
-	}
-	return 0;
-}
-
 static void open_section(struct reader *rd, const char *text, size_t len,
 			 unsigned long line)
 {
@@ -646,7 +206,7 @@ static void open_section(struct reader *rd, const char *text, size_t len,
 	rd->current = -1;
 	space = memchr(text, ' ', len);
 	kind_len = space ? (size_t)(space - text) : len;
-	if (!space || !(f = fold(rd, space + 1, len - kind_len - 1)) || !*f) {
+	if (!space || !(f = rd_fold(rd, space + 1, len - kind_len - 1)) || !*f) {
 		if (!rd->nomem)
 			diag_error(rd->diag, rd->name, line, "a section is "
 				   "'[column NAME]' or '[bucket KEY]'");
@@ -673,8 +233,8 @@ static void open_section(struct reader *rd, const char *text, size_t len,
 		} else {
 			struct rules_column *col = &r->columns[r->ncolumns];
 
-			col->name = dup_text(rd, f, strlen(f));
-			col->item = dup_text(rd, "value", 5);
+			col->name = rd_dup(rd, f, strlen(f));
+			col->item = rd_dup(rd, "value", 5);
 			col->type = COLUMN_CHOICE;
 			col->line = line;
 			rd->current = (int)r->ncolumns++;
@@ -701,7 +261,7 @@ static void open_section(struct reader *rd, const char *text, size_t len,
 		} else {
 			struct rules_bucket *b = &r->buckets[r->nbuckets];
 
-			b->key = dup_text(rd, f, strlen(f));
+			b->key = rd_dup(rd, f, strlen(f));
 			b->line = line;
 			rd->current = (int)r->nbuckets++;
 			rd->section = SECTION_BUCKET;
@@ -747,13 +307,13 @@ static void read_line(struct reader *rd, const char *s, size_t len,
 		return;
 	}
 	klen = (size_t)(eq - s);
-	if (!(key = fold(rd, s, klen)) || !*key) {
+	if (!(key = rd_fold(rd, s, klen)) || !*key) {
 		if (!rd->nomem)
 			diag_error(rd->diag, rd->name, line, "a setting's name is "
 				   "missing before '='");
 		return;
 	}
-	value = dup_text(rd, eq + 1, len - klen - 1);
+	value = rd_dup(rd, eq + 1, len - klen - 1);
 	if (!value)
 		return;
 	{
@@ -770,11 +330,11 @@ static void read_line(struct reader *rd, const char *s, size_t len,
 			diag_error(rd->diag, rd->name, line, "'%s' has no value",
 				   keybuf);
 		else if (rd->section == SECTION_TOP)
-			setting_top(rd, keybuf, v, line);
+			settings_top(rd, keybuf, v, line);
 		else if (rd->section == SECTION_COLUMN)
-			setting_column(rd, keybuf, v, line);
+			settings_column(rd, keybuf, v, line);
 		else if (rd->section == SECTION_BUCKET)
-			setting_bucket(rd, keybuf, v, line);
+			settings_bucket(rd, keybuf, v, line);
 	}
 	mem_free(value);
 }
@@ -794,16 +354,16 @@ static int builtin_columns(struct reader *rd)
 		struct rules_column *col = &r->columns[i];
 
 		r->ncolumns = i + 1;   /* so that rules_free() frees it */
-		col->name = dup_text(rd, names[i], strlen(names[i]));
-		col->item = dup_text(rd, "value", 5);
+		col->name = rd_dup(rd, names[i], strlen(names[i]));
+		col->item = rd_dup(rd, "value", 5);
 		col->type = i == COLUMN_RESPONSE ? COLUMN_CHOICE : COLUMN_TEXT;
 		col->required_always = i == COLUMN_BODY || i == COLUMN_RESPONSE;
 		if (rd->nomem)
 			return -1;
 	}
-	return add_value(rd, "answered", 8, 0, &r->columns[COLUMN_RESPONSE]) < 0 ||
-	       add_value(rd, "refused", 7, 0, &r->columns[COLUMN_RESPONSE]) < 0 ||
-	       add_value(rd, "pending", 7, 0, &r->columns[COLUMN_RESPONSE]) < 0
+	return settings_add_value(rd, "answered", 8, 0, &r->columns[COLUMN_RESPONSE]) < 0 ||
+	       settings_add_value(rd, "refused", 7, 0, &r->columns[COLUMN_RESPONSE]) < 0 ||
+	       settings_add_value(rd, "pending", 7, 0, &r->columns[COLUMN_RESPONSE]) < 0
 	       ? -1 : 0;
 }
 
@@ -865,23 +425,23 @@ int rules_read_bytes(struct rules *r, const void *bytes, size_t len,
 	/* No buckets is a draft (foitab init): it loads, and the report
 	 * says there are none yet. */
 	if (!rd.nomem)
-		check_headers(&rd);
+		settings_check_headers(&rd);
 	/* The yes/no columns get their values now that all are declared. */
 	for (i = RULES_BUILTIN_COLUMNS; i < r->ncolumns && !rd.nomem; i++)
 		if (r->columns[i].type == COLUMN_BOOLEAN &&
 		    r->columns[i].nvalues == 0)
-			make_boolean(&rd, &r->columns[i]);
+			settings_make_boolean(&rd, &r->columns[i]);
 	/* Pass 2: the conditions. */
 	if (!rd.have_denominator && !rd.nomem &&
-	    defer_expr(&rd, "response is answered", 0, "denominator",
-		       &r->denominator, &r->denominator_text, -1) < 0)
+	    rd_defer(&rd, "response is answered", 0, "denominator",
+		     &r->denominator, &r->denominator_text, -1) < 0)
 		rd.nomem = 1;
 	for (i = 0; i < rd.npending && !rd.nomem; i++) {
 		struct pending_expr *pe = &rd.pending[i];
 
 		*pe->target = condition_parse(r, pe->text, name, pe->line,
 					      pe->setting, diag, &rd.nomem);
-		*pe->text_target = dup_text(&rd, pe->text, strlen(pe->text));
+		*pe->text_target = rd_dup(&rd, pe->text, strlen(pe->text));
 		if (*pe->target && pe->column >= 0) {
 			struct rules_column *col = &r->columns[pe->column];
 
