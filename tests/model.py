@@ -353,8 +353,26 @@ def percent(count, den):
 
 # ------------------------------------------------------------ the runs
 
+def as_workbook(sheet, path):
+    """The same sheet as an .xlsx written by openpyxl (a real writer):
+    every cell text, as a campaigner's sheet would hold it."""
+    import csv
+    import io
+    import openpyxl
+    book = openpyxl.Workbook(write_only=True)
+    page = book.create_sheet("Coded")
+    for row in csv.reader(io.StringIO(sheet)):
+        page.append([cell if cell else None for cell in row])
+    book.save(path)
+
+
 def main():
     prog = sys.argv[1]
+    try:
+        import openpyxl  # noqa: F401  (the workbook half of the test)
+        workbooks = True
+    except ImportError:
+        workbooks = False
     cases = int(sys.argv[2]) if len(sys.argv) > 2 else 2000
     seed = int(sys.argv[3]) if len(sys.argv) > 3 else 20231
     rnd = random.Random(seed)
@@ -362,6 +380,8 @@ def main():
     with tempfile.TemporaryDirectory() as tmp:
         rules_path = os.path.join(tmp, "r.rules")
         sheet_path = os.path.join(tmp, "s.csv")
+        book_path = os.path.join(tmp, "s.xlsx")
+        compared = 0
         for case in range(cases):
             columns, denominator, buckets, headers, rules = random_rules(rnd)
             sheet, cells_of, left_out = random_sheet(rnd, columns, headers)
@@ -398,13 +418,26 @@ def main():
                     if seen != expect:
                         problem = "bucket %s: %s, model %s" % (
                             bucket["key"], seen, expect)
+            # Every tenth sheet again as a workbook: the same status and
+            # the same figures as the CSV path, whatever they are.
+            if workbooks and not problem and case % 10 == 0:
+                as_workbook(sheet, book_path)
+                again = subprocess.run([prog, "--rules", rules_path, "-r",
+                                        "none", "-b", "none", "-f", "json",
+                                        book_path], capture_output=True)
+                compared += 1
+                if (again.returncode, again.stdout) != (run.returncode,
+                                                        run.stdout):
+                    problem = "the .xlsx gave exit %d, the CSV %d: %s" % (
+                        again.returncode, run.returncode,
+                        again.stderr.decode()[:300])
             if problem:
                 failed += 1
                 if failed <= 5:
                     print("FAIL: case %d (seed %d): %s" % (case, seed, problem))
                     print("rules:\n" + rules + "sheet:\n" + sheet)
-    print("model: %d passed, %d failed (%d of them valid sheets)" %
-          (cases - failed, failed, valid))
+    print("model: %d passed, %d failed (%d of them valid sheets; %d also "
+          "read as .xlsx)" % (cases - failed, failed, valid, compared))
     return 1 if failed else 0
 
 
