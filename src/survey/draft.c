@@ -324,6 +324,13 @@ static int writable(const struct draft_value *v, size_t n)
 	return 1;
 }
 
+/* Does `c` look like a list: items between separators, a few of them? */
+static int is_list(const struct draft_column *c)
+{
+	return c->with_separator && !c->items_too_many && c->nitems >= 2 &&
+	       writable(c->items, c->nitems);
+}
+
 /*
  * Does `c` look coded with a few values: few enough, each written the
  * same way more than once, or all short words (a small sheet repeats
@@ -352,8 +359,7 @@ static void put_column(FILE *out, const struct draft_reader *dr,
 	if (all_in(c, boolean_words)) {
 		fprintf(out, "# guessed yes/no: %lu of %lu rows filled, every "
 			"value a yes or a no\ntype = boolean\n", seen, dr->rows);
-	} else if (c->with_separator && !c->items_too_many && c->nitems >= 2 &&
-		   writable(c->items, c->nitems)) {
+	} else if (is_list(c)) {
 		fprintf(out, "# guessed a list: %lu of %lu rows filled, some "
 			"with several items between ';', ',' or '|'; %zu "
 			"different items\ntype = list\n", seen, dr->rows,
@@ -396,8 +402,7 @@ static void put_examples(FILE *out, const struct draft_reader *dr,
 				"%s\n", c->name, c->header, c->name);
 			continue;
 		}
-		if (c->with_separator && !c->items_too_many &&
-		    c->nitems >= 2 && writable(c->items, c->nitems)) {
+		if (is_list(c)) {
 			fprintf(out, "\n# [bucket %s_%s]\n# label = %s: %s\n"
 				"# when = %s contains %s\n", c->name,
 				c->items[0].folded, c->header,
