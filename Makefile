@@ -42,9 +42,15 @@ CHECK_PACKAGES = libcmocka-dev valgrind clang libclang-rt-dev jq miller \
 		 cmark-gfm mandoc chromium libxml2-utils bsdutils python3 \
 		 python3-openpyxl libreoffice-calc-nogui
 
-.PHONY: bench all run check deps check-deps unit e2e hostile model sanitize valgrind oom \
+.PHONY: web web-deps page npm-package bench all run check deps check-deps unit e2e hostile model sanitize valgrind oom \
 	clang threads conformance fuzz docs interop office output browser terminal install \
 	install-check clean
+
+# The page (make web): Debian's emscripten, and what fetches and builds
+# the libraries' Debian sources for it.
+WEB_PACKAGES = emscripten dpkg-dev xz-utils cmake make
+WEB_SOURCES = src/main.c src/util/mem.c $(MODULES:%=src/%.c) \
+	      $(BUILD)/builtin.c
 
 # Packages first, then the build (so that `make -j` cannot race them).
 all: deps
@@ -77,6 +83,20 @@ deps:
 
 check-deps: deps
 	$(call ensure_packages,$(CHECK_PACKAGES))
+
+web-deps:
+	$(call ensure_packages,$(WEB_PACKAGES))
+
+# The page: one self-contained file, the same C engine inside it.
+web: web-deps
+	@$(MAKE) --no-print-directory $(BUILD)/foitab.html
+
+$(BUILD)/foitab.html: $(WEB_SOURCES) $(wildcard include/*.h) src/web/page.html \
+		      src/web/page.js src/web/build.sh src/web/source.sh
+	sh src/web/build.sh $(BUILD) $@ \
+	  "$$(sed -n 's/^#define FOITAB_VERSION "\(.*\)"/\1/p' include/version.h)" \
+	  $(WEB_SOURCES)
+	@echo "built $@ ($$(($$(wc -c <$@) / 1024)) KiB)"
 
 foitab: $(BUILD)/main.o $(BUILD)/util/mem.o $(LIB_OBJ)
 	$(CC) $(CFLAGS) $(EXTRA_CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS_ALL)
@@ -177,6 +197,23 @@ output: foitab
 # screenshots are left in build/.
 browser: foitab
 	@sh tests/browser.sh ./foitab
+
+# The page (make web) in Debian's Chromium, driven by puppeteer-core from
+# npm (no browser download): the shipped survey, every end-to-end case it
+# can take, every download against ./foitab, and no request at all.
+PAGE_NPM = $(BUILD)/page/node_modules/puppeteer-core/package.json
+$(PAGE_NPM): tests/page/package.json
+	@command -v npm >/dev/null 2>&1 || $(MAKE) --no-print-directory npm-package
+	mkdir -p $(BUILD)/page
+	cp tests/page/package.json $(BUILD)/page/
+	cd $(BUILD)/page && npm install --no-audit --no-fund --loglevel=error
+	@touch $@
+
+npm-package:
+	$(call ensure_packages,npm)
+
+page: web foitab $(PAGE_NPM)
+	@sh tests/page.sh $(BUILD)/foitab.html ./foitab
 
 # Bars at a terminal, through a pseudo-terminal.
 terminal: foitab
@@ -369,6 +406,7 @@ check: check-deps
 	@$(MAKE) -s office
 	@$(MAKE) -s output
 	@$(MAKE) -s browser
+	@$(MAKE) -s page
 	@$(MAKE) -s terminal
 	@$(MAKE) -s install-check
 	@$(MAKE) -s oom

@@ -1,0 +1,309 @@
+/*
+ * page.js - the page around the engine: foitab's own C code, compiled
+ * to WebAssembly (createFoitab, above).  The chosen files are written
+ * into the engine's in-memory file system and the engine's main() is
+ * run with the same arguments the foitab program takes, so a message,
+ * a figure or a download here is what the program prints.  Nothing
+ * leaves the page: there is no request to make.
+ */
+'use strict';
+
+(function () {
+	var engine = null;
+	var sink = null;            /* the lines the engine prints, per run */
+	var chosen = { survey: null, rules: null, baseline: null, register: null };
+	var last = null;            /* the options of the last good run */
+	var lastBase = null;        /* the same without --by */
+	var EXIT = {
+		2: 'the options were not understood',
+		65: 'the files have problems, listed above; nothing was tabulated',
+		66: 'a file could not be read',
+		71: 'the page ran out of memory',
+		74: 'the output could not be written'
+	};
+
+	function $(id) { return document.getElementById(id); }
+
+	/* Say how the run went; `code` is its exit status, kept for tests. */
+	function status(text, code) {
+		$('status').textContent = text;
+		if (code === undefined)
+			$('status').removeAttribute('data-exit');
+		else
+			$('status').setAttribute('data-exit', String(code));
+	}
+
+	/* Run the engine's main() with `args`; its exit status and lines. */
+	function run(args) {
+		var code;
+
+		sink = [];
+		try {
+			code = engine.callMain(args);
+		} catch (e) {
+			sink.push('foitab: the page failed (' + e + '); reload it');
+			code = 70;
+		}
+		var lines = sink;
+		sink = null;
+		return { status: code, lines: lines };
+	}
+
+	function readOut(path) {
+		var FS = engine.FS;
+		var bytes = FS.readFile(path);
+
+		FS.unlink(path);
+		return bytes;
+	}
+
+	function text(bytes) { return new TextDecoder('utf-8').decode(bytes); }
+
+	/* Put each chosen file in /files, under its own name. */
+	function writeFiles() {
+		var FS = engine.FS, used = {}, role, f, dir, n = 0;
+
+		try { FS.mkdir('/files'); } catch (e) { /* there already */ }
+		try { FS.mkdir('/out'); } catch (e) { /* there already */ }
+		FS.readdir('/files').forEach(function (name) {
+			if (name === '.' || name === '..')
+				return;
+			var p = '/files/' + name;
+			if (FS.isDir(FS.stat(p).mode)) {
+				FS.readdir(p).forEach(function (m) {
+					if (m !== '.' && m !== '..')
+						FS.unlink(p + '/' + m);
+				});
+				FS.rmdir(p);
+			} else {
+				FS.unlink(p);
+			}
+		});
+		FS.chdir('/files');
+		for (role in chosen) {
+			f = chosen[role];
+			if (!f)
+				continue;
+			/* Two files of one name: the second in a folder of its own. */
+			dir = '';
+			if (used[f.name]) {
+				dir = role + '/';
+				FS.mkdir('/files/' + role);
+			}
+			used[f.name] = true;
+			f.path = dir + f.name;
+			FS.writeFile('/files/' + f.path, f.bytes);
+			n++;
+		}
+		return n;
+	}
+
+	/* The options, as the foitab program takes them. */
+	function options() {
+		var a = [];
+
+		if (chosen.rules)
+			a.push('--rules', chosen.rules.path);
+		if ($('show-baseline').value === 'no')
+			a.push('--baseline', 'none');
+		else if (chosen.baseline)
+			a.push('--baseline', chosen.baseline.path);
+		if ($('check-register').value === 'no')
+			a.push('--register', 'none');
+		else if (chosen.register)
+			a.push('--register', chosen.register.path);
+		if ($('decimals').value !== '0')
+			a.push('--decimals', $('decimals').value);
+		if ($('ci').value)
+			a.push('--ci=' + $('ci').value);
+		if ($('encoding').value !== 'utf-8')
+			a.push('--encoding', $('encoding').value);
+		return a;
+	}
+
+	function showMessages(lines, failed) {
+		$('messages').hidden = lines.length === 0;
+		$('messages').className = failed ? 'failed' : '';
+		$('messages-text').textContent = lines.join('\n');
+	}
+
+	/* The report the html format prints, shown in the page. */
+	function showReport(html) {
+		var doc = new DOMParser().parseFromString(html, 'text/html');
+		var into = $('report');
+
+		into.textContent = '';
+		Array.prototype.forEach.call(doc.body.children, function (node) {
+			var h = node.tagName === 'H1' ? 'H3' : null;
+			if (node.tagName === 'SCRIPT')
+				return;
+			if (h) {
+				var title = document.createElement(h);
+				title.textContent = node.textContent;
+				into.appendChild(title);
+				return;
+			}
+			into.appendChild(document.importNode(node, true));
+		});
+	}
+
+	/* Show a run's messages; if it failed, say so and return true. */
+	function failed(r) {
+		if (r.lines.length || r.status !== 0)
+			showMessages(r.lines, r.status !== 0);
+		if (r.status === 0)
+			return false;
+		status('Stopped: ' + (EXIT[r.status] || 'exit status ' + r.status) +
+			'.', r.status);
+		$('messages').focus();
+		return true;
+	}
+
+	function tabulate() {
+		var base, r, by, t0 = performance.now();
+
+		if (!engine)
+			return;
+		showMessages([], false);
+		if (!chosen.survey) {
+			status('Choose the coded sheet first.');
+			$('survey').focus();
+			return;
+		}
+		writeFiles();
+		base = options();
+		$('results').hidden = true;
+		$('groups').hidden = true;
+		last = null;
+		/* The first run is the one the program would make, so that the
+		 * messages are its own: with --by, the groups. */
+		by = $('by').value.trim();
+		if (by) {
+			r = run(['-j', '1'].concat(base, ['--by', by, '--output',
+				'/out/groups.txt', chosen.survey.path]));
+			if (!failed(r))
+				$('groups-text').textContent =
+					text(readOut('/out/groups.txt'));
+			else
+				return;
+		}
+		r = run(['-j', '1'].concat(base, ['--format', 'html', '--output',
+			'/out/report.html', chosen.survey.path]));
+		if (by && r.status === 0)
+			r.lines = [];   /* said already */
+		if (failed(r))
+			return;
+		showReport(text(readOut('/out/report.html')));
+		if (by) {
+			$('groups-h').textContent = 'Figures by ' + by;
+			$('groups').hidden = false;
+		}
+		last = by ? base.concat(['--by', by]) : base;
+		lastBase = base;
+		$('results').hidden = false;
+		status('Tabulated ' + chosen.survey.name + ' in ' +
+			Math.round(performance.now() - t0) + ' ms.', 0);
+	}
+
+	var EXT = { table: 'txt', csv: 'csv', tsv: 'tsv', json: 'json',
+		    markdown: 'md', svg: 'svg', html: 'html' };
+	var TYPE = { table: 'text/plain', csv: 'text/csv', tsv:
+		     'text/tab-separated-values', json: 'application/json',
+		     markdown: 'text/markdown', svg: 'image/svg+xml',
+		     html: 'text/html' };
+
+	/* A download: the engine run with the format asked for, on click. */
+	function download(event) {
+		var a = event.currentTarget, format = a.getAttribute('data-format');
+		var stem = chosen.survey.name.replace(/\.[^.]*$/, '');
+		var out = '/out/download.' + EXT[format], r;
+
+		if (!last) {
+			event.preventDefault();
+			return;
+		}
+		writeFiles();
+		/* The chart and the report show the whole survey only. */
+		r = run(['-j', '1'].concat(format === 'svg' || format === 'html' ?
+			lastBase : last, ['--format', format, '--output', out,
+			chosen.survey.path]));
+		if (r.status !== 0) {
+			event.preventDefault();
+			showMessages(r.lines, true);
+			return;
+		}
+		if (a.href && a.href.indexOf('blob:') === 0)
+			URL.revokeObjectURL(a.href);
+		a.href = URL.createObjectURL(new Blob([readOut(out)],
+			{ type: TYPE[format] }));
+		a.download = stem + '.' + EXT[format];
+	}
+
+	/* Keep the bytes of a file chosen or dropped for `role`. */
+	function take(role, file) {
+		var input = $(role);
+
+		input.removeAttribute('data-loaded');
+		if (!file) {
+			chosen[role] = null;
+			return;
+		}
+		file.arrayBuffer().then(function (buffer) {
+			chosen[role] = { name: file.name, bytes: new Uint8Array(buffer) };
+			input.setAttribute('data-loaded', file.name);
+			if (role === 'survey')
+				status(file.name + ' is ready: press Tabulate.');
+		}, function (e) {
+			status('Cannot read ' + file.name + ' (' + e + ').');
+		});
+	}
+
+	function ready() {
+		['survey', 'rules', 'baseline', 'register'].forEach(function (role) {
+			$(role).addEventListener('change', function () {
+				take(role, this.files[0]);
+			});
+		});
+		$('form').addEventListener('submit', function (event) {
+			event.preventDefault();
+			tabulate();
+		});
+		Array.prototype.forEach.call(document.querySelectorAll(
+			'#downloads a'), function (a) {
+			a.addEventListener('click', download);
+		});
+		var drop = $('drop');
+		drop.addEventListener('dragover', function (event) {
+			event.preventDefault();
+			drop.className = 'over';
+		});
+		drop.addEventListener('dragleave', function () {
+			drop.className = '';
+		});
+		drop.addEventListener('drop', function (event) {
+			event.preventDefault();
+			drop.className = '';
+			if (event.dataTransfer.files.length)
+				take('survey', event.dataTransfer.files[0]);
+		});
+		$('go').disabled = false;
+		status('Ready.');
+		document.body.setAttribute('data-ready', 'yes');
+	}
+
+	$('go').disabled = true;
+	status('Starting...');
+	createFoitab({
+		print: function (line) { if (sink) sink.push(line); },
+		printErr: function (line) { if (sink) sink.push(line); },
+		noInitialRun: true
+	}).then(function (module) {
+		engine = module;
+		/* Files are made as a shell makes them (the engine starts
+		 * with a umask of 0777, which would make them unreadable). */
+		engine._umask(18);   /* 022 */
+		ready();
+	}, function (e) {
+		status('This browser could not start the page (' + e + ').');
+	});
+})();

@@ -1,0 +1,334 @@
+/*
+ * page.js - the page (build/foitab.html) in Debian's Chromium, driven by
+ * puppeteer-core, against the foitab program itself (tests/page.sh runs
+ * it):
+ *
+ *   node tests/page.js PAGE PROGRAM DIR           every check
+ *   node tests/page.js PAGE PROGRAM DIR --bench FILE
+ *                                                 seconds to tabulate FILE
+ *
+ * DIR is a scratch folder.  Every check runs the page from file:// and
+ * fails on any request that is not file:, data: or blob:.
+ */
+'use strict';
+
+const puppeteer = require('puppeteer-core');
+const fs = require('fs');
+const path = require('path');
+const cp = require('child_process');
+
+const [pagePath, prog, scratch, mode, benchFile] = process.argv.slice(2);
+const pageUrl = 'file://' + path.resolve(pagePath);
+const program = path.resolve(prog);
+let passed = 0, failed = 0;
+
+function check(ok, what, detail) {
+	if (ok) {
+		passed++;
+	} else {
+		failed++;
+		console.log('FAIL: ' + what + (detail ? '\n' + detail : ''));
+	}
+}
+
+/* Run the program in `dir` with `args`; its exit status and streams. */
+function cli(dir, args) {
+	const r = cp.spawnSync(program, args, { cwd: dir });
+	return { status: r.status, out: r.stdout, err: r.stderr.toString() };
+}
+
+/* A folder holding copies of `files`, so both sides see bare names. */
+let folders = 0;
+function folder(files) {
+	const dir = path.join(scratch, 'run' + folders++);
+	fs.mkdirSync(dir, { recursive: true });
+	for (const f of files)
+		fs.copyFileSync(f, path.join(dir, path.basename(f)));
+	return dir;
+}
+
+let browser;
+const offences = [];
+
+async function open() {
+	const page = await browser.newPage();
+	page.on('request', (req) => {
+		if (!/^(file|data|blob):/.test(req.url()))
+			offences.push(req.url());
+	});
+	page.on('pageerror', (e) => check(false, 'no script error', String(e)));
+	await page.goto(pageUrl);
+	await page.waitForSelector('body[data-ready="yes"]', { timeout: 20000 });
+	return page;
+}
+
+/* Choose `file` for `role` and wait for the page to hold its bytes. */
+async function choose(page, role, file) {
+	const input = await page.$('#' + role);
+	await input.uploadFile(file);
+	await page.waitForSelector('#' + role + '[data-loaded="' +
+		path.basename(file) + '"]', { timeout: 10000 });
+}
+
+/* The page's options, by the program's names. */
+async function setOptions(page, o) {
+	const set = async (id, v) => page.select('#' + id, v);
+	await set('decimals', o.decimals || '0');
+	await set('ci', o.ci || '');
+	await set('show-baseline', o.baseline === 'none' ? 'no' : 'yes');
+	await set('check-register', o.register === 'none' ? 'no' : 'yes');
+	await set('encoding', o.encoding || 'utf-8');
+	await page.$eval('#by', (e, v) => { e.value = v; }, o.by || '');
+}
+
+/* The program's arguments for options `o` and files named bare. */
+function argsOf(o) {
+	const a = [];
+	if (o.rules) a.push('--rules', path.basename(o.rules));
+	if (o.baseline) a.push('--baseline', o.baseline === 'none' ? 'none' :
+		path.basename(o.baseline));
+	if (o.register) a.push('--register', o.register === 'none' ? 'none' :
+		path.basename(o.register));
+	if (o.decimals) a.push('--decimals', o.decimals);
+	if (o.ci) a.push('--ci=' + o.ci);
+	if (o.encoding) a.push('--encoding', o.encoding);
+	if (o.by) a.push('--by', o.by);
+	return a;
+}
+
+/* Tabulate `survey` with options `o` in a fresh page. */
+async function tabulate(survey, o) {
+	const page = await open();
+	await setOptions(page, o);
+	for (const role of ['rules', 'baseline', 'register'])
+		if (o[role] && o[role] !== 'none')
+			await choose(page, role, o[role]);
+	await choose(page, 'survey', survey);
+	await page.click('#go');
+	await page.waitForSelector('#status[data-exit]', { timeout: 20000 });
+	const exit = Number(await page.$eval('#status', (e) =>
+		e.getAttribute('data-exit')));
+	const messages = await page.$eval('#messages', (e) =>
+		e.hidden ? '' : e.querySelector('pre').textContent + '\n');
+	return { page, exit, messages };
+}
+
+async function figures(page) {
+	return page.$$eval('#report table tbody tr', (rows) => rows.map((r) =>
+		Array.from(r.cells, (c) => c.textContent)));
+}
+
+const published = ['6%', '29%', '6%', '26%', '12%', '53%'];
+
+/* The shipped survey, as CSV, as an Excel export, as workbooks. */
+async function shipped(files) {
+	for (const file of files) {
+		const { page, exit } = await tabulate(file, {});
+		const rows = await figures(page);
+		const head = await page.$$eval('#report table thead th',
+			(c) => c.map((x) => x.textContent));
+		const name = path.basename(file);
+		check(exit === 0, name + ': tabulated');
+		check(JSON.stringify(rows.slice(0, 6).map((r) => r[3])) ===
+			JSON.stringify(published), name + ': the six published figures',
+			JSON.stringify(rows));
+		check(rows.slice(0, 6).every((r) => r[2] === '34'), name +
+			': each of 34');
+		check(head.includes('2011') && rows[0][4] === '6%', name +
+			': the 2011 column', JSON.stringify(head));
+		const accounting = await page.$eval('#report #accounting',
+			(e) => e.textContent);
+		check(accounting.startsWith('Responses: 42 asked, 35 replied ' +
+			'(1 refused), 7 pending; 34 answered and counted'),
+			name + ': the accounting line', accounting);
+		await page.close();
+	}
+}
+
+/* Each end-to-end case the page can take: the program's messages. */
+async function cases(list) {
+	const lines = fs.readFileSync(list, 'utf8').split('\n');
+	let tried = 0;
+
+	for (const line of lines) {
+		const [name, args, input] = line.split('\t');
+		if (!name || args === undefined || name.startsWith('#') ||
+		    name.startsWith('=') || input ||
+		    /['"$\\]/.test(args || ''))
+			continue;
+		const words = args.split(/\s+/).filter(Boolean);
+		const o = {};
+		let survey = null, ok = true;
+		for (let i = 0; i < words.length && ok; i++) {
+			const w = words[i], next = words[i + 1];
+			const file = (v) => v === 'none' || fs.existsSync(v);
+			if (w === '--rules' && file(next)) { o.rules = next; i++; }
+			else if ((w === '-b' || w === '--baseline') && file(next)) { o.baseline = next; i++; }
+			else if ((w === '-r' || w === '--register') && file(next)) { o.register = next; i++; }
+			else if ((w === '-d' || w === '--decimals') && /^[0-3]$/.test(next)) { o.decimals = next; i++; }
+			else if (w === '--ci') o.ci = '95';
+			else if (/^--ci=(90|95|99)$/.test(w)) o.ci = w.slice(5);
+			else if (w === '--encoding' && /^(utf-8|cp1252)$/.test(next)) { o.encoding = next; i++; }
+			else if ((w === '-f' || w === '--format') && next) i++;
+			else if (w === '--by' && next) { o.by = next; i++; }
+			else if (!w.startsWith('-') && !survey && fs.existsSync(w) &&
+				 !['check', 'list', 'compare', 'rules', 'init'].includes(w))
+				survey = w;
+			else ok = false;
+		}
+		if (!ok || !survey)
+			continue;
+		tried++;
+		const given = [survey, o.rules, o.baseline, o.register]
+			.filter((f) => f && f !== 'none');
+		if (new Set(given.map((f) => path.basename(f))).size !== given.length)
+			continue;  /* two files of one name: the page renames one */
+		const dir = folder(given);
+		const want = cli(dir, argsOf(o).concat([path.basename(survey)]));
+		const got = await tabulate(path.join(dir, path.basename(survey)),
+			Object.assign({}, o, {
+				rules: o.rules && path.join(dir, path.basename(o.rules)),
+				baseline: o.baseline && (o.baseline === 'none' ? 'none' :
+					path.join(dir, path.basename(o.baseline))),
+				register: o.register && (o.register === 'none' ? 'none' :
+					path.join(dir, path.basename(o.register)))
+			}));
+		check(got.messages === want.err, name + ': the program\'s messages',
+			'program:\n' + want.err + 'page:\n' + got.messages);
+		check(got.exit === want.status, name + ': exit ' + want.status +
+			', the page says ' + got.exit);
+		if (want.status !== 0)
+			check(await got.page.$eval('#results', (e) => e.hidden),
+				name + ': no figures after an error');
+		await got.page.close();
+	}
+	check(tried >= 40, 'most end-to-end cases tried (' + tried + ')');
+}
+
+/* Every download is the program's output, byte for byte. */
+async function downloads(survey) {
+	const formats = ['table', 'csv', 'tsv', 'json', 'markdown', 'svg', 'html'];
+	const optionSets = [{}, { decimals: '1', ci: '90' },
+		{ baseline: 'none', register: 'none', decimals: '3' }];
+	const dir = folder([survey]);
+
+	for (const o of optionSets) {
+		const { page, exit } = await tabulate(path.join(dir,
+			path.basename(survey)), o);
+		check(exit === 0, 'tabulated for downloads');
+		const into = path.join(scratch, 'downloads' + folders++);
+		fs.mkdirSync(into);
+		const cdp = await page.target().createCDPSession();
+		await cdp.send('Browser.setDownloadBehavior',
+			{ behavior: 'allow', downloadPath: into });
+		for (const format of formats) {
+			const before = new Set(fs.readdirSync(into));
+			await page.click('#downloads a[data-format="' + format + '"]');
+			let file = null;
+			for (let t = 0; t < 100 && !file; t++) {
+				await new Promise((r) => setTimeout(r, 50));
+				file = fs.readdirSync(into).find((f) => !before.has(f) &&
+					!f.endsWith('.crdownload'));
+			}
+			const want = cli(dir, argsOf(o).concat(['--format', format,
+				path.basename(survey)]));
+			const got = file ? fs.readFileSync(path.join(into, file)) : null;
+			check(got && Buffer.compare(got, want.out) === 0, 'download ' +
+				format + ' ' + JSON.stringify(o) + ' is the program\'s ' +
+				'output', got ? 'got ' + got.length + ' bytes, want ' +
+				want.out.length : 'nothing downloaded');
+		}
+		await page.close();
+	}
+}
+
+/* Labels, the keyboard and a phone's width. */
+async function usable(survey) {
+	const page = await open();
+	const unlabelled = await page.$$eval('input, select', (all) =>
+		all.filter((e) => !document.querySelector('label[for="' + e.id +
+			'"]')).map((e) => e.id || e.outerHTML));
+	check(unlabelled.length === 0, 'every control has a label',
+		unlabelled.join(', '));
+	/* The keyboard alone: Tab to the button, Enter. */
+	await choose(page, 'survey', survey);
+	let focused = '';
+	for (let i = 0; i < 30 && focused !== 'go'; i++) {
+		await page.keyboard.press('Tab');
+		focused = await page.evaluate(() => document.activeElement.id);
+	}
+	check(focused === 'go', 'Tab reaches the Tabulate button');
+	await page.keyboard.press('Enter');
+	await page.waitForSelector('#status[data-exit="0"]', { timeout: 20000 });
+	check(!(await page.$eval('#results', (e) => e.hidden)),
+		'Enter on the button tabulates');
+	await page.setViewport({ width: 360, height: 740 });
+	const wide = await page.evaluate(() =>
+		document.documentElement.scrollWidth);
+	check(wide <= 360, 'no sideways scrolling on a phone (' + wide + 'px)');
+	await page.screenshot({ path: path.join(scratch, 'page-phone.png'),
+		fullPage: false });
+	await page.close();
+}
+
+/* The request check itself can fail: a page that asks for more is caught. */
+async function watchdog() {
+	const before = offences.length;
+	const page = await open();
+	await page.evaluate(() => {
+		const img = document.createElement('img');
+		img.src = 'http://192.0.2.1/pixel.png';
+		document.body.appendChild(img);
+	});
+	await new Promise((r) => setTimeout(r, 300));
+	check(offences.length > before, 'a request from the page is caught');
+	offences.length = before;
+	await page.close();
+}
+
+async function bench(file) {
+	const started = Date.now();
+	const { page, exit } = await tabulate(file, { register: 'none' });
+	const seconds = (Date.now() - started) / 1000;
+	const inPage = await page.$eval('#status', (e) => e.textContent);
+	const ms = Number((inPage.match(/in (\d+) ms/) || [])[1]);
+	console.log('page: ' + (exit === 0 ? (ms / 1000).toFixed(2) + ' s' :
+		'failed (exit ' + exit + ')') + ' to tabulate ' +
+		path.basename(file) + ' (' + seconds.toFixed(2) +
+		' s with loading the page and the file)');
+	await page.close();
+	return exit === 0 ? ms / 1000 : -1;
+}
+
+(async () => {
+	fs.mkdirSync(scratch, { recursive: true });
+	browser = await puppeteer.launch({
+		executablePath: '/usr/bin/chromium',
+		headless: true,
+		args: ['--no-sandbox', '--disable-gpu', '--disable-quic',
+		       '--no-first-run', '--disable-background-networking',
+		       '--disable-component-update', '--disable-sync',
+		       '--user-data-dir=' + path.resolve(scratch, 'profile')]
+	});
+	try {
+		if (mode === '--bench') {
+			const s = await bench(benchFile);
+			await browser.close();
+			process.exit(s < 0 ? 1 : 0);
+		}
+		await shipped(['data/icb-2023.csv',
+			path.join(scratch, 'icb-2023-excel.csv'),
+			'tests/workbooks/icb-2023.xlsx', 'tests/workbooks/icb-2023.ods']);
+		await cases('tests/e2e/cases');
+		await downloads('data/icb-2023.csv');
+		await usable('data/icb-2023.csv');
+		await watchdog();
+		check(offences.length === 0, 'no request left the page',
+			offences.join('\n'));
+	} catch (e) {
+		check(false, 'the checks ran to the end', e.stack);
+	}
+	await browser.close();
+	console.log('page: ' + passed + ' passed, ' + failed + ' failed');
+	process.exit(failed ? 1 : 0);
+})();
