@@ -347,6 +347,7 @@ $(BUILD)/bench-measure: tests/bench/measure.c | $(BUILD)
 bench: deps
 	-$(call ensure_packages,miller libreoffice-calc-nogui)
 	@$(MAKE) -s foitab $(BENCH_TOOLS)
+	@$(MAKE) -s web $(PAGE_NPM)
 	@sh tests/bench/bench.sh $(BUILD) ./foitab
 
 # Large files read on several threads agree with one thread; then the

@@ -286,18 +286,31 @@ async function watchdog() {
 	await page.close();
 }
 
+/*
+ * Seconds from pressing Tabulate to the figures drawn, best of three
+ * (the first file read warms the engine), printed for make bench.
+ */
 async function bench(file) {
-	const started = Date.now();
-	const { page, exit } = await tabulate(file, { register: 'none' });
-	const seconds = (Date.now() - started) / 1000;
-	const inPage = await page.$eval('#status', (e) => e.textContent);
-	const ms = Number((inPage.match(/in (\d+) ms/) || [])[1]);
-	console.log('page: ' + (exit === 0 ? (ms / 1000).toFixed(2) + ' s' :
-		'failed (exit ' + exit + ')') + ' to tabulate ' +
-		path.basename(file) + ' (' + seconds.toFixed(2) +
-		' s with loading the page and the file)');
+	const page = await open();
+	let best = Infinity;
+
+	await setOptions(page, { register: 'none' });
+	await choose(page, 'survey', file);
+	for (let i = 0; i < 3; i++) {
+		const t0 = Date.now();
+		await page.click('#go');
+		await page.waitForSelector('#status[data-exit]', { timeout: 60000 });
+		await page.evaluate(() => new Promise((r) =>
+			requestAnimationFrame(() => setTimeout(r, 0))));
+		const exit = await page.$eval('#status', (e) =>
+			e.getAttribute('data-exit'));
+		if (exit !== '0')
+			return -1;
+		best = Math.min(best, (Date.now() - t0) / 1000);
+	}
+	console.log('page-seconds ' + best.toFixed(3));
 	await page.close();
-	return exit === 0 ? ms / 1000 : -1;
+	return best;
 }
 
 (async () => {
@@ -318,6 +331,7 @@ async function bench(file) {
 		}
 		await shipped(['data/icb-2023.csv',
 			path.join(scratch, 'icb-2023-excel.csv'),
+			path.join(scratch, '-icb 2023.csv'),
 			'tests/workbooks/icb-2023.xlsx', 'tests/workbooks/icb-2023.ods']);
 		await cases('tests/e2e/cases');
 		await downloads('data/icb-2023.csv');

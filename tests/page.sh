@@ -25,5 +25,7 @@ with open(sys.argv[2], 'w', newline='', encoding='utf-8-sig') as f:
         row[col] = flags.get(row[col], row[col])
         out.writerow(row)
 PY
+# A name a command line would take for an option.
+cp data/icb-2023.csv "$scratch/-icb 2023.csv"
 NODE_PATH=$PWD/build/page/node_modules node tests/page.js "$page" "$prog" \
 	"$scratch" "$@"

@@ -92,7 +92,9 @@
 			}
 			used[f.name] = true;
 			f.path = dir + f.name;
-			FS.writeFile('/files/' + f.path, f.bytes);
+			if (f.path.charAt(0) === '-')
+				f.path = './' + f.path;   /* a name, not an option */
+			FS.writeFile('/files/' + f.path.replace(/^\.\//, ''), f.bytes);
 			n++;
 		}
 		return n;
@@ -127,23 +129,55 @@
 		$('messages-text').textContent = lines.join('\n');
 	}
 
-	/* The report the html format prints, shown in the page. */
+	/*
+	 * The report the html format prints, shown in the page; each
+	 * bucket's bodies under a heading that opens them, open from the
+	 * start when there are few (a long list is made only when opened).
+	 */
+	var OPEN_UP_TO = 100;
+
+	function bucketBodies(section) {
+		var details = document.createElement('details');
+		var summary = document.createElement('summary');
+		var heading = section.querySelector('h3');
+		var list = section.querySelector('ul');
+		var n = list ? list.children.length : 0;
+
+		summary.textContent = heading ? heading.textContent : '';
+		details.appendChild(summary);
+		function fill() {
+			if (list && !details.hasAttribute('data-filled')) {
+				details.appendChild(document.importNode(list, true));
+				details.setAttribute('data-filled', 'yes');
+			}
+		}
+		if (n <= OPEN_UP_TO) {
+			fill();
+			details.open = n > 0;
+		} else {
+			details.addEventListener('toggle', fill);
+		}
+		return details;
+	}
+
 	function showReport(html) {
 		var doc = new DOMParser().parseFromString(html, 'text/html');
 		var into = $('report');
 
 		into.textContent = '';
 		Array.prototype.forEach.call(doc.body.children, function (node) {
-			var h = node.tagName === 'H1' ? 'H3' : null;
 			if (node.tagName === 'SCRIPT')
 				return;
-			if (h) {
-				var title = document.createElement(h);
+			if (node.tagName === 'H1') {
+				var title = document.createElement('h3');
 				title.textContent = node.textContent;
 				into.appendChild(title);
-				return;
+			} else if (node.tagName === 'SECTION' &&
+				   node.classList.contains('bucket')) {
+				into.appendChild(bucketBodies(node));
+			} else {
+				into.appendChild(document.importNode(node, true));
 			}
-			into.appendChild(document.importNode(node, true));
 		});
 	}
 
