@@ -209,13 +209,21 @@ async function cases(list) {
 async function downloads(survey) {
 	const formats = ['table', 'csv', 'tsv', 'json', 'markdown', 'svg', 'html'];
 	const optionSets = [{}, { decimals: '1', ci: '90' },
-		{ baseline: 'none', register: 'none', decimals: '3' }];
+		{ baseline: 'none', register: 'none', decimals: '3' },
+		{ by: 'region', ci: '99' }];
 	const dir = folder([survey]);
 
 	for (const o of optionSets) {
 		const { page, exit } = await tabulate(path.join(dir,
 			path.basename(survey)), o);
 		check(exit === 0, 'tabulated for downloads');
+		if (o.by) {
+			const shown = await page.$eval('#groups-text',
+				(e) => e.textContent);
+			const want = cli(dir, argsOf(o).concat([path.basename(survey)]));
+			check(shown === want.out.toString(), 'the groups shown are ' +
+				'the program\'s --by ' + o.by, shown);
+		}
 		const into = path.join(scratch, 'downloads' + folders++);
 		fs.mkdirSync(into);
 		const cdp = await page.target().createCDPSession();
@@ -230,7 +238,10 @@ async function downloads(survey) {
 				file = fs.readdirSync(into).find((f) => !before.has(f) &&
 					!f.endsWith('.crdownload'));
 			}
-			const want = cli(dir, argsOf(o).concat(['--format', format,
+			/* The chart and the report are of the whole survey. */
+			const whole = format === 'svg' || format === 'html';
+			const want = cli(dir, argsOf(whole ? Object.assign({}, o,
+				{ by: undefined }) : o).concat(['--format', format,
 				path.basename(survey)]));
 			const got = file ? fs.readFileSync(path.join(into, file)) : null;
 			check(got && Buffer.compare(got, want.out) === 0, 'download ' +
@@ -268,6 +279,25 @@ async function usable(survey) {
 	check(wide <= 360, 'no sideways scrolling on a phone (' + wide + 'px)');
 	await page.screenshot({ path: path.join(scratch, 'page-phone.png'),
 		fullPage: false });
+	await page.close();
+}
+
+/* A sheet dropped on the box is taken as if chosen. */
+async function dropped(survey) {
+	const page = await open();
+	await page.evaluate((bytes) => {
+		const dt = new DataTransfer();
+		dt.items.add(new File([bytes], 'dropped.csv', { type: 'text/csv' }));
+		document.getElementById('drop').dispatchEvent(new DragEvent('drop',
+			{ dataTransfer: dt, bubbles: true, cancelable: true }));
+	}, fs.readFileSync(survey, 'utf8'));
+	await page.waitForSelector('#survey[data-loaded="dropped.csv"]',
+		{ timeout: 10000 });
+	await page.click('#go');
+	await page.waitForSelector('#status[data-exit]', { timeout: 20000 });
+	const rows = await figures(page);
+	check(JSON.stringify(rows.slice(0, 6).map((r) => r[3])) ===
+		JSON.stringify(published), 'a dropped sheet is tabulated');
 	await page.close();
 }
 
@@ -324,6 +354,9 @@ async function bench(file) {
 		       '--user-data-dir=' + path.resolve(scratch, 'profile')]
 	});
 	try {
+		const size = fs.statSync(pagePath).size;
+		check(size < 3 * 1024 * 1024, 'the page is under 3 MiB (' +
+			Math.round(size / 1024) + ' KiB)');
 		if (mode === '--bench') {
 			const s = await bench(benchFile);
 			await browser.close();
@@ -336,6 +369,7 @@ async function bench(file) {
 		await cases('tests/e2e/cases');
 		await downloads('data/icb-2023.csv');
 		await usable('data/icb-2023.csv');
+		await dropped('data/icb-2023.csv');
 		await watchdog();
 		check(offences.length === 0, 'no request left the page',
 			offences.join('\n'));
