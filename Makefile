@@ -29,11 +29,11 @@ MODULES  = util/mem_util util/strbuf util/diag util/text util/output \
 	   survey/rules survey/settings survey/condition survey/loader survey/classifier \
 	   survey/baseline survey/registry survey/split survey/collect \
 	   survey/draft \
-	   stats/stats \
+	   stats/stats stats/agreement \
 	   $(patsubst src/%.c,%,$(wildcard src/report/*.c)) \
 	   options
 UNITS    = strbuf text csvread rules loader split classifier baseline registry \
-	   stats reporter options workbook
+	   stats agreement reporter options workbook
 LIB_OBJ  = $(MODULES:%=$(BUILD)/%.o) $(BUILD)/builtin.o
 TEST_BIN = $(UNITS:%=$(BUILD)/test_%)
 

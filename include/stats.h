@@ -12,12 +12,33 @@
 
 #define STATS_MAX_DECIMALS 3
 
+/* How a percentage is rounded to its printed decimals. */
+enum stats_rounding {
+	STATS_HALF_UP,       /* half away from zero: foitab's own */
+	STATS_HALF_EVEN,     /* half to the even digit ("banker's") */
+	STATS_TRUNCATE       /* the digits after the last cut off */
+};
+
 /*
  * count / den as a percentage times 10^decimals, rounded half away from
  * zero.  `den` must be > 0 and count <= den; decimals 0..3.
  */
 unsigned long long stats_percent_scaled(unsigned long count,
 					unsigned long den, int decimals);
+
+/* The same, rounded as `how` says. */
+unsigned long long stats_percent_rounded(unsigned long count,
+					 unsigned long den, int decimals,
+					 enum stats_rounding how);
+
+/*
+ * The counts out of `den` (> 0) that print as `percent` (a percentage
+ * times 10^decimals) when rounded as `how` says: they run from *first to
+ * *last.  Returns 1, or 0 when no count does (the two left as they were).
+ */
+int stats_counts_for(unsigned long long percent, int decimals,
+		     unsigned long den, enum stats_rounding how,
+		     unsigned long *first, unsigned long *last);
 
 /*
  * The Wilson score interval for count/den (den > 0) at `level` percent
@@ -26,6 +47,26 @@ unsigned long long stats_percent_scaled(unsigned long count,
  */
 void stats_wilson(unsigned long count, unsigned long den, int level,
 		  double *low, double *high);
+
+/*
+ * Does `den` fit every one of the `n` percentages (each times
+ * 10^decimals)?  Returns 1 with each one's counts in first[i]..last[i],
+ * or 0 (the GRIM test of Brown and Heathers, for percentages).
+ */
+int stats_denominator_fits(const unsigned long long *percents, size_t n,
+			   int decimals, unsigned long den,
+			   enum stats_rounding how, unsigned long *first,
+			   unsigned long *last);
+
+/*
+ * Newcombe's hybrid score interval (Newcombe 1998, method 10) for the
+ * difference of two independent proportions, count1/den1 - count2/den2
+ * (both den > 0), at `level` percent (90, 95 or 99): built from the
+ * Wilson interval of each.  *low and *high lie in [-1, 1].
+ */
+void stats_newcombe(unsigned long count1, unsigned long den1,
+		    unsigned long count2, unsigned long den2, int level,
+		    double *low, double *high);
 
 /*
  * A proportion in [0, 1] as a percentage times 10^decimals, rounded half
@@ -43,6 +84,13 @@ unsigned long long stats_change_scaled(unsigned long before_count,
 				       unsigned long after_count,
 				       unsigned long after_den,
 				       int decimals, int *negative);
+
+/*
+ * A signed proportion in [-1, 1] as percentage points times 10^decimals,
+ * rounded half away from zero, with its sign in *negative (never set for
+ * a zero).
+ */
+unsigned long long stats_points_scaled(double d, int decimals, int *negative);
 
 /* `scaled` / 10^decimals as text ("12", "12.5", "0.333") into `buf`. */
 const char *stats_fixed(char *buf, size_t size, unsigned long long scaled,

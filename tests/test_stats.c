@@ -164,9 +164,171 @@ static void test_change(void **state)
 	}
 }
 
+/* The three roundings publications use. */
+static void test_rounding_modes(void **state)
+{
+	static const struct {
+		unsigned long count, den;
+		int decimals;
+		enum stats_rounding how;
+		unsigned long long scaled;
+	} cases[] = {
+		{ 1, 8, 0, STATS_HALF_UP, 13 },      /* 12.5 */
+		{ 1, 8, 0, STATS_HALF_EVEN, 12 },
+		{ 3, 8, 0, STATS_HALF_EVEN, 38 },    /* 37.5 */
+		{ 1, 8, 0, STATS_TRUNCATE, 12 },
+		{ 7, 8, 0, STATS_TRUNCATE, 87 },     /* 87.5 */
+		{ 2, 3, 0, STATS_TRUNCATE, 66 },
+		{ 2, 3, 0, STATS_HALF_EVEN, 67 },
+		{ 1, 16, 1, STATS_HALF_EVEN, 62 },   /* 6.25 */
+		{ 3, 16, 1, STATS_HALF_EVEN, 188 },  /* 18.75 */
+		{ 0, 7, 2, STATS_HALF_EVEN, 0 },
+		{ 7, 7, 2, STATS_TRUNCATE, 10000 },
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < ARRAY_SIZE(cases); i++) {
+		unsigned long long got = stats_percent_rounded(cases[i].count,
+			cases[i].den, cases[i].decimals, cases[i].how);
+
+		if (got != cases[i].scaled) {
+			print_error("%lu/%lu (%d): %llu, wanted %llu\n",
+				    cases[i].count, cases[i].den, (int)cases[i].how,
+				    got, cases[i].scaled);
+			fail();
+		}
+	}
+}
+
+/*
+ * Denominators behind published percentages: the 2023 figures fit 34
+ * and no other count from 20 to 50, with the counts 2, 10, 2, 9, 4, 18.
+ */
+static void test_denominators(void **state)
+{
+	static const unsigned long long published[] = { 6, 29, 6, 26, 12, 53 };
+	static const unsigned long counts[] = { 2, 10, 2, 9, 4, 18 };
+	static const struct {
+		unsigned long long percent;
+		int decimals;
+		unsigned long den;
+		enum stats_rounding how;
+		int fits;
+		unsigned long first, last;
+	} cases[] = {
+		{ 50, 0, 3, STATS_HALF_UP, 0, 0, 0 },      /* 33, 67 only */
+		{ 33, 0, 3, STATS_HALF_UP, 1, 1, 1 },
+		{ 6, 0, 200, STATS_HALF_UP, 1, 11, 12 },   /* 5.5 to 6.49 */
+		{ 6, 0, 200, STATS_TRUNCATE, 1, 12, 13 },  /* 6.0 to 6.99 */
+		{ 6, 0, 200, STATS_HALF_EVEN, 1, 11, 13 }, /* 5.5 and 6.5 go to 6 */
+		{ 13, 0, 8, STATS_HALF_UP, 1, 1, 1 },      /* 12.5 */
+		{ 13, 0, 8, STATS_HALF_EVEN, 0, 0, 0 },    /* 12.5 is 12 */
+		{ 0, 0, 1000, STATS_HALF_UP, 1, 0, 4 },
+		{ 100, 0, 1000, STATS_HALF_UP, 1, 995, 1000 },
+		{ 1000, 1, 7, STATS_HALF_UP, 1, 7, 7 },
+		{ 529, 1, 34, STATS_HALF_UP, 1, 18, 18 },  /* 52.9% */
+		{ 530, 1, 34, STATS_HALF_UP, 0, 0, 0 },
+	};
+	unsigned long first[6], last[6], den;
+	size_t i, fitting = 0;
+
+	(void)state;
+	for (i = 0; i < ARRAY_SIZE(cases); i++) {
+		unsigned long a = 0, b = 0;
+		int fits = stats_counts_for(cases[i].percent, cases[i].decimals,
+					    cases[i].den, cases[i].how, &a, &b);
+
+		if (fits != cases[i].fits || (fits && (a != cases[i].first ||
+							b != cases[i].last))) {
+			print_error("%llu over %lu: %d %lu-%lu, wanted %d "
+				    "%lu-%lu\n", cases[i].percent, cases[i].den,
+				    fits, a, b, cases[i].fits, cases[i].first,
+				    cases[i].last);
+			fail();
+		}
+	}
+	for (den = 20; den <= 50; den++)
+		if (stats_denominator_fits(published, 6, 0, den, STATS_HALF_UP,
+					   first, last)) {
+			fitting++;
+			assert_int_equal(den, 34);
+			for (i = 0; i < 6; i++) {
+				assert_int_equal(first[i], counts[i]);
+				assert_int_equal(last[i], counts[i]);
+			}
+		}
+	assert_int_equal(fitting, 1);
+	/* 35, as the write-up says: 12% and 53% cannot be. */
+	assert_false(stats_counts_for(12, 0, 35, STATS_HALF_UP, first, last));
+	assert_false(stats_counts_for(53, 0, 35, STATS_HALF_UP, first, last));
+	/* At whole percentages every denominator of 100 or more fits. */
+	for (den = 100; den <= 400; den++)
+		assert_true(stats_denominator_fits(published, 6, 0, den,
+						   STATS_HALF_UP, first, last));
+}
+
+/*
+ * Newcombe (1998), "Interval estimation for the difference between
+ * independent proportions", Statistics in Medicine 17, Table II, method
+ * 10 (the hybrid score interval, no continuity correction).
+ */
+static void test_newcombe(void **state)
+{
+	static const struct {
+		unsigned long c1, n1, c2, n2;
+		double low, high;
+	} cases[] = {
+		{ 56, 70, 48, 80, 0.0524, 0.3339 },
+		{ 9, 10, 3, 10, 0.1705, 0.8090 },
+		{ 5, 56, 0, 29, -0.0381, 0.1926 },
+		{ 0, 10, 0, 20, -0.1611, 0.2775 },
+		{ 0, 10, 0, 10, -0.2775, 0.2775 },
+		{ 10, 10, 0, 20, 0.6791, 1.0000 },
+		{ 10, 10, 0, 10, 0.6075, 1.0000 },
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < ARRAY_SIZE(cases); i++) {
+		double low, high;
+
+		stats_newcombe(cases[i].c1, cases[i].n1, cases[i].c2, cases[i].n2,
+			       95, &low, &high);
+		if (fabs(low - cases[i].low) > 0.00005 ||
+		    fabs(high - cases[i].high) > 0.00005) {
+			print_error("%lu/%lu - %lu/%lu: %.5f to %.5f, wanted "
+				    "%.4f to %.4f\n", cases[i].c1, cases[i].n1,
+				    cases[i].c2, cases[i].n2, low, high,
+				    cases[i].low, cases[i].high);
+			fail();
+		}
+	}
+}
+
+/* Signed points, rounded half away from zero, no "-0". */
+static void test_points(void **state)
+{
+	int negative;
+
+	(void)state;
+	assert_int_equal(stats_points_scaled(0.0524, 1, &negative), 52);
+	assert_false(negative);
+	assert_int_equal(stats_points_scaled(-0.0381, 1, &negative), 38);
+	assert_true(negative);
+	assert_int_equal(stats_points_scaled(-0.001, 0, &negative), 0);
+	assert_false(negative);
+	assert_int_equal(stats_points_scaled(-1.0, 0, &negative), 100);
+	assert_true(negative);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_rounding_modes),
+		cmocka_unit_test(test_denominators),
+		cmocka_unit_test(test_newcombe),
+		cmocka_unit_test(test_points),
 		cmocka_unit_test(test_rounding),
 		cmocka_unit_test(test_wilson),
 		cmocka_unit_test(test_wilson_ends_and_levels),

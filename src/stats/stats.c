@@ -12,8 +12,9 @@
 
 #include "stats.h"
 
-unsigned long long stats_percent_scaled(unsigned long count,
-					unsigned long den, int decimals)
+unsigned long long stats_percent_rounded(unsigned long count,
+					 unsigned long den, int decimals,
+					 enum stats_rounding how)
 {
 	unsigned long long num = (unsigned long long)count * 100, q, r;
 	int i;
@@ -24,9 +25,59 @@ unsigned long long stats_percent_scaled(unsigned long count,
 		num *= 10;
 	q = num / den;
 	r = num % den;
-	if (r >= den - r)      /* 2r >= den, without overflow: round half up */
-		q++;
+	/* r against den - r is 2r against den, without overflow. */
+	switch (how) {
+	case STATS_HALF_UP:
+		if (r >= den - r)
+			q++;
+		break;
+	case STATS_HALF_EVEN:
+		if (r > den - r || (r == den - r && r && q % 2 == 1))
+			q++;
+		break;
+	case STATS_TRUNCATE:
+		break;
+	}
 	return q;
+}
+
+unsigned long long stats_percent_scaled(unsigned long count,
+					unsigned long den, int decimals)
+{
+	return stats_percent_rounded(count, den, decimals, STATS_HALF_UP);
+}
+
+int stats_counts_for(unsigned long long percent, int decimals,
+		     unsigned long den, enum stats_rounding how,
+		     unsigned long *first, unsigned long *last)
+{
+	unsigned long lo = 0, hi = den, mid, a;
+
+	assert(den > 0);
+	/* The rounded percentage never falls as the count grows: the
+	 * first count that reaches `percent`, by bisection ... */
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (stats_percent_rounded(mid, den, decimals, how) < percent)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (stats_percent_rounded(lo, den, decimals, how) != percent)
+		return 0;
+	a = lo;
+	/* ... and the first that passes it. */
+	hi = den;
+	while (lo < hi) {
+		mid = lo + (hi - lo + 1) / 2;
+		if (stats_percent_rounded(mid, den, decimals, how) > percent)
+			hi = mid - 1;
+		else
+			lo = mid;
+	}
+	*first = a;
+	*last = lo;
+	return 1;
 }
 
 const char *stats_fixed(char *buf, size_t size, unsigned long long scaled,
@@ -63,6 +114,47 @@ void stats_wilson(unsigned long count, unsigned long den, int level,
 		*low = 0;
 	if (*high > 1)
 		*high = 1;
+}
+
+int stats_denominator_fits(const unsigned long long *percents, size_t n,
+			   int decimals, unsigned long den,
+			   enum stats_rounding how, unsigned long *first,
+			   unsigned long *last)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (!stats_counts_for(percents[i], decimals, den, how, &first[i],
+				      &last[i]))
+			return 0;
+	return 1;
+}
+
+void stats_newcombe(unsigned long count1, unsigned long den1,
+		    unsigned long count2, unsigned long den2, int level,
+		    double *low, double *high)
+{
+	double l1, u1, l2, u2;
+	double p1 = (double)count1 / (double)den1;
+	double p2 = (double)count2 / (double)den2;
+
+	assert(den1 > 0 && den2 > 0);
+	stats_wilson(count1, den1, level, &l1, &u1);
+	stats_wilson(count2, den2, level, &l2, &u2);
+	*low = p1 - p2 - sqrt((p1 - l1) * (p1 - l1) + (u2 - p2) * (u2 - p2));
+	*high = p1 - p2 + sqrt((u1 - p1) * (u1 - p1) + (p2 - l2) * (p2 - l2));
+	if (*low < -1)
+		*low = -1;
+	if (*high > 1)
+		*high = 1;
+}
+
+unsigned long long stats_points_scaled(double d, int decimals, int *negative)
+{
+	unsigned long long q = stats_proportion_scaled(fabs(d), decimals);
+
+	*negative = d < 0 && q > 0;
+	return q;
 }
 
 unsigned long long stats_proportion_scaled(double p, int decimals)
