@@ -28,10 +28,10 @@ MODULES  = util/mem_util util/strbuf util/diag util/text util/output \
 	   read/csvread read/workbook read/xlsx read/ods \
 	   survey/rules survey/settings survey/condition survey/loader survey/classifier \
 	   survey/baseline survey/registry survey/split survey/collect \
-	   survey/draft \
+	   survey/draft survey/coders \
 	   stats/stats stats/agreement \
 	   $(patsubst src/%.c,%,$(wildcard src/report/*.c)) \
-	   options
+	   options denominators
 UNITS    = strbuf text csvread rules loader split classifier baseline registry \
 	   stats agreement reporter options workbook
 LIB_OBJ  = $(MODULES:%=$(BUILD)/%.o) $(BUILD)/builtin.o

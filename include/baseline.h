@@ -24,6 +24,9 @@ struct baseline_row {
 	unsigned long milli;   /* the percentage times 1000 */
 	int decimals;          /* decimals as published (0-3) */
 	unsigned long line;
+	/* With the optional columns 'count' and 'denominator': */
+	int has_counts;
+	unsigned long count, denominator;  /* count <= denominator, > 0 */
 };
 
 struct baseline {

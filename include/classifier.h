@@ -41,15 +41,20 @@ struct member {
 	int sheet_row;               /* line is a workbook sheet's row */
 	enum response_kind response;
 	unsigned long buckets;       /* bit i: in bucket i */
+	int counted;                 /* in the denominator */
+	uint64_t *values;            /* each column's values (bits), when the
+					roster keeps them; else NULL */
 };
 
 /* Every body of a survey, in file order. */
 struct roster {
 	struct member *members;
 	size_t n, cap;
+	size_t keep_values;          /* columns whose values each member
+					keeps (`foitab agree`); 0: none */
 };
 
-#define ROSTER_INIT { NULL, 0, 0 }
+#define ROSTER_INIT { NULL, 0, 0, 0 }
 
 /* Is `r` in the denominator of `rules`?  Never in an excluded state. */
 int in_denominator(const struct rules *rules, const struct response *r);

@@ -6,6 +6,9 @@
  *     foitab list [OPTIONS] FILE [BUCKET...]   the bodies in buckets
  *     foitab compare [OPTIONS] OLD NEW         two files side by side
  *     foitab rules [--rules FILE]              print the rules in use
+ *     foitab init [OPTIONS] FILE               draft rules from a sheet
+ *     foitab agree [OPTIONS] FILE FILE...      agreement between coders
+ *     foitab denominators [OPTIONS] PERCENT... denominators that fit
  *     foitab --help | --version
  *
  * Nothing else reads argv; every module gets what it needs from here.
@@ -17,6 +20,9 @@
 
 #include "csvread.h"
 #include "diag.h"
+#include "stats.h"
+
+#define AGREE_FILES_MAX 16    /* codings `foitab agree` compares */
 
 enum command {
 	COMMAND_TABULATE,       /* check, then print the report */
@@ -24,13 +30,16 @@ enum command {
 	COMMAND_LIST,           /* check, then list the bodies in buckets */
 	COMMAND_COMPARE,        /* check two files, print them side by side */
 	COMMAND_RULES,          /* print the rules in use */
-	COMMAND_INIT            /* draft rules from a sheet */
+	COMMAND_INIT,           /* draft rules from a sheet */
+	COMMAND_AGREE,          /* agreement between coders of one survey */
+	COMMAND_DENOMINATORS    /* denominators behind percentages */
 };
 
 struct options {
 	enum command command;
 	const char *format;     /* a name reporter_find() knows */
 	int decimals;           /* 0 .. REPORTER_MAX_DECIMALS */
+	int decimals_given;     /* -d was given */
 	const char *baseline;   /* NULL: as the rules say; "none"; a path */
 	const char *registry;   /* NULL: as the rules say; "none"; a path */
 	const char *rules;      /* NULL: the built-in rules; a path */
@@ -46,6 +55,11 @@ struct options {
 	                           per processor */
 	char **buckets;         /* list: the buckets named (argv), or none */
 	int nbuckets;
+	char **operands;        /* agree: the files; denominators: the
+				   percentages (argv) */
+	int noperands;
+	unsigned long range_min, range_max;  /* denominators: --range */
+	enum stats_rounding rounding;        /* denominators: --rounding */
 	int list_pending;       /* list: --pending */
 	int list_refused;       /* list: --refused */
 	int help;               /* --help was given */

@@ -13,6 +13,7 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "coders.h"
 #include "reporter.h"
 
 /* What follows the figures when a body is in more than one bucket. */
@@ -35,6 +36,57 @@ void interval_text(const struct report *rep, unsigned long count,
 /* The change in bucket b from `before`: "+4", "-2.5", "0"; "" unknown. */
 const char *change_text(const struct report *rep, size_t b, char *buf,
 			size_t size);
+
+/*
+ * The ends of the interval for the change from c0/n0 to c1/n1 (Newcombe's
+ * hybrid score interval), in signed percentage points at the report's
+ * decimals ("-22", "+19.5", "0"), into low and high; both "" without
+ * --ci or when a denominator is 0.
+ */
+void change_interval_text(const struct report *rep, unsigned long c0,
+			  unsigned long n0, unsigned long c1, unsigned long n1,
+			  char *low, char *high, size_t size);
+
+/* The same for bucket b of `before` and the tally. */
+void bucket_change_interval(const struct report *rep, size_t b, char *low,
+			    char *high, size_t size);
+
+/* ---- `foitab denominators` */
+
+/* "2", or "11 to 12" when several counts print the same. */
+const char *counts_text(unsigned long first, unsigned long last, char *buf,
+			size_t size);
+
+/* "half-up", "half-even" or "truncate". */
+const char *rounding_name(enum stats_rounding how);
+
+/* The sentence above the table, with its newline. */
+void denominators_heading(const struct report *rep, FILE *out);
+
+/* What the test shows and what it cannot, after the table. */
+extern const char denominators_note[];
+
+/* ---- `foitab agree` */
+
+/* "0.743", or "undefined (one value in use)". */
+const char *coefficient_text(const struct coefficient *c, char *buf,
+			     size_t size);
+
+/* The share of bodies all coders agree on, as percent_text(). */
+const char *agreement_text(const struct report *rep,
+			   const struct agree_item *item, char *buf,
+			   size_t size);
+
+/* A bucket's range across the codings, in points ("3"); "" if unknown. */
+const char *range_text(const struct report *rep,
+		       const struct agree_item *item, char *buf, size_t size);
+
+/* "line 5", "row 5" (a sheet's), or "not in the file". */
+const char *where_text(unsigned long line, int sheet_row, char *buf,
+		       size_t size);
+
+/* What alpha and kappa are here, after the tables. */
+extern const char agree_note[];
 
 /* ---- the baseline */
 

@@ -24,6 +24,25 @@
 
 #define REPORTER_MAX_DECIMALS STATS_MAX_DECIMALS
 
+/* `foitab denominators`: one denominator that fits every percentage. */
+struct denominator_fit {
+	unsigned long denominator;
+	const unsigned long *first, *last;   /* each percentage's counts */
+};
+
+struct denominators_report {
+	char *const *given;            /* the percentages as given ("6%") */
+	const unsigned long long *percents;  /* each times 10^decimals[i] */
+	const int *decimals;
+	size_t n;
+	enum stats_rounding rounding;
+	unsigned long min, max;        /* the denominators tried */
+	const struct denominator_fit *fits;
+	size_t nfits;
+};
+
+struct agree_report;                   /* agree.h */
+
 struct report {
 	const struct tally *tally;
 	const struct baseline *baseline;   /* NULL: no baseline */
@@ -42,6 +61,9 @@ struct report {
 	/* For `foitab compare OLD NEW` (tally is NEW): */
 	const struct tally *before;
 	const char *before_name, *after_name;
+	/* For `foitab denominators` and `foitab agree` (no tally): */
+	const struct denominators_report *denominators;
+	const struct agree_report *agree;
 };
 
 typedef void (*report_render_fn)(const struct report *rep, FILE *out);
@@ -49,7 +71,8 @@ typedef void (*report_render_fn)(const struct report *rep, FILE *out);
 /*
  * A format: `render` prints the tally (the buckets' figures), `list` the
  * bodies in the selected buckets and groups, `by` the figures of each
- * group of a grouping, `compare` two tallies side by side.
+ * group of a grouping, `compare` two tallies side by side, `denominators`
+ * and `agree` what those commands found; NULL for what it does not show.
  */
 struct report_format {
 	const char *name;                  /* as given to --format */
@@ -57,6 +80,8 @@ struct report_format {
 	report_render_fn list;
 	report_render_fn by;
 	report_render_fn compare;
+	report_render_fn denominators;   /* rep->denominators */
+	report_render_fn agree;          /* rep->agree */
 };
 
 /* The format called `name`, or NULL. */

@@ -49,12 +49,12 @@ void stats_wilson(unsigned long count, unsigned long den, int level,
 		  double *low, double *high);
 
 /*
- * Does `den` fit every one of the `n` percentages (each times
- * 10^decimals)?  Returns 1 with each one's counts in first[i]..last[i],
- * or 0 (the GRIM test of Brown and Heathers, for percentages).
+ * Does `den` fit every one of the `n` percentages (percents[i] times
+ * 10^decimals[i])?  Returns 1 with each one's counts in first[i] ..
+ * last[i], or 0 (the GRIM test of Brown and Heathers, for percentages).
  */
-int stats_denominator_fits(const unsigned long long *percents, size_t n,
-			   int decimals, unsigned long den,
+int stats_denominator_fits(const unsigned long long *percents,
+			   const int *decimals, size_t n, unsigned long den,
 			   enum stats_rounding how, unsigned long *first,
 			   unsigned long *last);
 

@@ -19,7 +19,9 @@
 #include "baseline.h"
 #include "builtin.h"
 #include "classifier.h"
+#include "coders.h"
 #include "collect.h"
+#include "commands.h"
 #include "diag.h"
 #include "draft.h"
 #include "exitcodes.h"
@@ -458,6 +460,10 @@ static report_render_fn renderer(const struct options *o)
 		return format->list;
 	if (o->command == COMMAND_COMPARE)
 		return format->compare;
+	if (o->command == COMMAND_AGREE)
+		return format->agree;
+	if (o->command == COMMAND_DENOMINATORS)
+		return format->denominators;
 	if (o->by)
 		return format->by;
 	return format->render;
@@ -648,6 +654,65 @@ static void write_draft(const void *ctx, FILE *out)
 	draft_write(ctx, out);
 }
 
+/*
+ * `foitab agree FILE FILE...`: each coding read and checked under the
+ * rules (every file, whatever the others held), its bodies kept with
+ * their values; then coders.c matches and measures them.
+ */
+static int cmd_agree(struct run *run)
+{
+	const struct options *o = run->opt;
+	size_t n = (size_t)o->noperands, i, read = 0;
+	struct roster rosters[AGREE_FILES_MAX];
+	struct tally tallies[AGREE_FILES_MAX];
+	struct coding codings[AGREE_FILES_MAX];
+	struct agree_report agree;
+	struct loader_counts counts;
+	int status = FOITAB_OK, header_ok;
+
+	assert(n >= 2 && n <= AGREE_FILES_MAX && n <= CODERS_MAX);
+	for (i = 0; i < n && status != FOITAB_OSERR; i++) {
+		int one;
+
+		tally_init(&tallies[i], &run->rules);
+		run->roster = (struct roster)ROSTER_INIT;
+		run->roster.keep_values = run->rules.ncolumns;
+		run->keep_roster = 1;
+		one = read_survey(run, o->operands[i], &tallies[i], &counts,
+				  &header_ok);
+		rosters[i] = run->roster;
+		run->roster = (struct roster)ROSTER_INIT;
+		read++;
+		codings[i].file = o->operands[i];
+		codings[i].roster = &rosters[i];
+		codings[i].tally = &tallies[i];
+		if (one != FOITAB_OK && (status == FOITAB_OK ||
+					 one == FOITAB_OSERR))
+			status = one;
+	}
+	if (status == FOITAB_OK) {
+		if (coders_agree(&run->rules, codings, n, &agree) < 0) {
+			status = FOITAB_OSERR;
+		} else {
+			struct report report;
+			struct rendering rendering;
+
+			memset(&report, 0, sizeof report);
+			report.decimals = o->decimals;
+			report.raw_cells = o->raw_cells;
+			report.agree = &agree;
+			rendering.report = &report;
+			rendering.render = renderer(o);
+			status = output_write(o->output, write_report, &rendering,
+					      run->diag);
+			agree_report_free(&agree);
+		}
+	}
+	for (i = 0; i < read; i++)
+		roster_free(&rosters[i]);
+	return status;
+}
+
 static int cmd_init(struct run *run)
 {
 	struct csv_source src = { NULL, NULL, 0 };
@@ -678,6 +743,8 @@ static const struct command_entry {
 	[COMMAND_COMPARE] = { "compare", cmd_compare },
 	[COMMAND_RULES] = { "rules", cmd_rules },
 	[COMMAND_INIT] = { "init", cmd_init },
+	[COMMAND_AGREE] = { "agree", cmd_agree },
+	[COMMAND_DENOMINATORS] = { "denominators", NULL },
 };
 
 /*
@@ -712,11 +779,15 @@ static int check_output_named(struct run *run)
 /* What every command needs first: the rules, and -o named no input. */
 static int run_command(const struct options *o, struct diag *diag)
 {
-	const char *inputs[5];
+	const char *inputs[5 + AGREE_FILES_MAX];
+	size_t ninputs = 5;
 	struct run run;
 	int status;
 
 	assert((size_t)o->command < sizeof commands / sizeof commands[0]);
+	/* denominators reads nothing: no rules, no files. */
+	if (o->command == COMMAND_DENOMINATORS)
+		return cmd_denominators(o, diag);
 	memset(&run, 0, sizeof run);
 	run.opt = o;
 	run.diag = diag;
@@ -726,8 +797,12 @@ static int run_command(const struct options *o, struct diag *diag)
 	inputs[2] = o->rules;
 	inputs[3] = o->baseline;
 	inputs[4] = o->registry;
+	while (ninputs - 5 < (size_t)o->noperands && o->command == COMMAND_AGREE) {
+		inputs[ninputs] = o->operands[ninputs - 5];
+		ninputs++;
+	}
 	/* Nothing is read before -o is known to name no input. */
-	status = check_output(o, inputs, 5, diag);
+	status = check_output(o, inputs, ninputs, diag);
 	/* init writes rules: it reads none. */
 	if (status == FOITAB_OK && o->command == COMMAND_INIT)
 		return commands[o->command].run(&run);
@@ -742,6 +817,7 @@ static int run_command(const struct options *o, struct diag *diag)
 			   "file, and does not go with %s", o->format,
 			   o->command == COMMAND_LIST ? "'foitab list'" :
 			   o->command == COMMAND_COMPARE ? "'foitab compare'" :
+			   o->command == COMMAND_AGREE ? "'foitab agree'" :
 			   "--by");
 		status = FOITAB_USAGE;
 	}

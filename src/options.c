@@ -16,7 +16,7 @@
 
 enum {
 	OPT_DELIMITER = 256, OPT_ENCODING, OPT_RAW, OPT_PENDING, OPT_REFUSED,
-	OPT_RULES, OPT_BY, OPT_CI, OPT_SHEET
+	OPT_RULES, OPT_BY, OPT_CI, OPT_SHEET, OPT_RANGE, OPT_ROUNDING
 };
 
 static const struct option long_options[] = {
@@ -35,6 +35,8 @@ static const struct option long_options[] = {
 	{ "raw", no_argument, NULL, OPT_RAW },
 	{ "pending", no_argument, NULL, OPT_PENDING },
 	{ "refused", no_argument, NULL, OPT_REFUSED },
+	{ "range", required_argument, NULL, OPT_RANGE },
+	{ "rounding", required_argument, NULL, OPT_ROUNDING },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 }
@@ -48,6 +50,8 @@ void options_synopsis(FILE *out)
 	      "       foitab compare [OPTIONS] OLD NEW\n"
 	      "       foitab rules [--rules FILE]\n"
 	      "       foitab init [OPTIONS] FILE\n"
+	      "       foitab agree [OPTIONS] FILE FILE [FILE...]\n"
+	      "       foitab denominators [OPTIONS] PERCENT...\n"
 	      "       foitab --help | --version\n", out);
 }
 
@@ -66,6 +70,9 @@ void options_usage(FILE *out)
 	      "'compare' puts two files' figures side by side, with the change.\n"
 	      "'rules' prints the rules file in use.\n"
 	      "'init' drafts a rules file from a sheet, to start a survey's own.\n"
+	      "'agree' measures how far two or more codings of one survey agree.\n"
+	      "'denominators' finds the denominators that fit published\n"
+	      "percentages, and the counts behind them.\n"
 	      "\n"
 	      "  -f, --format FORMAT   output format:", out);
 	for (i = 0; i < n; i++)
@@ -99,6 +106,10 @@ void options_usage(FILE *out)
 	      "      --raw             csv, tsv: leave cells that start with = + - @\n"
 	      "                        as they are (by default a ' is put before\n"
 	      "                        them, so that a spreadsheet cannot run them)\n"
+	      "      --range MIN-MAX   denominators: the ones to try (default: 1-200)\n"
+	      "      --rounding HOW    denominators: how the percentages were\n"
+	      "                        rounded: half-up (the default, as foitab\n"
+	      "                        rounds), half-even or truncate\n"
 	      "      --pending         list: the bodies with no reply yet\n"
 	      "      --refused         list: the bodies that refused\n"
 	      "  -h, --help            print this help and exit\n"
@@ -160,8 +171,42 @@ static int parse_format(const char *arg, struct diag *diag)
 	return -1;
 }
 
+#define DENOMINATOR_MAX 1000000UL
+
+/* "20-50": the denominators to try, each from 1 to DENOMINATOR_MAX. */
+static int parse_denominator_range(struct options *o, const char *s,
+				   struct diag *diag)
+{
+	unsigned long lo = 0, hi = 0;
+	const char *p = s;
+	int ok = 1;
+
+	if (*p < '0' || *p > '9')
+		ok = 0;
+	for (; ok && *p >= '0' && *p <= '9'; p++)
+		if ((lo = lo * 10 + (unsigned long)(*p - '0')) > DENOMINATOR_MAX)
+			ok = 0;
+	if (ok && *p++ != '-')
+		ok = 0;
+	if (ok && (*p < '0' || *p > '9'))
+		ok = 0;
+	for (; ok && *p >= '0' && *p <= '9'; p++)
+		if ((hi = hi * 10 + (unsigned long)(*p - '0')) > DENOMINATOR_MAX)
+			ok = 0;
+	if (!ok || *p || lo < 1 || hi < lo) {
+		diag_error(diag, NULL, 0, "--range: '%s' is not MIN-MAX with "
+			   "1 <= MIN <= MAX <= %lu, such as 20-50", s,
+			   DENOMINATOR_MAX);
+		return -1;
+	}
+	o->range_min = lo;
+	o->range_max = hi;
+	return 0;
+}
+
 int options_parse(struct options *o, int argc, char **argv, struct diag *diag)
 {
+	const char *stats_only = NULL;   /* an option only denominators takes */
 	int c;
 
 	memset(o, 0, sizeof *o);
@@ -169,6 +214,9 @@ int options_parse(struct options *o, int argc, char **argv, struct diag *diag)
 	o->format = "table";
 	o->csv.delimiter = 0;
 	o->csv.encoding = CSV_UTF8;
+	o->range_min = 1;
+	o->range_max = 200;
+	o->rounding = STATS_HALF_UP;
 	opterr = 0;
 	optind = 0;   /* GNU getopt: start afresh (tests parse many times) */
 	while ((c = getopt_long(argc, argv, ":f:d:b:r:o:j:hV", long_options,
@@ -184,6 +232,7 @@ int options_parse(struct options *o, int argc, char **argv, struct diag *diag)
 						  REPORTER_MAX_DECIMALS, diag);
 			if (o->decimals < 0)
 				return FOITAB_USAGE;
+			o->decimals_given = 1;
 			break;
 		case 'b':
 			o->baseline = optarg;
@@ -256,6 +305,26 @@ int options_parse(struct options *o, int argc, char **argv, struct diag *diag)
 		case OPT_PENDING:
 			o->list_pending = 1;
 			break;
+		case OPT_RANGE:
+			if (parse_denominator_range(o, optarg, diag) < 0)
+				return FOITAB_USAGE;
+			stats_only = "--range";
+			break;
+		case OPT_ROUNDING:
+			if (strcmp(optarg, "half-up") == 0)
+				o->rounding = STATS_HALF_UP;
+			else if (strcmp(optarg, "half-even") == 0)
+				o->rounding = STATS_HALF_EVEN;
+			else if (strcmp(optarg, "truncate") == 0)
+				o->rounding = STATS_TRUNCATE;
+			else {
+				diag_error(diag, NULL, 0, "--rounding: '%s' is not "
+					   "one of half-up, half-even, truncate",
+					   optarg);
+				return FOITAB_USAGE;
+			}
+			stats_only = "--rounding";
+			break;
 		case OPT_REFUSED:
 			o->list_refused = 1;
 			break;
@@ -279,6 +348,57 @@ int options_parse(struct options *o, int argc, char **argv, struct diag *diag)
 			return FOITAB_USAGE;
 		}
 	}
+	if (optind < argc && strcmp(argv[optind], "denominators") == 0) {
+		o->command = COMMAND_DENOMINATORS;
+		if (o->rules || o->baseline || o->registry || o->by ||
+		    o->ci_level || o->list_pending || o->list_refused ||
+		    o->sheet || o->csv.delimiter || o->csv.encoding != CSV_UTF8) {
+			diag_error(diag, NULL, 0, "'foitab denominators' reads no "
+				   "file: of the options it takes only -d, "
+				   "--range, --rounding, -f and -o");
+			return FOITAB_USAGE;
+		}
+		if (argc - optind < 2) {
+			diag_error(diag, NULL, 0, "'foitab denominators' needs the "
+				   "published percentages, such as: foitab "
+				   "denominators 6 29 12");
+			return FOITAB_USAGE;
+		}
+		o->operands = argv + optind + 1;
+		o->noperands = argc - optind - 1;
+		return FOITAB_OK;
+	}
+	if (stats_only) {
+		diag_error(diag, NULL, 0, "%s goes with 'foitab denominators'",
+			   stats_only);
+		return FOITAB_USAGE;
+	}
+	if (optind < argc && strcmp(argv[optind], "agree") == 0) {
+		o->command = COMMAND_AGREE;
+		if (o->baseline || o->by || o->ci_level || o->list_pending ||
+		    o->list_refused) {
+			diag_error(diag, NULL, 0, "--%s does not go with 'foitab "
+				   "agree'", o->baseline ? "baseline" : o->by ?
+				   "by" : o->ci_level ? "ci" : o->list_pending ?
+				   "pending" : "refused");
+			return FOITAB_USAGE;
+		}
+		if (argc - optind < 3) {
+			diag_error(diag, NULL, 0, "'foitab agree' takes two or more "
+				   "codings of the same survey: foitab agree "
+				   "FILE FILE [FILE...]");
+			return FOITAB_USAGE;
+		}
+		if (argc - optind - 1 > AGREE_FILES_MAX) {
+			diag_error(diag, NULL, 0, "'foitab agree' takes at most %d "
+				   "files", AGREE_FILES_MAX);
+			return FOITAB_USAGE;
+		}
+		o->operands = argv + optind + 1;
+		o->noperands = argc - optind - 1;
+		o->input = o->operands[0];
+		return FOITAB_OK;
+	}
 	if (optind < argc && strcmp(argv[optind], "check") == 0) {
 		o->command = COMMAND_CHECK;
 		optind++;
@@ -292,13 +412,10 @@ int options_parse(struct options *o, int argc, char **argv, struct diag *diag)
 				   "files: the older, then the newer");
 			return FOITAB_USAGE;
 		}
-		if (o->by || o->list_pending || o->list_refused ||
-		    o->ci_level) {
-			/* compare shows changes, for which foitab has no
-			 * interval: --ci would be ignored, so it is refused. */
+		if (o->by || o->list_pending || o->list_refused) {
 			diag_error(diag, NULL, 0, "--%s does not go with 'foitab "
 				   "compare'", o->by ? "by" : o->list_pending ?
-				   "pending" : o->list_refused ? "refused" : "ci");
+				   "pending" : "refused");
 			return FOITAB_USAGE;
 		}
 		o->before = argv[optind + 1];

@@ -70,6 +70,43 @@ static const struct options_case cases[] = {
 	  "foitab: no input file given (use '-' for standard input)\n" },
 	{ { "foitab", "a.csv", "b.csv" }, FOITAB_USAGE, COMMAND_TABULATE, 0, CSV_UTF8, NULL, NULL, 0, NULL, NULL,
 	  "foitab: one input file at a time; 'b.csv' is one too many\n" },
+	{ { "foitab", "agree", "-f", "json", "a.csv", "b.csv", "c.csv" },
+	  FOITAB_OK, COMMAND_AGREE, 0, CSV_UTF8, NULL, "json", 0, NULL, "a.csv",
+	  "" },
+	{ { "foitab", "agree", "a.csv" }, FOITAB_USAGE, COMMAND_TABULATE, 0,
+	  CSV_UTF8, NULL, NULL, 0, NULL, NULL,
+	  "foitab: 'foitab agree' takes two or more codings of the same "
+	  "survey: foitab agree FILE FILE [FILE...]\n" },
+	{ { "foitab", "agree", "--ci", "a.csv", "b.csv" }, FOITAB_USAGE,
+	  COMMAND_TABULATE, 0, CSV_UTF8, NULL, NULL, 0, NULL, NULL,
+	  "foitab: --ci does not go with 'foitab agree'\n" },
+	{ { "foitab", "denominators", "-d", "1", "6", "29.4" }, FOITAB_OK,
+	  COMMAND_DENOMINATORS, 0, CSV_UTF8, NULL, "table", 1, NULL, NULL, "" },
+	{ { "foitab", "denominators" }, FOITAB_USAGE, COMMAND_TABULATE, 0,
+	  CSV_UTF8, NULL, NULL, 0, NULL, NULL,
+	  "foitab: 'foitab denominators' needs the published percentages, "
+	  "such as: foitab denominators 6 29 12\n" },
+	{ { "foitab", "denominators", "--rules", "r.rules", "6" },
+	  FOITAB_USAGE, COMMAND_TABULATE, 0, CSV_UTF8, NULL, NULL, 0, NULL, NULL,
+	  "foitab: 'foitab denominators' reads no file: of the options it "
+	  "takes only -d, --range, --rounding, -f and -o\n" },
+	{ { "foitab", "--range", "20-50", "s.csv" }, FOITAB_USAGE,
+	  COMMAND_TABULATE, 0, CSV_UTF8, NULL, NULL, 0, NULL, NULL,
+	  "foitab: --range goes with 'foitab denominators'\n" },
+	{ { "foitab", "denominators", "--range", "50-20", "6" }, FOITAB_USAGE,
+	  COMMAND_TABULATE, 0, CSV_UTF8, NULL, NULL, 0, NULL, NULL,
+	  "foitab: --range: '50-20' is not MIN-MAX with 1 <= MIN <= MAX <= "
+	  "1000000, such as 20-50\n" },
+	{ { "foitab", "denominators", "--range", "0-9", "6" }, FOITAB_USAGE,
+	  COMMAND_TABULATE, 0, CSV_UTF8, NULL, NULL, 0, NULL, NULL,
+	  "foitab: --range: '0-9' is not MIN-MAX with 1 <= MIN <= MAX <= "
+	  "1000000, such as 20-50\n" },
+	{ { "foitab", "denominators", "--rounding", "up", "6" }, FOITAB_USAGE,
+	  COMMAND_TABULATE, 0, CSV_UTF8, NULL, NULL, 0, NULL, NULL,
+	  "foitab: --rounding: 'up' is not one of half-up, half-even, "
+	  "truncate\n" },
+	{ { "foitab", "compare", "--ci", "a.csv", "b.csv" }, FOITAB_OK,
+	  COMMAND_COMPARE, 0, CSV_UTF8, NULL, "table", 0, NULL, "b.csv", "" },
 };
 
 static void test_cases(void **state)
@@ -103,7 +140,10 @@ static void test_cases(void **state)
 				assert_string_equal(o.baseline, c->baseline);
 			else
 				assert_null(o.baseline);
-			assert_string_equal(o.input, c->input);
+			if (c->input)
+				assert_string_equal(o.input, c->input);
+			else
+				assert_null(o.input);
 			assert_int_equal(o.command, c->command);
 			assert_int_equal(o.csv.delimiter, c->delimiter);
 			assert_int_equal(o.csv.encoding, c->encoding);

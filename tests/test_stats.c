@@ -208,6 +208,7 @@ static void test_rounding_modes(void **state)
 static void test_denominators(void **state)
 {
 	static const unsigned long long published[] = { 6, 29, 6, 26, 12, 53 };
+	static const int whole[] = { 0, 0, 0, 0, 0, 0 };
 	static const unsigned long counts[] = { 2, 10, 2, 9, 4, 18 };
 	static const struct {
 		unsigned long long percent;
@@ -249,7 +250,7 @@ static void test_denominators(void **state)
 		}
 	}
 	for (den = 20; den <= 50; den++)
-		if (stats_denominator_fits(published, 6, 0, den, STATS_HALF_UP,
+		if (stats_denominator_fits(published, whole, 6, den, STATS_HALF_UP,
 					   first, last)) {
 			fitting++;
 			assert_int_equal(den, 34);
@@ -264,7 +265,7 @@ static void test_denominators(void **state)
 	assert_false(stats_counts_for(53, 0, 35, STATS_HALF_UP, first, last));
 	/* At whole percentages every denominator of 100 or more fits. */
 	for (den = 100; den <= 400; den++)
-		assert_true(stats_denominator_fits(published, 6, 0, den,
+		assert_true(stats_denominator_fits(published, whole, 6, den,
 						   STATS_HALF_UP, first, last));
 }
 

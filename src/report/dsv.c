@@ -187,12 +187,13 @@ static void dsv_compare(const struct report *rep, const struct dsv *w)
 	static const char *const header[] = {
 		"bucket", "label", "before_count", "before_denominator",
 		"before_percent", "after_count", "after_denominator",
-		"after_percent", "change_points"
+		"after_percent", "change_points", "change_ci_low",
+		"change_ci_high"
 	};
 	size_t b;
-	char pct[32];
+	char pct[32], low[32], high[32];
 
-	dsv_header(w, header, 9);
+	dsv_header(w, header, rep->ci_level ? 11 : 9);
 	for (b = 0; b < t1->nbuckets; b++) {
 		dsv_cell(w, t1->rules->buckets[b].key, 0);
 		dsv_cell(w, t1->rules->buckets[b].label, 0);
@@ -206,7 +207,124 @@ static void dsv_compare(const struct report *rep, const struct dsv *w)
 					 sizeof pct), 0);
 		/* A leading + would make a spreadsheet read a formula. */
 		change_text(rep, b, pct, sizeof pct);
-		dsv_cell(w, pct[0] == '+' ? pct + 1 : pct, 1);
+		if (!rep->ci_level) {
+			dsv_cell(w, pct[0] == '+' ? pct + 1 : pct, 1);
+			continue;
+		}
+		dsv_cell(w, pct[0] == '+' ? pct + 1 : pct, 0);
+		bucket_change_interval(rep, b, low, high, sizeof low);
+		dsv_cell(w, low[0] == '+' ? low + 1 : low, 0);
+		dsv_cell(w, high[0] == '+' ? high + 1 : high, 1);
+	}
+}
+
+/* One row a denominator that fits; a column a percentage, its counts. */
+static void dsv_denominators(const struct report *rep, const struct dsv *w)
+{
+	const struct denominators_report *d = rep->denominators;
+	size_t i, f;
+	char cell[64];
+
+	dsv_cell(w, "denominator", d->n == 0);
+	for (i = 0; i < d->n; i++) {
+		snprintf(cell, sizeof cell, "%s%%", d->given[i]);
+		dsv_cell(w, cell, i + 1 == d->n);
+	}
+	for (f = 0; f < d->nfits; f++) {
+		dsv_number(w, d->fits[f].denominator, d->n == 0);
+		for (i = 0; i < d->n; i++)
+			dsv_cell(w, counts_text(d->fits[f].first[i],
+						d->fits[f].last[i], cell,
+						sizeof cell), i + 1 == d->n);
+	}
+}
+
+/*
+ * One row a column, a bucket or a disagreement (`kind`), with a cell for
+ * each coding, headed by its file: a bucket's count "2 of 34", a
+ * disagreement's "line 5: none".
+ */
+static void dsv_agree(const struct report *rep, const struct dsv *w)
+{
+	const struct agree_report *a = rep->agree;
+	static const char *const header[] = {
+		"kind", "name", "body", "bodies", "agreement_percent", "alpha",
+		"kappa", "note"
+	};
+	size_t i, c;
+	char cell[128], alpha[80], kappa[80], where[40];
+
+	for (i = 0; i < sizeof header / sizeof header[0]; i++)
+		dsv_cell(w, header[i], 0);
+	for (c = 0; c < a->ncodings; c++)
+		dsv_cell(w, a->codings[c].file, 0);
+	dsv_cell(w, "range_points", 1);
+	for (i = 0; i < a->nitems; i++) {
+		const struct agree_item *it = &a->items[i];
+		const char *why = it->alpha.reason != AGREE_DEFINED ?
+			coefficient_reason(it->alpha.reason) :
+			a->ncodings == 2 && it->kappa.reason != AGREE_DEFINED ?
+			coefficient_reason(it->kappa.reason) : "";
+
+		dsv_cell(w, it->kind, 0);
+		dsv_cell(w, it->name, 0);
+		dsv_cell(w, "", 0);
+		dsv_number(w, it->pairable, 0);
+		dsv_cell(w, agreement_text(rep, it, cell, sizeof cell), 0);
+		dsv_cell(w, it->alpha.reason == AGREE_DEFINED ?
+			 coefficient_text(&it->alpha, alpha, sizeof alpha) : "", 0);
+		dsv_cell(w, a->ncodings == 2 && it->kappa.reason == AGREE_DEFINED ?
+			 coefficient_text(&it->kappa, kappa, sizeof kappa) : "", 0);
+		dsv_cell(w, why, 0);
+		for (c = 0; c < a->ncodings; c++) {
+			if (strcmp(it->kind, "bucket") == 0)
+				snprintf(cell, sizeof cell, "%lu of %lu",
+					 it->count[c], it->denominator[c]);
+			else
+				cell[0] = '\0';
+			dsv_cell(w, cell, 0);
+		}
+		if (strcmp(it->kind, "bucket") == 0)
+			range_text(rep, it, cell, sizeof cell);
+		else
+			cell[0] = '\0';
+		dsv_cell(w, cell, 1);
+	}
+	for (i = 0; i < a->nbodies; i++) {
+		for (c = 0; c < a->ncodings; c++)
+			if (!a->present[i * a->ncodings + c])
+				break;
+		if (c == a->ncodings)
+			continue;
+		dsv_cell(w, "missing", 0);
+		dsv_cell(w, "", 0);
+		dsv_cell(w, a->bodies[i], 0);
+		for (c = 0; c < 5; c++)
+			dsv_cell(w, "", 0);
+		for (c = 0; c < a->ncodings; c++)
+			dsv_cell(w, a->present[i * a->ncodings + c] ? "" :
+				 "not in the file", 0);
+		dsv_cell(w, "", 1);
+	}
+	for (i = 0; i < a->ndisagreements; i++) {
+		const struct disagreement *d = &a->disagreements[i];
+
+		dsv_cell(w, "disagreement", 0);
+		dsv_cell(w, a->items[d->item].name, 0);
+		dsv_cell(w, a->bodies[d->body], 0);
+		for (c = 0; c < 5; c++)
+			dsv_cell(w, "", 0);
+		for (c = 0; c < a->ncodings; c++) {
+			where_text(d->line[c], d->sheet_row[c], where,
+				   sizeof where);
+			if (d->line[c])
+				snprintf(cell, sizeof cell, "%s: %s", where,
+					 *d->value[c] ? d->value[c] : "(empty)");
+			else
+				snprintf(cell, sizeof cell, "%s", where);
+			dsv_cell(w, cell, 0);
+		}
+		dsv_cell(w, "", 1);
 	}
 }
 
@@ -230,11 +348,15 @@ DSV_ENTRIES(figures)
 DSV_ENTRIES(list)
 DSV_ENTRIES(by)
 DSV_ENTRIES(compare)
+DSV_ENTRIES(denominators)
+DSV_ENTRIES(agree)
 
 const struct report_format report_csv = {
-	"csv", figures_csv, list_csv, by_csv, compare_csv
+	"csv", figures_csv, list_csv, by_csv, compare_csv, denominators_csv,
+	agree_csv
 };
 
 const struct report_format report_tsv = {
-	"tsv", figures_tsv, list_tsv, by_tsv, compare_tsv
+	"tsv", figures_tsv, list_tsv, by_tsv, compare_tsv, denominators_tsv,
+	agree_tsv
 };

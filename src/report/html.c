@@ -230,5 +230,5 @@ static void render_html(const struct report *rep, FILE *out)
 }
 
 const struct report_format report_html = {
-	"html", render_html, NULL, NULL, NULL
+	"html", render_html, NULL, NULL, NULL, NULL, NULL
 };

@@ -252,6 +252,9 @@ static void compare_json(const struct report *rep, FILE *out)
 	json_side(rep, rep->before_name, t0, out);
 	fputs(",\n  \"after\": ", out);
 	json_side(rep, rep->after_name, t1, out);
+	if (rep->ci_level)
+		fprintf(out, ",\n  \"ci_level\": %d, \"ci_method\": "
+			"\"newcombe-hybrid-score\"", rep->ci_level);
 	fputs(",\n  \"buckets\": [\n", out);
 	for (b = 0; b < t1->nbuckets; b++) {
 		fputs("    {\"key\": ", out);
@@ -270,11 +273,140 @@ static void compare_json(const struct report *rep, FILE *out)
 		fputs("}, \"change_points\": ", out);
 		change_text(rep, b, pct, sizeof pct);
 		json_number(out, pct[0] == '+' ? pct + 1 : pct);
+		if (rep->ci_level) {
+			char low[32], high[32];
+
+			bucket_change_interval(rep, b, low, high, sizeof low);
+			fputs(", \"change_ci_low\": ", out);
+			json_number(out, low[0] == '+' ? low + 1 : low);
+			fputs(", \"change_ci_high\": ", out);
+			json_number(out, high[0] == '+' ? high + 1 : high);
+		}
 		fputs(b + 1 < t1->nbuckets ? "},\n" : "}\n", out);
 	}
 	fputs("  ]\n}\n", out);
 }
 
+static void denominators_json(const struct report *rep, FILE *out)
+{
+	const struct denominators_report *d = rep->denominators;
+	size_t i, f;
+	char text[32];
+
+	fputs("{\n  \"percentages\": [", out);
+	for (i = 0; i < d->n; i++) {
+		fputs(i ? ", " : "", out);
+		json_number(out, stats_fixed(text, sizeof text, d->percents[i],
+					     d->decimals[i]));
+	}
+	fprintf(out, "],\n  \"rounding\": \"%s\", \"range\": [%lu, %lu],\n"
+		"  \"denominators\": [", rounding_name(d->rounding), d->min,
+		d->max);
+	for (f = 0; f < d->nfits; f++) {
+		fprintf(out, "%s\n    {\"denominator\": %lu, \"counts\": [",
+			f ? "," : "", d->fits[f].denominator);
+		for (i = 0; i < d->n; i++)
+			fprintf(out, "%s[%lu, %lu]", i ? ", " : "",
+				d->fits[f].first[i], d->fits[f].last[i]);
+		fputs("]}", out);
+	}
+	fputs(d->nfits ? "\n  ]\n}\n" : "]\n}\n", out);
+}
+
+/* A coefficient: a number, or null with "..._undefined": the reason. */
+static void json_coefficient(FILE *out, const char *name,
+			     const struct coefficient *c)
+{
+	fprintf(out, ", \"%s\": ", name);
+	if (c->reason == AGREE_DEFINED) {
+		fprintf(out, "%.3f", c->value);
+	} else {
+		fprintf(out, "null, \"%s_undefined\": ", name);
+		json_string(out, coefficient_reason(c->reason));
+	}
+}
+
+static void agree_json(const struct report *rep, FILE *out)
+{
+	const struct agree_report *a = rep->agree;
+	size_t i, c, k;
+	char text[64];
+
+	fputs("{\n  \"codings\": [", out);
+	for (c = 0; c < a->ncodings; c++) {
+		fputs(c ? ", " : "", out);
+		fputs("{\"file\": ", out);
+		json_string(out, a->codings[c].file);
+		fprintf(out, ", \"bodies\": %zu, \"missing\": [",
+			a->codings[c].roster->n);
+		for (i = 0, k = 0; i < a->nbodies; i++)
+			if (!a->present[i * a->ncodings + c]) {
+				fputs(k++ ? ", " : "", out);
+				json_string(out, a->bodies[i]);
+			}
+		fputs("]}", out);
+	}
+	fprintf(out, "],\n  \"bodies\": %zu,\n  \"columns\": [", a->nbodies);
+	for (i = 0; i < a->nitems; i++) {
+		const struct agree_item *it = &a->items[i];
+
+		if (i == a->ncolumn_items)
+			fputs("\n  ],\n  \"buckets\": [", out);
+		fputs(i && i != a->ncolumn_items ? ",\n    {" : "\n    {", out);
+		fputs("\"name\": ", out);
+		json_string(out, it->name);
+		if (it->label) {
+			fputs(", \"label\": ", out);
+			json_string(out, it->label);
+		} else {
+			fputs(", \"kind\": ", out);
+			json_string(out, it->kind);
+		}
+		fprintf(out, ", \"bodies\": %zu, \"agreement_percent\": ",
+			it->pairable);
+		json_number(out, agreement_text(rep, it, text, sizeof text));
+		json_coefficient(out, "alpha", &it->alpha);
+		if (a->ncodings == 2)
+			json_coefficient(out, "kappa", &it->kappa);
+		if (it->label) {
+			fputs(", \"counts\": [", out);
+			for (c = 0; c < a->ncodings; c++)
+				fprintf(out, "%s{\"count\": %lu, \"denominator\": "
+					"%lu}", c ? ", " : "", it->count[c],
+					it->denominator[c]);
+			fputs("], \"range_points\": ", out);
+			json_number(out, range_text(rep, it, text, sizeof text));
+		}
+		fputc('}', out);
+	}
+	if (a->ncolumn_items == a->nitems)
+		fputs("\n  ],\n  \"buckets\": [", out);
+	fputs("\n  ],\n  \"disagreements\": [", out);
+	for (i = 0; i < a->ndisagreements; i++) {
+		const struct disagreement *d = &a->disagreements[i];
+
+		fputs(i ? ",\n    {\"body\": " : "\n    {\"body\": ", out);
+		json_string(out, a->bodies[d->body]);
+		fputs(", \"column\": ", out);
+		json_string(out, a->items[d->item].name);
+		fputs(", \"codings\": [", out);
+		for (c = 0; c < a->ncodings; c++) {
+			fputs(c ? ", " : "", out);
+			if (!d->line[c]) {
+				fputs("null", out);
+				continue;
+			}
+			fprintf(out, "{\"%s\": %lu, \"value\": ",
+				d->sheet_row[c] ? "row" : "line", d->line[c]);
+			json_string(out, d->value[c]);
+			fputc('}', out);
+		}
+		fputs("]}", out);
+	}
+	fputs(a->ndisagreements ? "\n  ]\n}\n" : "]\n}\n", out);
+}
+
 const struct report_format report_json = {
-	"json", render_json, list_json, by_json, compare_json
+	"json", render_json, list_json, by_json, compare_json,
+	denominators_json, agree_json
 };

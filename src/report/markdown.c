@@ -168,13 +168,17 @@ static void compare_markdown(const struct report *rep, FILE *out)
 {
 	const struct tally *t0 = rep->before, *t1 = rep->tally;
 	size_t b;
-	char pct[32], change[32];
+	char pct[32], change[32], low[32], high[32];
 
 	fputs("| Bucket | ", out);
 	md_text(out, rep->before_name);
 	fputs(" | ", out);
 	md_text(out, rep->after_name);
-	fputs(" | Change |\n| :--- | ---: | ---: | ---: |\n", out);
+	if (rep->ci_level)
+		fprintf(out, " | Change | %d%% CI |\n| :--- | ---: | ---: | ---: "
+			"| ---: |\n", rep->ci_level);
+	else
+		fputs(" | Change |\n| :--- | ---: | ---: | ---: |\n", out);
 	for (b = 0; b < t1->nbuckets; b++) {
 		fputs("| ", out);
 		md_text(out, t1->rules->buckets[b].label);
@@ -185,7 +189,15 @@ static void compare_markdown(const struct report *rep, FILE *out)
 		fprintf(out, " | %lu/%lu %s%s", t1->count[b], t1->counted, pct,
 			*pct ? "%" : "");
 		change_text(rep, b, change, sizeof change);
-		fprintf(out, " | %s%s |\n", change, *change ? " pp" : "");
+		fprintf(out, " | %s%s |", change, *change ? " pp" : "");
+		if (rep->ci_level) {
+			bucket_change_interval(rep, b, low, high, sizeof low);
+			if (*low)
+				fprintf(out, " %s to %s pp |", low, high);
+			else
+				fputs("  |", out);
+		}
+		fputc('\n', out);
 	}
 	fputs("\nBefore: ", out);
 	md_text(out, rep->before_name);
@@ -196,8 +208,135 @@ static void compare_markdown(const struct report *rep, FILE *out)
 	fputs(": ", out);
 	accounting_text(t1, out);
 	fputs("\n\nChange: in percentage points, from before to after.\n", out);
+	if (rep->ci_level)
+		fprintf(out, "%d%% CI: Newcombe's interval for the change "
+			"(hybrid score, from the two Wilson intervals).\n",
+			rep->ci_level);
+}
+
+static void denominators_markdown(const struct report *rep, FILE *out)
+{
+	const struct denominators_report *d = rep->denominators;
+	size_t i, f;
+	char cell[64];
+
+	denominators_heading(rep, out);
+	if (d->nfits == 0) {
+		fputs("none does.\n", out);
+		return;
+	}
+	fputs("\n| Denominator |", out);
+	for (i = 0; i < d->n; i++)
+		fprintf(out, " %s%% |", d->given[i]);
+	fputs("\n| ---: |", out);
+	for (i = 0; i < d->n; i++)
+		fputs(" ---: |", out);
+	fputc('\n', out);
+	for (f = 0; f < d->nfits; f++) {
+		fprintf(out, "| %lu |", d->fits[f].denominator);
+		for (i = 0; i < d->n; i++)
+			fprintf(out, " %s |", counts_text(d->fits[f].first[i],
+				d->fits[f].last[i], cell, sizeof cell));
+		fputc('\n', out);
+	}
+	fprintf(out, "\n%s\n", denominators_note);
+}
+
+static void agree_markdown(const struct report *rep, FILE *out)
+{
+	const struct agree_report *a = rep->agree;
+	size_t i, c;
+	char share[32], alpha[80], kappa[80], pct[32], range[32], where[40];
+
+	fprintf(out, "Agreement between %zu codings of %zu bodies:\n\n",
+		a->ncodings, a->nbodies);
+	for (c = 0; c < a->ncodings; c++) {
+		fprintf(out, "%zu. ", c + 1);
+		md_text(out, a->codings[c].file);
+		fprintf(out, " (%zu bodies", a->codings[c].roster->n);
+		if (a->missing[c])
+			fprintf(out, "; %zu missing", a->missing[c]);
+		fputs(")\n", out);
+		for (i = 0; i < a->nbodies; i++)
+			if (!a->present[i * a->ncodings + c]) {
+				fputs("   - missing: ", out);
+				md_text(out, a->bodies[i]);
+				fputc('\n', out);
+			}
+	}
+	fputs("\n| Column | Kind | Bodies | Agree | Alpha | Kappa |\n"
+	      "| :--- | :--- | ---: | ---: | ---: | ---: |\n", out);
+	for (i = 0; i < a->ncolumn_items; i++) {
+		const struct agree_item *it = &a->items[i];
+
+		fputs("| ", out);
+		md_text(out, it->name);
+		agreement_text(rep, it, share, sizeof share);
+		fprintf(out, " | %s | %zu | %s%s | %s | %s |\n", it->kind,
+			it->pairable, share, *share ? "%" : "",
+			coefficient_text(&it->alpha, alpha, sizeof alpha),
+			a->ncodings == 2 ? coefficient_text(&it->kappa, kappa,
+							    sizeof kappa) : "");
+	}
+	fputs("\n| Bucket |", out);
+	for (c = 0; c < a->ncodings; c++)
+		fprintf(out, " %zu |", c + 1);
+	fputs(" Range | Alpha |\n| :--- |", out);
+	for (c = 0; c < a->ncodings; c++)
+		fputs(" ---: |", out);
+	fputs(" ---: | ---: |\n", out);
+	for (i = a->ncolumn_items; i < a->nitems; i++) {
+		const struct agree_item *it = &a->items[i];
+
+		fputs("| ", out);
+		md_text(out, it->label);
+		fputs(" |", out);
+		for (c = 0; c < a->ncodings; c++) {
+			percent_text(rep, it->count[c], it->denominator[c], pct,
+				     sizeof pct);
+			fprintf(out, " %lu/%lu %s%s |", it->count[c],
+				it->denominator[c], pct, *pct ? "%" : "");
+		}
+		range_text(rep, it, range, sizeof range);
+		fprintf(out, " %s%s | %s |\n", range, *range ? " pp" : "",
+			coefficient_text(&it->alpha, alpha, sizeof alpha));
+	}
+	fprintf(out, "\n%s\n", agree_note);
+	if (a->ndisagreements == 0) {
+		fputs("\nThe codings agree on every body.\n", out);
+		return;
+	}
+	fprintf(out, "\n## Disagreements (%zu)\n\n| Body | Column |",
+		a->ndisagreements);
+	for (c = 0; c < a->ncodings; c++)
+		fprintf(out, " %zu |", c + 1);
+	fputs("\n| :--- | :--- |", out);
+	for (c = 0; c < a->ncodings; c++)
+		fputs(" :--- |", out);
+	fputc('\n', out);
+	for (i = 0; i < a->ndisagreements; i++) {
+		const struct disagreement *d = &a->disagreements[i];
+
+		fputs("| ", out);
+		md_text(out, a->bodies[d->body]);
+		fputs(" | ", out);
+		md_text(out, a->items[d->item].name);
+		fputs(" |", out);
+		for (c = 0; c < a->ncodings; c++) {
+			fprintf(out, " %s", where_text(d->line[c], d->sheet_row[c],
+						       where, sizeof where));
+			if (d->line[c]) {
+				fputs(": ", out);
+				md_text(out, *d->value[c] ? d->value[c] :
+					"(empty)");
+			}
+			fputs(" |", out);
+		}
+		fputc('\n', out);
+	}
 }
 
 const struct report_format report_markdown = {
-	"markdown", render_markdown, list_markdown, by_markdown, compare_markdown
+	"markdown", render_markdown, list_markdown, by_markdown, compare_markdown,
+	denominators_markdown, agree_markdown
 };

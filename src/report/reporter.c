@@ -292,6 +292,140 @@ const char *change_text(const struct report *rep, size_t b, char *buf,
 	return buf;
 }
 
+static void signed_points(const struct report *rep, double d, char *buf,
+			  size_t size)
+{
+	char digits[24];
+	int negative;
+	unsigned long long q = stats_points_scaled(d, rep->decimals, &negative);
+
+	stats_fixed(digits, sizeof digits, q, rep->decimals);
+	snprintf(buf, size, "%s%s", q == 0 ? "" : negative ? "-" : "+", digits);
+}
+
+void change_interval_text(const struct report *rep, unsigned long c0,
+			  unsigned long n0, unsigned long c1, unsigned long n1,
+			  char *low, char *high, size_t size)
+{
+	double lo, hi;
+
+	low[0] = high[0] = '\0';
+	if (!rep->ci_level || n0 == 0 || n1 == 0)
+		return;
+	stats_newcombe(c1, n1, c0, n0, rep->ci_level, &lo, &hi);
+	signed_points(rep, lo, low, size);
+	signed_points(rep, hi, high, size);
+}
+
+void bucket_change_interval(const struct report *rep, size_t b, char *low,
+			    char *high, size_t size)
+{
+	change_interval_text(rep, rep->before->count[b], rep->before->counted,
+			     rep->tally->count[b], rep->tally->counted, low,
+			     high, size);
+}
+
+const char *counts_text(unsigned long first, unsigned long last, char *buf,
+			size_t size)
+{
+	if (first == last)
+		snprintf(buf, size, "%lu", first);
+	else
+		snprintf(buf, size, "%lu to %lu", first, last);
+	return buf;
+}
+
+const char *rounding_name(enum stats_rounding how)
+{
+	return how == STATS_HALF_EVEN ? "half-even" :
+	       how == STATS_TRUNCATE ? "truncate" : "half-up";
+}
+
+void denominators_heading(const struct report *rep, FILE *out)
+{
+	const struct denominators_report *d = rep->denominators;
+	size_t i;
+
+	fprintf(out, "Denominators from %lu to %lu that fit ", d->min, d->max);
+	for (i = 0; i < d->n; i++)
+		fprintf(out, "%s%s%%", i == 0 ? "" : i + 1 < d->n ? ", " : " and ",
+			d->given[i]);
+	fprintf(out, ", rounded %s:\n",
+		d->rounding == STATS_HALF_EVEN ? "half to even" :
+		d->rounding == STATS_TRUNCATE ? "down (truncated)" : "half up");
+}
+
+const char denominators_note[] =
+	"A denominator fits when, for every percentage, some whole count over\n"
+	"it rounds to that percentage as printed. The test rules denominators\n"
+	"out; it cannot say which of those left is the true one. It says less\n"
+	"as denominators grow: at whole percentages every denominator of 100\n"
+	"or more fits (at one decimal, every one of 1000 or more).";
+
+const char *coefficient_text(const struct coefficient *c, char *buf,
+			     size_t size)
+{
+	if (c->reason == AGREE_DEFINED)
+		snprintf(buf, size, "%.3f", c->value);
+	else
+		snprintf(buf, size, "undefined (%s)",
+			 coefficient_reason(c->reason));
+	return buf;
+}
+
+const char *agreement_text(const struct report *rep,
+			   const struct agree_item *item, char *buf,
+			   size_t size)
+{
+	return percent_text(rep, item->agreeing, item->pairable, buf, size);
+}
+
+const char *range_text(const struct report *rep,
+		       const struct agree_item *item, char *buf, size_t size)
+{
+	const struct agree_report *a = rep->agree;
+	size_t c, lo = 0, hi = 0;
+	unsigned long long q;
+	int negative;
+
+	buf[0] = '\0';
+	for (c = 0; c < a->ncodings; c++)
+		if (item->denominator[c] == 0)
+			return buf;
+	/* Compare count/den exactly: a/b < c/d when a*d < c*b. */
+	for (c = 1; c < a->ncodings; c++) {
+		if ((unsigned long long)item->count[c] * item->denominator[lo] <
+		    (unsigned long long)item->count[lo] * item->denominator[c])
+			lo = c;
+		if ((unsigned long long)item->count[c] * item->denominator[hi] >
+		    (unsigned long long)item->count[hi] * item->denominator[c])
+			hi = c;
+	}
+	q = stats_change_scaled(item->count[lo], item->denominator[lo],
+				item->count[hi], item->denominator[hi],
+				rep->decimals, &negative);
+	return stats_fixed(buf, size, q, rep->decimals);
+}
+
+const char *where_text(unsigned long line, int sheet_row, char *buf,
+		       size_t size)
+{
+	if (line == 0)
+		snprintf(buf, size, "not in the file");
+	else
+		snprintf(buf, size, "%s %lu", sheet_row ? "row" : "line", line);
+	return buf;
+}
+
+const char agree_note[] =
+	"Agree: the share of bodies, of those with values from two or more\n"
+	"codings, on which every coding gives the same value. Alpha:\n"
+	"Krippendorff's alpha, nominal (for list columns with the MASI\n"
+	"distance, Passonneau 2006, so that overlapping lists count as partly\n"
+	"agreeing); for buckets, over the bodies each coding counted. Kappa:\n"
+	"Cohen's kappa, for two codings. An empty cell, or a body missing\n"
+	"from a file, is missing data.";
+
 /*
  * Every format, in the order --help lists them: each is defined in the
  * file of its name (csv and tsv in dsv.c).

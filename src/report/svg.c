@@ -205,5 +205,5 @@ static void render_svg(const struct report *rep, FILE *out)
 }
 
 const struct report_format report_svg = {
-	"svg", render_svg, NULL, NULL, NULL
+	"svg", render_svg, NULL, NULL, NULL, NULL, NULL
 };

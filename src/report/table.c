@@ -227,8 +227,10 @@ static void by_table(const struct report *rep, FILE *out)
 static void compare_table(const struct report *rep, FILE *out)
 {
 	const struct tally *t0 = rep->before, *t1 = rep->tally;
-	size_t b, label_w = strlen("Bucket"), w0, w1;
-	char pct[32], cell[64], change[32];
+	size_t b, label_w = strlen("Bucket"), w0, w1, ci_w = 0;
+	size_t change_w = strlen("Change");
+	char pct[32], cell[64], change[32], low[32], high[32], ci[80];
+	char ci_head[24];
 
 	fputs("Before: ", out);
 	put_text(out, rep->before_name);
@@ -249,7 +251,25 @@ static void compare_table(const struct report *rep, FILE *out)
 	pad_right(out, rep->before_name, w0);
 	fputs("  ", out);
 	pad_right(out, rep->after_name, w1);
-	fputs("  Change\n", out);
+	fputs("  Change", out);
+	if (rep->ci_level) {
+		for (b = 0; b < t1->nbuckets; b++) {
+			change_text(rep, b, change, sizeof change);
+			if (strlen(change) + 3 > change_w)
+				change_w = strlen(change) + 3;
+		}
+		snprintf(ci_head, sizeof ci_head, "%d%% CI", rep->ci_level);
+		ci_w = strlen(ci_head);
+		for (b = 0; b < t1->nbuckets; b++) {
+			bucket_change_interval(rep, b, low, high, sizeof low);
+			snprintf(ci, sizeof ci, "%s to %s pp", low, high);
+			if (*low && strlen(ci) > ci_w)
+				ci_w = strlen(ci);
+		}
+		fprintf(out, "%*s  %s", (int)(change_w - strlen("Change")), "",
+			ci_head);
+	}
+	fputc('\n', out);
 	for (b = 0; b < t1->nbuckets; b++) {
 		pad_right(out, t1->rules->buckets[b].label, label_w);
 		percent_text(rep, t0->count[b], t0->counted, pct, sizeof pct);
@@ -263,12 +283,178 @@ static void compare_table(const struct report *rep, FILE *out)
 		fputs("  ", out);
 		pad_right(out, cell, w1);
 		change_text(rep, b, change, sizeof change);
-		fprintf(out, "  %s%s\n", *change ? change : "-",
-			*change ? " pp" : "");
+		snprintf(cell, sizeof cell, "%s%s", *change ? change : "-",
+			 *change ? " pp" : "");
+		if (rep->ci_level) {
+			bucket_change_interval(rep, b, low, high, sizeof low);
+			snprintf(ci, sizeof ci, "%s to %s pp", low, high);
+			fputs("  ", out);
+			pad_right(out, cell, change_w);
+			fprintf(out, "  %s\n", *low ? ci : "-");
+		} else {
+			fprintf(out, "  %s\n", cell);
+		}
 	}
 	fputs("\nChange: in percentage points, from before to after.\n", out);
+	if (rep->ci_level)
+		fprintf(out, "%d%% CI: Newcombe's interval for the change "
+			"(hybrid score, from the two Wilson intervals).\n",
+			rep->ci_level);
+}
+
+static void denominators_table(const struct report *rep, FILE *out)
+{
+	const struct denominators_report *d = rep->denominators;
+	size_t i, f, w[64];
+	char cell[64], head[40];
+
+	denominators_heading(rep, out);
+	if (d->nfits == 0) {
+		fputs("none does.\n", out);
+		return;
+	}
+	fputc('\n', out);
+	fputs("Denominator", out);
+	for (i = 0; i < d->n; i++) {
+		snprintf(head, sizeof head, "%s%%", d->given[i]);
+		w[i % 64] = strlen(head);
+		for (f = 0; f < d->nfits; f++) {
+			counts_text(d->fits[f].first[i], d->fits[f].last[i], cell,
+				    sizeof cell);
+			if (strlen(cell) > w[i % 64])
+				w[i % 64] = strlen(cell);
+		}
+		fprintf(out, "  %*s", (int)w[i % 64], head);
+	}
+	fputc('\n', out);
+	for (f = 0; f < d->nfits; f++) {
+		fprintf(out, "%11lu", d->fits[f].denominator);
+		for (i = 0; i < d->n; i++)
+			fprintf(out, "  %*s", (int)w[i % 64],
+				counts_text(d->fits[f].first[i],
+					    d->fits[f].last[i], cell, sizeof cell));
+		fputc('\n', out);
+	}
+	fprintf(out, "\n%zu of the %lu denominators tried fit%s; the counts "
+		"are those out of each.\n", d->nfits, d->max - d->min + 1,
+		d->nfits == 1 ? "s" : "");
+	fputs(denominators_note, out);
+	fputc('\n', out);
+}
+
+static void agree_table(const struct report *rep, FILE *out)
+{
+	const struct agree_report *a = rep->agree;
+	size_t i, c, name_w = strlen("Column"), label_w = strlen("Bucket");
+	size_t cell_w[CODERS_MAX];
+	char share[32], alpha[80], kappa[80], pct[32], cell[64], range[32];
+	char where[40];
+
+	fprintf(out, "Agreement between %zu codings of %zu bodies:\n",
+		a->ncodings, a->nbodies);
+	for (c = 0; c < a->ncodings; c++) {
+		fprintf(out, "  %zu: ", c + 1);
+		put_text(out, a->codings[c].file);
+		fprintf(out, " (%zu bodies", a->codings[c].roster->n);
+		if (a->missing[c])
+			fprintf(out, "; %zu missing", a->missing[c]);
+		fputs(")\n", out);
+		for (i = 0; i < a->nbodies; i++)
+			if (!a->present[i * a->ncodings + c]) {
+				fputs("     missing: ", out);
+				put_text(out, a->bodies[i]);
+				fputc('\n', out);
+			}
+	}
+	fputc('\n', out);
+	for (i = 0; i < a->ncolumn_items; i++)
+		if (text_width(a->items[i].name) > name_w)
+			name_w = text_width(a->items[i].name);
+	pad_right(out, "Column", name_w);
+	fputs("  Kind      Bodies  Agree  Alpha  Kappa\n", out);
+	for (i = 0; i < a->ncolumn_items; i++) {
+		const struct agree_item *it = &a->items[i];
+
+		pad_right(out, it->name, name_w);
+		agreement_text(rep, it, share, sizeof share);
+		fprintf(out, "  %-8s  %6zu  %4s%s  %s  %s\n", it->kind,
+			it->pairable, *share ? share : "-", *share ? "%" : " ",
+			coefficient_text(&it->alpha, alpha, sizeof alpha),
+			a->ncodings == 2 ? coefficient_text(&it->kappa, kappa,
+							    sizeof kappa) : "-");
+	}
+	fputc('\n', out);
+	for (i = a->ncolumn_items; i < a->nitems; i++)
+		if (text_width(a->items[i].label) > label_w)
+			label_w = text_width(a->items[i].label);
+	for (c = 0; c < a->ncodings; c++) {
+		cell_w[c] = 8;
+		for (i = a->ncolumn_items; i < a->nitems; i++) {
+			const struct agree_item *it = &a->items[i];
+
+			percent_text(rep, it->count[c], it->denominator[c], pct,
+				     sizeof pct);
+			snprintf(cell, sizeof cell, "%lu/%lu %s%%", it->count[c],
+				 it->denominator[c], pct);
+			if (strlen(cell) > cell_w[c])
+				cell_w[c] = strlen(cell);
+		}
+	}
+	pad_right(out, "Bucket", label_w);
+	for (c = 0; c < a->ncodings; c++) {
+		snprintf(cell, sizeof cell, "%zu", c + 1);
+		fputs("  ", out);
+		pad_right(out, cell, cell_w[c]);
+	}
+	fputs("  Range  Alpha\n", out);
+	for (i = a->ncolumn_items; i < a->nitems; i++) {
+		const struct agree_item *it = &a->items[i];
+
+		pad_right(out, it->label, label_w);
+		for (c = 0; c < a->ncodings; c++) {
+			percent_text(rep, it->count[c], it->denominator[c], pct,
+				     sizeof pct);
+			snprintf(cell, sizeof cell, "%lu/%lu %s%s", it->count[c],
+				 it->denominator[c], *pct ? pct : "-",
+				 *pct ? "%" : "");
+			fputs("  ", out);
+			pad_right(out, cell, cell_w[c]);
+		}
+		range_text(rep, it, range, sizeof range);
+		snprintf(cell, sizeof cell, "%s%s", *range ? range : "-",
+			 *range ? " pp" : "");
+		fputs("  ", out);
+		pad_right(out, cell, 5);
+		fprintf(out, "  %s\n", coefficient_text(&it->alpha, alpha,
+							sizeof alpha));
+	}
+	fprintf(out, "\n%s\n", agree_note);
+	if (a->ndisagreements == 0) {
+		fputs("\nThe codings agree on every body.\n", out);
+		return;
+	}
+	fprintf(out, "\nDisagreements (%zu):\n", a->ndisagreements);
+	for (i = 0; i < a->ndisagreements; i++) {
+		const struct disagreement *d = &a->disagreements[i];
+
+		put_text(out, a->bodies[d->body]);
+		fputs(", column '", out);
+		put_text(out, a->items[d->item].name);
+		fputs("':\n", out);
+		for (c = 0; c < a->ncodings; c++) {
+			fprintf(out, "  %zu: %s", c + 1, where_text(d->line[c],
+				d->sheet_row[c], where, sizeof where));
+			if (d->line[c]) {
+				fputs(": ", out);
+				put_text(out, *d->value[c] ? d->value[c] :
+					 "(empty)");
+			}
+			fputc('\n', out);
+		}
+	}
 }
 
 const struct report_format report_table = {
-	"table", render_table, list_table, by_table, compare_table
+	"table", render_table, list_table, by_table, compare_table,
+	denominators_table, agree_table
 };

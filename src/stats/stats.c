@@ -116,16 +116,16 @@ void stats_wilson(unsigned long count, unsigned long den, int level,
 		*high = 1;
 }
 
-int stats_denominator_fits(const unsigned long long *percents, size_t n,
-			   int decimals, unsigned long den,
+int stats_denominator_fits(const unsigned long long *percents,
+			   const int *decimals, size_t n, unsigned long den,
 			   enum stats_rounding how, unsigned long *first,
 			   unsigned long *last)
 {
 	size_t i;
 
 	for (i = 0; i < n; i++)
-		if (!stats_counts_for(percents[i], decimals, den, how, &first[i],
-				      &last[i]))
+		if (!stats_counts_for(percents[i], decimals[i], den, how,
+				      &first[i], &last[i]))
 			return 0;
 	return 1;
 }

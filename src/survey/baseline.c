@@ -11,15 +11,19 @@
 #include "csvread.h"
 #include "exitcodes.h"
 #include "mem.h"
+#include "stats.h"
 #include "text.h"
 
-enum { BCOL_KEY, BCOL_YEAR, BCOL_LABEL, BCOL_PERCENT, BNCOLUMNS };
+enum { BCOL_KEY, BCOL_YEAR, BCOL_LABEL, BCOL_PERCENT, BCOL_COUNT,
+       BCOL_DENOMINATOR, BNCOLUMNS };
 
 static const struct csv_column bcolumns[BNCOLUMNS] = {
 	[BCOL_KEY] = { "key", 1, NULL, 0 },
 	[BCOL_YEAR] = { "year", 1, NULL, 0 },
 	[BCOL_LABEL] = { "label", 1, NULL, 0 },
 	[BCOL_PERCENT] = { "percent", 1, NULL, 0 },
+	[BCOL_COUNT] = { "count", 0, NULL, 0 },
+	[BCOL_DENOMINATOR] = { "denominator", 0, NULL, 0 },
 };
 
 struct baseline_reader {
@@ -101,6 +105,76 @@ static int parse_percent(const char *s, unsigned long *milli, int *decimals)
 	return *milli > 100000 ? -1 : 0;
 }
 
+/* A whole number of at most 9 digits; -1 if not one. */
+static int parse_whole(const char *s, unsigned long *n)
+{
+	int digits = 0;
+
+	for (*n = 0; isdigit((unsigned char)*s) && digits < 9; s++, digits++)
+		*n = *n * 10 + (unsigned long)(*s - '0');
+	return *s || digits == 0 ? -1 : 0;
+}
+
+/*
+ * The row's count and denominator, when the file has those columns: both
+ * or neither, count <= denominator, and the percentage they give, rounded
+ * half up to the decimals published, the one the row states.
+ */
+static void read_counts(struct baseline_reader *br, struct baseline_row *r,
+			const struct csv_row *row, const int *at)
+{
+	const char *count = "", *den = "";
+
+	if (at[BCOL_COUNT] >= 0 && (size_t)at[BCOL_COUNT] < row->nfields)
+		count = row->fields[at[BCOL_COUNT]];
+	if (at[BCOL_DENOMINATOR] >= 0 &&
+	    (size_t)at[BCOL_DENOMINATOR] < row->nfields)
+		den = row->fields[at[BCOL_DENOMINATOR]];
+	if (!*count && !*den)
+		return;
+	if (!*count || !*den) {
+		diag_error(br->diag, br->name, row->line, "column '%s': empty, "
+			   "but '%s' is given; give both or neither",
+			   *count ? "denominator" : "count",
+			   *count ? "count" : "denominator");
+		return;
+	}
+	if (parse_whole(count, &r->count) < 0) {
+		diag_error(br->diag, br->name, row->line, "column 'count': '%s' "
+			   "is not a whole number", count);
+		return;
+	}
+	if (parse_whole(den, &r->denominator) < 0 || r->denominator == 0) {
+		diag_error(br->diag, br->name, row->line, "column 'denominator': "
+			   "'%s' is not a whole number above 0", den);
+		return;
+	}
+	if (r->count > r->denominator) {
+		diag_error(br->diag, br->name, row->line, "column 'count': %lu "
+			   "is more than the denominator, %lu", r->count,
+			   r->denominator);
+		return;
+	}
+	{
+		unsigned long long got = stats_percent_scaled(r->count,
+			r->denominator, r->decimals);
+		unsigned long long unit = r->decimals == 0 ? 1000 :
+					  r->decimals == 1 ? 100 :
+					  r->decimals == 2 ? 10 : 1;
+		char text[32];
+
+		if (got * unit != r->milli) {
+			diag_error(br->diag, br->name, row->line, "%lu of %lu is "
+				   "%s%%, not the %s given in column 'percent'; "
+				   "one of the three is wrong", r->count,
+				   r->denominator, stats_fixed(text, sizeof text,
+				   got, r->decimals), row->fields[at[BCOL_PERCENT]]);
+			return;
+		}
+	}
+	r->has_counts = 1;
+}
+
 static int on_record(const struct csv_row *row, const int *at, void *ctx)
 {
 	struct baseline_reader *br = ctx;
@@ -173,6 +247,8 @@ static int on_record(const struct csv_row *row, const int *at, void *ctx)
 			diag_error(br->diag, br->name, row->line,
 				   "column 'percent': '%s' is not a percentage "
 				   "from 0 to 100 (at most 3 decimals)", pct);
+		else
+			read_counts(br, r, row, at);
 		mem_free(pct);
 	}
 	return FOITAB_OK;

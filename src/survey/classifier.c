@@ -121,9 +121,22 @@ int roster_add(struct roster *roster, const struct tally *t,
 		mem_free(m->code);
 		return -1;
 	}
+	if (roster->keep_values) {
+		m->values = mem_realloc_array(NULL, roster->keep_values,
+					      sizeof *m->values);
+		if (!m->values) {
+			mem_free(m->body);
+			mem_free(m->code);
+			mem_free(m->summary);
+			return -1;
+		}
+		memcpy(m->values, r->bits, roster->keep_values *
+		       sizeof *m->values);
+	}
 	m->line = r->line;
 	m->sheet_row = r->sheet_row;
 	m->response = r->response;
+	m->counted = in_denominator(t->rules, r);
 	for (i = 0; i < t->nbuckets; i++)
 		if (in_bucket(t->rules, i, r))
 			m->buckets |= 1UL << i;
@@ -165,6 +178,7 @@ void roster_free(struct roster *roster)
 		mem_free(roster->members[i].body);
 		mem_free(roster->members[i].code);
 		mem_free(roster->members[i].summary);
+		mem_free(roster->members[i].values);
 	}
 	mem_free(roster->members);
 	roster->members = NULL;

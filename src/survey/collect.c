@@ -134,6 +134,8 @@ static void *open_part(void *ctx, struct diag *diag)
 	p->collector.diag = diag;
 	p->collector.tally = &p->tally;
 	p->collector.roster = c->roster ? &p->roster : NULL;
+	if (c->roster)
+		p->roster.keep_values = c->roster->keep_values;
 	p->collector.grouping = c->grouping ? &p->grouping : NULL;
 	if (c->registry) {
 		if (registry_fork(&p->registry, c->registry) < 0) {

@@ -1,0 +1,183 @@
+/*
+ * denominators.c - `foitab denominators [--range MIN-MAX] [-d N]
+ * [--rounding HOW] PERCENT...`: which denominators could give a set of
+ * published percentages (the GRIM test of Brown and Heathers, applied to
+ * percentages), and the counts out of each.  stats.c does the sums; a
+ * format prints what was found.
+ */
+#include <ctype.h>
+#include <string.h>
+
+#include "commands.h"
+#include "exitcodes.h"
+#include "mem.h"
+#include "output.h"
+#include "reporter.h"
+#include "stats.h"
+
+/*
+ * "53", "52.9", "12%": the percentage times 10^decimals, and its decimals
+ * as written; -1 if it is not a percentage from 0 to 100 with at most
+ * STATS_MAX_DECIMALS decimals.
+ */
+static int parse_percent(const char *s, unsigned long long *scaled,
+			 int *decimals)
+{
+	unsigned long long whole = 0, frac = 0;
+	int digits = 0, d = 0, i;
+
+	for (; isdigit((unsigned char)*s); s++, digits++)
+		if ((whole = whole * 10 + (unsigned long long)(*s - '0')) > 100)
+			return -1;
+	if (*s == '.') {
+		for (s++; isdigit((unsigned char)*s); s++, d++) {
+			if (d == STATS_MAX_DECIMALS)
+				return -1;
+			frac = frac * 10 + (unsigned long long)(*s - '0');
+		}
+		if (d == 0)
+			return -1;
+	}
+	if (*s == '%')
+		s++;
+	if (*s || digits == 0)
+		return -1;
+	*scaled = whole;
+	for (i = 0; i < d; i++)
+		*scaled *= 10;
+	*scaled += frac;
+	*decimals = d;
+	return whole == 100 && frac ? -1 : 0;
+}
+
+struct rendering {
+	const struct report *report;
+	report_render_fn render;
+};
+
+static void write_report(const void *ctx, FILE *out)
+{
+	const struct rendering *r = ctx;
+
+	r->render(r->report, out);
+}
+
+int cmd_denominators(const struct options *o, struct diag *diag)
+{
+	const struct report_format *format = reporter_find(o->format);
+	size_t n = (size_t)o->noperands, i, nfits = 0, cap = 0;
+	unsigned long long *percents;
+	int *decimals;
+	char **given;
+	struct denominator_fit *fits = NULL;
+	unsigned long *first, *last, den;
+	struct denominators_report d;
+	struct report report;
+	struct rendering rendering;
+	int status = FOITAB_OK;
+
+	if (!format->denominators) {
+		diag_error(diag, NULL, 0, "--format %s does not go with 'foitab "
+			   "denominators'; use table, csv, tsv, json or "
+			   "markdown", o->format);
+		return FOITAB_USAGE;
+	}
+	percents = mem_realloc_array(NULL, n, sizeof *percents);
+	decimals = mem_realloc_array(NULL, n, sizeof *decimals);
+	given = mem_calloc(n, sizeof *given);
+	first = mem_realloc_array(NULL, n, sizeof *first);
+	last = mem_realloc_array(NULL, n, sizeof *last);
+	if (!percents || !decimals || !given || !first || !last)
+		status = FOITAB_OSERR;
+	for (i = 0; i < n && status == FOITAB_OK; i++) {
+		char text[32];
+
+		if (parse_percent(o->operands[i], &percents[i], &decimals[i]) < 0) {
+			diag_error(diag, NULL, 0, "'%s' is not a percentage from "
+				   "0 to 100 with at most %d decimals",
+				   o->operands[i], STATS_MAX_DECIMALS);
+			status = FOITAB_USAGE;
+			break;
+		}
+		/* -d N: every percentage was printed at N decimals. */
+		if (o->decimals_given) {
+			if (decimals[i] > o->decimals) {
+				diag_error(diag, NULL, 0, "'%s' has %d decimal%s, "
+					   "but -d %d says %d", o->operands[i],
+					   decimals[i], decimals[i] == 1 ? "" : "s",
+					   o->decimals, o->decimals);
+				status = FOITAB_USAGE;
+				break;
+			}
+			for (; decimals[i] < o->decimals; decimals[i]++)
+				percents[i] *= 10;
+		}
+		stats_fixed(text, sizeof text, percents[i], decimals[i]);
+		given[i] = mem_strndup(text, strlen(text));
+		if (!given[i])
+			status = FOITAB_OSERR;
+	}
+	for (den = o->range_min; status == FOITAB_OK && den <= o->range_max;
+	     den++) {
+		if (!stats_denominator_fits(percents, decimals, n, den,
+					    o->rounding, first, last))
+			continue;
+		if (nfits == cap) {
+			struct denominator_fit *more;
+
+			cap = cap ? cap * 2 : 16;
+			more = mem_realloc_array(fits, cap, sizeof *more);
+			if (!more) {
+				status = FOITAB_OSERR;
+				break;
+			}
+			fits = more;
+		}
+		fits[nfits].denominator = den;
+		fits[nfits].first = mem_realloc_array(NULL, n, sizeof *first);
+		fits[nfits].last = mem_realloc_array(NULL, n, sizeof *last);
+		if (!fits[nfits].first || !fits[nfits].last) {
+			mem_free((void *)fits[nfits].first);
+			mem_free((void *)fits[nfits].last);
+			status = FOITAB_OSERR;
+			break;
+		}
+		memcpy((void *)fits[nfits].first, first, n * sizeof *first);
+		memcpy((void *)fits[nfits].last, last, n * sizeof *last);
+		nfits++;
+	}
+	if (status == FOITAB_OK) {
+		memset(&d, 0, sizeof d);
+		d.given = given;
+		d.percents = percents;
+		d.decimals = decimals;
+		d.n = n;
+		d.rounding = o->rounding;
+		d.min = o->range_min;
+		d.max = o->range_max;
+		d.fits = fits;
+		d.nfits = nfits;
+		memset(&report, 0, sizeof report);
+		report.denominators = &d;
+		report.decimals = o->decimals;
+		report.raw_cells = o->raw_cells;
+		rendering.report = &report;
+		rendering.render = format->denominators;
+		status = output_write(o->output, write_report, &rendering, diag);
+		if (status == FOITAB_OK && nfits == 0)
+			status = FOITAB_NONE_FIT;
+	}
+	for (i = 0; i < nfits; i++) {
+		mem_free((void *)fits[i].first);
+		mem_free((void *)fits[i].last);
+	}
+	mem_free(fits);
+	for (i = 0; given && i < n; i++)
+		mem_free(given[i]);
+	mem_free(given);
+	mem_free(percents);
+	mem_free(decimals);
+	mem_free(first);
+	mem_free(last);
+	return status;
+}
