@@ -104,6 +104,25 @@ int baseline_only(const struct report *rep, const struct baseline_row *b);
 /* What heads the baseline column: its year, or "Baseline". */
 const char *baseline_year(const struct report *rep);
 
+/*
+ * With --ci and a baseline that gives counts (its 'count' and
+ * 'denominator' columns): the change from the baseline row's count to
+ * count/den is shown with its interval.  Does this report show them?
+ */
+int baseline_counted(const struct report *rep);
+
+/*
+ * The change from baseline row `br` to count/den, as change_text(), and
+ * its interval as change_interval_text(); all "" when `br` gives no
+ * counts or den is 0.
+ */
+void baseline_change_text(const struct report *rep, unsigned long count,
+			  unsigned long den, const struct baseline_row *br,
+			  char *change, char *low, char *high, size_t size);
+
+/* What the change columns are, for the note under a table. */
+void baseline_change_note(const struct report *rep, FILE *out);
+
 /* Bodies of the register with no row (0 when the register does not apply). */
 size_t missing_count(const struct report *rep);
 

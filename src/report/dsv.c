@@ -75,6 +75,28 @@ static void dsv_number(const struct dsv *w, unsigned long n, int last)
 	fprintf(w->out, "%lu%c", n, last ? '\n' : w->delimiter);
 }
 
+/* baseline_count ... change_ci_high, ending the row; den 0: no change. */
+static void dsv_change(const struct report *rep, const struct dsv *w,
+		       const struct baseline_row *br, unsigned long count,
+		       unsigned long den)
+{
+	char change[32], low[32], high[32];
+
+	if (br && br->has_counts) {
+		dsv_number(w, br->count, 0);
+		dsv_number(w, br->denominator, 0);
+	} else {
+		dsv_cell(w, "", 0);
+		dsv_cell(w, "", 0);
+	}
+	baseline_change_text(rep, count, den, br, change, low, high,
+			     sizeof change);
+	/* A leading + would make a spreadsheet read a formula. */
+	dsv_cell(w, change[0] == '+' ? change + 1 : change, 0);
+	dsv_cell(w, low[0] == '+' ? low + 1 : low, 0);
+	dsv_cell(w, high[0] == '+' ? high + 1 : high, 1);
+}
+
 static void dsv_figures(const struct report *rep, const struct dsv *w)
 {
 	const struct tally *t = rep->tally;
@@ -83,9 +105,12 @@ static void dsv_figures(const struct report *rep, const struct dsv *w)
 	char pct[32], base[32];
 	static const char *const header[] = {
 		"bucket", "label", "count", "denominator", "percent",
-		"baseline_percent", "ci_low", "ci_high"
+		"baseline_percent", "ci_low", "ci_high", "baseline_count",
+		"baseline_denominator", "change_points", "change_ci_low",
+		"change_ci_high"
 	};
-	int ncols = rep->ci_level ? 8 : 6;
+	int counted = baseline_counted(rep);
+	int ncols = counted ? 13 : rep->ci_level ? 8 : 6;
 	char low[32], high[32];
 
 	dsv_header(w, header, (size_t)ncols);
@@ -98,12 +123,14 @@ static void dsv_figures(const struct report *rep, const struct dsv *w)
 		dsv_number(w, t->counted, 0);
 		dsv_cell(w, bucket_percent(rep, i, pct, sizeof pct), 0);
 		dsv_cell(w, baseline_percent(br, base, sizeof base), ncols == 6);
-		if (ncols == 8) {
+		if (ncols >= 8) {
 			interval_text(rep, t->count[i], t->counted, low, high,
 				      sizeof low);
 			dsv_cell(w, low, 0);
-			dsv_cell(w, high, 1);
+			dsv_cell(w, high, ncols == 8);
 		}
+		if (counted)
+			dsv_change(rep, w, br, t->count[i], t->counted);
 	}
 	for (i = 0; b && i < b->n; i++) {
 		if (!baseline_only(rep, &b->rows[i]))
@@ -115,10 +142,12 @@ static void dsv_figures(const struct report *rep, const struct dsv *w)
 		dsv_cell(w, "", 0);
 		dsv_cell(w, baseline_percent(&b->rows[i], base, sizeof base),
 			 ncols == 6);
-		if (ncols == 8) {
+		if (ncols >= 8) {
 			dsv_cell(w, "", 0);
-			dsv_cell(w, "", 1);
+			dsv_cell(w, "", ncols == 8);
 		}
+		if (counted)
+			dsv_change(rep, w, &b->rows[i], 0, 0);
 	}
 }
 

@@ -125,6 +125,18 @@ static void render_json(const struct report *rep, FILE *out)
 		fputs(", \"baseline_percent\": ", out);
 		json_number(out, baseline_percent(br, base, sizeof base));
 		json_interval(rep, t->count[i], t->counted, out);
+		if (baseline_counted(rep)) {
+			char change[32], low[32], high[32];
+
+			baseline_change_text(rep, t->count[i], t->counted, br,
+					     change, low, high, sizeof change);
+			fputs(", \"change_points\": ", out);
+			json_number(out, change[0] == '+' ? change + 1 : change);
+			fputs(", \"change_ci_low\": ", out);
+			json_number(out, low[0] == '+' ? low + 1 : low);
+			fputs(", \"change_ci_high\": ", out);
+			json_number(out, high[0] == '+' ? high + 1 : high);
+		}
 		fputs(i + 1 < t->nbuckets ? "},\n" : "}\n", out);
 	}
 	fputs("  ],\n  \"baseline\": [", out);
@@ -137,6 +149,9 @@ static void render_json(const struct report *rep, FILE *out)
 		json_string(out, b->rows[i].label);
 		fputs(", \"percent\": ", out);
 		json_number(out, baseline_percent(&b->rows[i], base, sizeof base));
+		if (b->rows[i].has_counts)
+			fprintf(out, ", \"count\": %lu, \"denominator\": %lu",
+				b->rows[i].count, b->rows[i].denominator);
 		fputc('}', out);
 	}
 	fputs(b && b->n ? "\n  ]\n}\n" : "]\n}\n", out);

@@ -34,6 +34,7 @@ static void render_markdown(const struct report *rep, FILE *out)
 	const struct baseline *b = rep->baseline;
 	size_t i;
 	char pct[32], base[32];
+	int counted = baseline_counted(rep);
 
 	fputs("| Bucket | Count | Of | Percent |", out);
 	if (rep->ci_level)
@@ -43,10 +44,13 @@ static void render_markdown(const struct report *rep, FILE *out)
 		md_text(out, baseline_year(rep));
 		fputs(" |", out);
 	}
+	if (counted)
+		fprintf(out, " Change | %d%% CI |", rep->ci_level);
 	fputs("\n| :--- | ---: | ---: | ---: |", out);
 	if (rep->ci_level)
 		fputs(" ---: |", out);
-	fputs(b ? " ---: |\n" : "\n", out);
+	fputs(b ? " ---: |" : "", out);
+	fputs(counted ? " ---: | ---: |\n" : "\n", out);
 	for (i = 0; i < t->nbuckets; i++) {
 		const struct baseline_row *br = baseline_for(rep, t->rules->buckets[i].key);
 
@@ -68,6 +72,17 @@ static void render_markdown(const struct report *rep, FILE *out)
 		if (b)
 			fprintf(out, " %s%s |", baseline_percent(br, base, sizeof base),
 				br ? "%" : "");
+		if (counted) {
+			char change[32], low[32], high[32];
+
+			baseline_change_text(rep, t->count[i], t->counted, br,
+					     change, low, high, sizeof change);
+			fprintf(out, " %s%s |", change, *change ? " pp" : "");
+			if (*low)
+				fprintf(out, " %s to %s pp |", low, high);
+			else
+				fputs("  |", out);
+		}
 		fputc('\n', out);
 	}
 	for (i = 0; b && i < b->n; i++) {
@@ -77,14 +92,19 @@ static void render_markdown(const struct report *rep, FILE *out)
 		md_text(out, b->rows[i].label);
 		fputs(" (", out);
 		md_text(out, baseline_year(rep));
-		fprintf(out, " only) |  |  |  |%s %s%% |\n",
+		fprintf(out, " only) |  |  |  |%s %s%% |%s\n",
 			rep->ci_level ? "  |" : "",
-			baseline_percent(&b->rows[i], base, sizeof base));
+			baseline_percent(&b->rows[i], base, sizeof base),
+			counted ? "  |  |" : "");
 	}
 	fputc('\n', out);
 	accounting_line(rep, out);
 	if (t->overlaps)
 		fprintf(out, "\n%s\n", overlap_note);
+	if (counted) {
+		fputc('\n', out);
+		baseline_change_note(rep, out);
+	}
 	if (missing_count(rep)) {
 		const struct registry *g = rep->registry;
 

@@ -426,6 +426,46 @@ const char agree_note[] =
 	"Cohen's kappa, for two codings. An empty cell, or a body missing\n"
 	"from a file, is missing data.";
 
+int baseline_counted(const struct report *rep)
+{
+	size_t i;
+
+	if (!rep->ci_level || !rep->baseline)
+		return 0;
+	for (i = 0; i < rep->baseline->n; i++)
+		if (rep->baseline->rows[i].has_counts)
+			return 1;
+	return 0;
+}
+
+void baseline_change_text(const struct report *rep, unsigned long count,
+			  unsigned long den, const struct baseline_row *br,
+			  char *change, char *low, char *high, size_t size)
+{
+	unsigned long long q;
+	int negative;
+	char digits[24];
+
+	change[0] = low[0] = high[0] = '\0';
+	if (!br || !br->has_counts || den == 0)
+		return;
+	q = stats_change_scaled(br->count, br->denominator, count, den,
+				rep->decimals, &negative);
+	stats_fixed(digits, sizeof digits, q, rep->decimals);
+	snprintf(change, size, "%s%s", q == 0 ? "" : negative ? "-" : "+",
+		 digits);
+	change_interval_text(rep, br->count, br->denominator, count, den, low,
+			     high, size);
+}
+
+void baseline_change_note(const struct report *rep, FILE *out)
+{
+	fprintf(out, "Change: in percentage points from %s, for the buckets "
+		"whose baseline gives\nits count and denominator; %d%% CI: "
+		"Newcombe's interval for that change.\n", baseline_year(rep),
+		rep->ci_level);
+}
+
 /*
  * Every format, in the order --help lists them: each is defined in the
  * file of its name (csv and tsv in dsv.c).

@@ -62,8 +62,10 @@ static void table_block(const struct report *rep, const struct tally *t,
 	const char *year = baseline_year(rep);
 	const char *only = " only)";
 	size_t i, label_w = strlen("Bucket"), year_w = strlen(year), ci_w = 0;
-	int pct_w = 7;
+	size_t change_w = strlen("Change");
+	int pct_w = 7, counted = b && baseline_counted(rep);
 	char pct[32], base[32], low[32], high[32], ci[80], ci_head[16];
+	char change[32], cell[96];
 
 	for (i = 0; i < t->nbuckets; i++)
 		if (text_width(t->rules->buckets[i].label) > label_w)
@@ -91,12 +93,21 @@ static void table_block(const struct report *rep, const struct tally *t,
 		}
 	}
 
+	for (i = 0; counted && i < t->nbuckets; i++) {
+		baseline_change_text(rep, t->count[i], t->counted,
+				     baseline_find(b, t->rules->buckets[i].key),
+				     change, low, high, sizeof low);
+		if (strlen(change) + 3 > change_w)
+			change_w = strlen(change) + 3;
+	}
 	pad_right(out, "Bucket", label_w);
 	fprintf(out, "  Count    Of  %*s", pct_w + 1, "Percent");
 	if (rep->ci_level)
 		fprintf(out, "  %*s", (int)ci_w, ci_head);
 	if (b)
 		fprintf(out, "  %*s", (int)year_w, year);
+	if (counted)
+		fprintf(out, "  %*s  %s", (int)change_w, "Change", ci_head);
 	fputc('\n', out);
 
 	for (i = 0; i < t->nbuckets; i++) {
@@ -116,8 +127,17 @@ static void table_block(const struct report *rep, const struct tally *t,
 		if (br) {
 			baseline_percent(br, base, sizeof base);
 			fprintf(out, "  %*s%%", (int)year_w - 1, base);
-		} else if (b && rep->bars) {
+		} else if (b && (rep->bars || counted)) {
 			fprintf(out, "  %*s", (int)year_w, "");
+		}
+		if (counted) {
+			baseline_change_text(rep, t->count[i], t->counted, br,
+					     change, low, high, sizeof low);
+			snprintf(cell, sizeof cell, "%s%s", *change ? change : "-",
+				 *change ? " pp" : "");
+			fprintf(out, "  %*s", (int)change_w, cell);
+			snprintf(cell, sizeof cell, "%s to %s pp", low, high);
+			fprintf(out, "  %s", *low ? cell : "-");
 		}
 		if (rep->bars && t->counted)
 			draw_bar(rep, t->count[i], t->counted, out);
@@ -152,6 +172,10 @@ static void render_table(const struct report *rep, FILE *out)
 	table_block(rep, rep->tally, rep->baseline, out);
 	if (rep->tally->overlaps)
 		fprintf(out, "\n%s\n", overlap_note);
+	if (baseline_counted(rep)) {
+		fputc('\n', out);
+		baseline_change_note(rep, out);
+	}
 }
 
 /* A summary on its own indented lines, its line breaks kept. */
