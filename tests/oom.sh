@@ -21,7 +21,12 @@ for args in "data/icb-2023.csv" "-f csv tests/fixtures/small-messy.csv" \
 	    "init tests/fixtures/trusts-alaveteli.csv" \
 	    "-f csv tests/workbooks/icb-2023.ods" \
 	    "list tests/workbooks/icb-2023-typo.xlsx" \
-	    "--rules tests/fixtures/trusts-alaveteli.rules -f json tests/fixtures/trusts-alaveteli.csv"; do
+	    "--rules tests/fixtures/trusts-alaveteli.rules -f json tests/fixtures/trusts-alaveteli.csv" \
+	    "agree data/icb-2023.csv tests/fixtures/icb-2023-second-coder-invented.csv" \
+	    "agree -f json data/icb-2023.csv tests/fixtures/icb-2023-second-coder-invented.csv tests/workbooks/icb-2023.xlsx" \
+	    "denominators -f csv --range 1-300 6 29 12.5" \
+	    "compare --ci -f json -r none tests/fixtures/small.csv tests/fixtures/councils-as-icb.csv" \
+	    "--ci -f csv -b tests/fixtures/baseline-counts-invented.csv data/icb-2023.csv"; do
 	n=0
 	while :; do
 		# shellcheck disable=SC2086
