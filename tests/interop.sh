@@ -133,5 +133,32 @@ sed -n '/^\[bucket /,$p' tests/fixtures/trusts-57.rules >>"$tmp/draft.rules"
 "$prog" --rules tests/fixtures/trusts-57.rules -f csv "$sheet" >"$tmp/want"
 check "init: with buckets added, the figures of the written rules"
 
+# 9. agree and denominators: the csv through Miller says what the json
+# says through jq, and the markdown renders as tables.
+agree="data/icb-2023.csv tests/fixtures/icb-2023-second-coder-invented.csv"
+# shellcheck disable=SC2086
+"$prog" agree -f json $agree |
+	jq -r '(.columns[] | [.name, (.alpha // "" | tostring)]),
+	       (.buckets[] | [.name, (.alpha // "" | tostring)]) | @tsv' >"$tmp/want"
+# shellcheck disable=SC2086
+"$prog" agree -f csv $agree |
+	mlr -S --icsv --otsv --headerless-tsv-output filter '$kind != "disagreement" && $kind != "missing"' \
+	then cut -o -f name,alpha >"$tmp/got"
+# Numbers as numbers: jq writes 1.000 as 1.
+for f in want got; do
+	awk -F '\t' '{ printf "%s\t%s\n", $1, $2 == "" ? "" : sprintf("%.3f", $2) }' \
+		"$tmp/$f" >"$tmp/$f.n" && mv "$tmp/$f.n" "$tmp/$f"
+done
+check "agree: csv through Miller equals json through jq"
+"$prog" denominators -f json 83 11 6 |
+	jq -r '.denominators[] | [.denominator] + [.counts[] | if .[0] == .[1]
+		then (.[0] | tostring) else "\(.[0]) to \(.[1])" end] | @tsv' >"$tmp/want"
+"$prog" denominators -f csv 83 11 6 | mlr -S --icsv --otsv --headerless-tsv-output cat >"$tmp/got"
+check "denominators: csv through Miller equals json through jq"
+# shellcheck disable=SC2086
+"$prog" agree -f markdown $agree | cmark-gfm -e table | grep -c '<table>' >"$tmp/got"
+echo 3 >"$tmp/want"
+check "agree: the markdown renders as three tables"
+
 echo "interop: $pass passed, $fail failed"
 [ $fail -eq 0 ]
