@@ -85,6 +85,15 @@ const char *range_text(const struct report *rep,
 const char *where_text(unsigned long line, int sheet_row, char *buf,
 		       size_t size);
 
+/*
+ * A line for each coding (its number, its file, its bodies and how many
+ * it lacks), and one for each body it lacks: as "  1: FILE ..." and
+ * "     missing: BODY", or with `markdown` as a numbered list with the
+ * missing bodies under their file; `text` writes text as the format does.
+ */
+void agree_codings(const struct report *rep, FILE *out, int markdown,
+		   void (*text)(FILE *out, const char *s));
+
 /* What alpha and kappa are here, after the tables. */
 extern const char agree_note[];
 

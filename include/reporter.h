@@ -84,6 +84,13 @@ struct report_format {
 	report_render_fn agree;          /* rep->agree */
 };
 
+/*
+ * Print `rep` with `render` to the file `output` names, or to standard
+ * output when it is NULL, as output_write() does; its status.
+ */
+int reporter_write(const char *output, const struct report *rep,
+		   report_render_fn render, struct diag *diag);
+
 /* The format called `name`, or NULL. */
 const struct report_format *reporter_find(const char *name);
 

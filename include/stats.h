@@ -92,6 +92,14 @@ unsigned long long stats_change_scaled(unsigned long before_count,
  */
 unsigned long long stats_points_scaled(double d, int decimals, int *negative);
 
+/*
+ * A percentage as written ("53", "52.9", "12%"): *scaled is it times
+ * 10^decimals, *decimals the decimals written.  Returns 0, or -1 when it
+ * is not a number from 0 to 100 with at most STATS_MAX_DECIMALS decimals.
+ */
+int stats_parse_percent(const char *s, unsigned long long *scaled,
+			int *decimals);
+
 /* `scaled` / 10^decimals as text ("12", "12.5", "0.333") into `buf`. */
 const char *stats_fixed(char *buf, size_t size, unsigned long long scaled,
 			int decimals);

@@ -5,62 +5,13 @@
  * percentages), and the counts out of each.  stats.c does the sums; a
  * format prints what was found.
  */
-#include <ctype.h>
 #include <string.h>
 
 #include "commands.h"
 #include "exitcodes.h"
 #include "mem.h"
-#include "output.h"
 #include "reporter.h"
 #include "stats.h"
-
-/*
- * "53", "52.9", "12%": the percentage times 10^decimals, and its decimals
- * as written; -1 if it is not a percentage from 0 to 100 with at most
- * STATS_MAX_DECIMALS decimals.
- */
-static int parse_percent(const char *s, unsigned long long *scaled,
-			 int *decimals)
-{
-	unsigned long long whole = 0, frac = 0;
-	int digits = 0, d = 0, i;
-
-	for (; isdigit((unsigned char)*s); s++, digits++)
-		if ((whole = whole * 10 + (unsigned long long)(*s - '0')) > 100)
-			return -1;
-	if (*s == '.') {
-		for (s++; isdigit((unsigned char)*s); s++, d++) {
-			if (d == STATS_MAX_DECIMALS)
-				return -1;
-			frac = frac * 10 + (unsigned long long)(*s - '0');
-		}
-		if (d == 0)
-			return -1;
-	}
-	if (*s == '%')
-		s++;
-	if (*s || digits == 0)
-		return -1;
-	*scaled = whole;
-	for (i = 0; i < d; i++)
-		*scaled *= 10;
-	*scaled += frac;
-	*decimals = d;
-	return whole == 100 && frac ? -1 : 0;
-}
-
-struct rendering {
-	const struct report *report;
-	report_render_fn render;
-};
-
-static void write_report(const void *ctx, FILE *out)
-{
-	const struct rendering *r = ctx;
-
-	r->render(r->report, out);
-}
 
 int cmd_denominators(const struct options *o, struct diag *diag)
 {
@@ -73,7 +24,6 @@ int cmd_denominators(const struct options *o, struct diag *diag)
 	unsigned long *first, *last, den;
 	struct denominators_report d;
 	struct report report;
-	struct rendering rendering;
 	int status = FOITAB_OK;
 
 	if (!format->denominators) {
@@ -92,7 +42,8 @@ int cmd_denominators(const struct options *o, struct diag *diag)
 	for (i = 0; i < n && status == FOITAB_OK; i++) {
 		char text[32];
 
-		if (parse_percent(o->operands[i], &percents[i], &decimals[i]) < 0) {
+		if (stats_parse_percent(o->operands[i], &percents[i],
+					&decimals[i]) < 0) {
 			diag_error(diag, NULL, 0, "'%s' is not a percentage from "
 				   "0 to 100 with at most %d decimals",
 				   o->operands[i], STATS_MAX_DECIMALS);
@@ -161,9 +112,8 @@ int cmd_denominators(const struct options *o, struct diag *diag)
 		report.denominators = &d;
 		report.decimals = o->decimals;
 		report.raw_cells = o->raw_cells;
-		rendering.report = &report;
-		rendering.render = format->denominators;
-		status = output_write(o->output, write_report, &rendering, diag);
+		status = reporter_write(o->output, &report, format->denominators,
+					diag);
 		if (status == FOITAB_OK && nfits == 0)
 			status = FOITAB_NONE_FIT;
 	}

@@ -361,18 +361,6 @@ static void summarise_errors(const struct summary *s, int header_ok)
 	free(text);
 }
 
-/* A report and the renderer to write it with, for emit(). */
-struct rendering {
-	const struct report *report;
-	report_render_fn render;
-};
-
-static void write_report(const void *ctx, FILE *out)
-{
-	const struct rendering *r = ctx;
-
-	r->render(r->report, out);
-}
 
 /*
  * The buckets named on the command line of `foitab list`, as bits; all
@@ -513,7 +501,6 @@ static int read_survey(struct run *run, const char *path, struct tally *t,
 static int print_report(struct run *run)
 {
 	const struct options *o = run->opt;
-	struct rendering rendering;
 	struct report report;
 
 	grouping_sort(&run->grouping);
@@ -546,9 +533,7 @@ static int print_report(struct run *run)
 	report.before = &run->before;
 	report.before_name = o->before;
 	report.after_name = o->input;
-	rendering.report = &report;
-	rendering.render = renderer(o);
-	return output_write(o->output, write_report, &rendering, run->diag);
+	return reporter_write(o->output, &report, renderer(o), run->diag);
 }
 
 /*
@@ -695,16 +680,13 @@ static int cmd_agree(struct run *run)
 			status = FOITAB_OSERR;
 		} else {
 			struct report report;
-			struct rendering rendering;
 
 			memset(&report, 0, sizeof report);
 			report.decimals = o->decimals;
 			report.raw_cells = o->raw_cells;
 			report.agree = &agree;
-			rendering.report = &report;
-			rendering.render = renderer(o);
-			status = output_write(o->output, write_report, &rendering,
-					      run->diag);
+			status = reporter_write(o->output, &report, renderer(o),
+						run->diag);
 			agree_report_free(&agree);
 		}
 	}

@@ -13,6 +13,7 @@
 #include <assert.h>
 #include <string.h>
 
+#include "output.h"
 #include "render.h"
 #include "stats.h"
 
@@ -417,6 +418,29 @@ const char *where_text(unsigned long line, int sheet_row, char *buf,
 	return buf;
 }
 
+void agree_codings(const struct report *rep, FILE *out, int markdown,
+		   void (*text)(FILE *out, const char *s))
+{
+	const struct agree_report *a = rep->agree;
+	size_t c, i;
+
+	for (c = 0; c < a->ncodings; c++) {
+		fprintf(out, markdown ? "%zu. " : "  %zu: ", c + 1);
+		text(out, a->codings[c].file);
+		fprintf(out, " (%zu bodies", a->codings[c].roster->n);
+		if (a->missing[c])
+			fprintf(out, "; %zu missing", a->missing[c]);
+		fputs(")\n", out);
+		for (i = 0; i < a->nbodies; i++)
+			if (!a->present[i * a->ncodings + c]) {
+				fputs(markdown ? "   - missing: " : "     missing: ",
+				      out);
+				text(out, a->bodies[i]);
+				fputc('\n', out);
+			}
+	}
+}
+
 const char agree_note[] =
 	"Agree: the share of bodies, of those with values from two or more\n"
 	"codings, on which every coding gives the same value. Alpha:\n"
@@ -464,6 +488,28 @@ void baseline_change_note(const struct report *rep, FILE *out)
 		"whose baseline gives\nits count and denominator; %d%% CI: "
 		"Newcombe's interval for that change.\n", baseline_year(rep),
 		rep->ci_level);
+}
+
+struct rendering {
+	const struct report *report;
+	report_render_fn render;
+};
+
+static void write_rendering(const void *ctx, FILE *out)
+{
+	const struct rendering *r = ctx;
+
+	r->render(r->report, out);
+}
+
+int reporter_write(const char *output, const struct report *rep,
+		   report_render_fn render, struct diag *diag)
+{
+	struct rendering r;
+
+	r.report = rep;
+	r.render = render;
+	return output_write(output, write_rendering, &r, diag);
 }
 
 /*

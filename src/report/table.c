@@ -376,20 +376,7 @@ static void agree_table(const struct report *rep, FILE *out)
 
 	fprintf(out, "Agreement between %zu codings of %zu bodies:\n",
 		a->ncodings, a->nbodies);
-	for (c = 0; c < a->ncodings; c++) {
-		fprintf(out, "  %zu: ", c + 1);
-		put_text(out, a->codings[c].file);
-		fprintf(out, " (%zu bodies", a->codings[c].roster->n);
-		if (a->missing[c])
-			fprintf(out, "; %zu missing", a->missing[c]);
-		fputs(")\n", out);
-		for (i = 0; i < a->nbodies; i++)
-			if (!a->present[i * a->ncodings + c]) {
-				fputs("     missing: ", out);
-				put_text(out, a->bodies[i]);
-				fputc('\n', out);
-			}
-	}
+	agree_codings(rep, out, 0, put_text);
 	fputc('\n', out);
 	for (i = 0; i < a->ncolumn_items; i++)
 		if (text_width(a->items[i].name) > name_w)

@@ -7,6 +7,7 @@
  * Nothing here knows about surveys or formats.
  */
 #include <assert.h>
+#include <ctype.h>
 #include <math.h>
 #include <stdio.h>
 
@@ -78,6 +79,36 @@ int stats_counts_for(unsigned long long percent, int decimals,
 	*first = a;
 	*last = lo;
 	return 1;
+}
+
+int stats_parse_percent(const char *s, unsigned long long *scaled,
+			int *decimals)
+{
+	unsigned long long whole = 0, frac = 0;
+	int digits = 0, d = 0, i;
+
+	for (; isdigit((unsigned char)*s); s++, digits++)
+		if ((whole = whole * 10 + (unsigned long long)(*s - '0')) > 100)
+			return -1;
+	if (*s == '.') {
+		for (s++; isdigit((unsigned char)*s); s++, d++) {
+			if (d == STATS_MAX_DECIMALS)
+				return -1;
+			frac = frac * 10 + (unsigned long long)(*s - '0');
+		}
+		if (d == 0)
+			return -1;
+	}
+	if (*s == '%')
+		s++;
+	if (*s || digits == 0 || (whole == 100 && frac))
+		return -1;
+	*scaled = whole;
+	for (i = 0; i < d; i++)
+		*scaled *= 10;
+	*scaled += frac;
+	*decimals = d;
+	return 0;
 }
 
 const char *stats_fixed(char *buf, size_t size, unsigned long long scaled,

@@ -81,28 +81,15 @@ static int index_grow(struct baseline *b)
 /* "83", "11.5": percent times 1000 and its decimals; -1 if not a percent. */
 static int parse_percent(const char *s, unsigned long *milli, int *decimals)
 {
-	unsigned long whole = 0, frac = 0;
-	int digits = 0, d = 0;
+	unsigned long long scaled;
+	int d;
 
-	for (; isdigit((unsigned char)*s); s++, digits++) {
-		whole = whole * 10 + (unsigned long)(*s - '0');
-		if (whole > 100)
-			return -1;
-	}
-	if (*s == '.') {
-		for (s++; isdigit((unsigned char)*s) && d < 3; s++, d++)
-			frac = frac * 10 + (unsigned long)(*s - '0');
-		if (d == 0)
-			return -1;
-	}
-	if (*s == '%')
-		s++;
-	if (*s || digits == 0)
+	if (stats_parse_percent(s, &scaled, decimals) < 0)
 		return -1;
-	for (*decimals = d; d < 3; d++)
-		frac *= 10;
-	*milli = whole * 1000 + frac;
-	return *milli > 100000 ? -1 : 0;
+	for (d = *decimals; d < 3; d++)
+		scaled *= 10;
+	*milli = (unsigned long)scaled;
+	return 0;
 }
 
 /* A whole number of at most 9 digits; -1 if not one. */
