@@ -289,17 +289,35 @@ build/fuzz/fuzz_workbook: tests/fuzz_workbook.c $(MODULES:%=src/%.c) \
 	clang $(WARN) $(FUZZ_FLAGS) $(CPPFLAGS_ALL) -o $@ tests/fuzz_workbook.c \
 	  $(MODULES:%=src/%.c) src/util/mem.c $(BUILD)/builtin.c $(LDLIBS_ALL)
 
+build/fuzz/fuzz_agree: tests/fuzz_agree.c $(MODULES:%=src/%.c) src/util/mem.c \
+		       $(BUILD)/builtin.c $(wildcard include/*.h)
+	@mkdir -p build/fuzz
+	clang $(WARN) $(FUZZ_FLAGS) $(CPPFLAGS_ALL) -o $@ tests/fuzz_agree.c \
+	  $(MODULES:%=src/%.c) src/util/mem.c $(BUILD)/builtin.c $(LDLIBS_ALL)
+
 # Each target gets FUZZ_SECONDS: the loader on CSV, the rules reader and
 # every renderer on rules files, CSV read in one pass against the same
 # read in parts on several threads, any rules with any survey (the two
-# joined by a NUL byte), and any bytes as a workbook.
+# joined by a NUL byte), any bytes as a workbook, and any rules with two
+# or more codings for `foitab agree` (NUL between each).
 fuzz: build/fuzz/fuzz_loader build/fuzz/fuzz_rules build/fuzz/fuzz_split \
-      build/fuzz/fuzz_survey build/fuzz/fuzz_workbook
+      build/fuzz/fuzz_survey build/fuzz/fuzz_workbook build/fuzz/fuzz_agree
 	@echo "== fuzz ($(FUZZ_SECONDS) s a target)"
 	@rm -rf build/fuzz/corpus build/fuzz/rules-corpus \
-	  build/fuzz/survey-corpus build/fuzz/workbook-corpus
+	  build/fuzz/survey-corpus build/fuzz/workbook-corpus \
+	  build/fuzz/agree-corpus
 	@mkdir -p build/fuzz/corpus build/fuzz/rules-corpus \
-	  build/fuzz/survey-corpus build/fuzz/workbook-corpus
+	  build/fuzz/survey-corpus build/fuzz/workbook-corpus \
+	  build/fuzz/agree-corpus
+	@{ cat data/icb-2023.rules; printf '\000'; cat data/icb-2023.csv; \
+	  printf '\000'; cat tests/fixtures/icb-2023-second-coder-invented.csv; } \
+	  >build/fuzz/agree-corpus/icb-2023
+	@a=tests/fixtures/agreement; { cat $$a/krippendorff.rules; \
+	  for c in a b c d; do printf '\000'; cat $$a/coder-$$c.csv; done; } \
+	  >build/fuzz/agree-corpus/krippendorff
+	@a=tests/fixtures/agreement; { cat $$a/artstein-poesio.rules; \
+	  printf '\000'; cat $$a/ap-coder-1.csv; printf '\000'; \
+	  cat $$a/ap-coder-2.csv; } >build/fuzz/agree-corpus/artstein-poesio
 	@cp tests/workbooks/*.xlsx tests/workbooks/*.ods \
 	  build/fuzz/workbook-corpus/
 	@for r in data/icb-2023.rules:data/icb-2023.csv \
@@ -316,7 +334,7 @@ fuzz: build/fuzz/fuzz_loader build/fuzz/fuzz_rules build/fuzz/fuzz_split \
 	@cp data/*.rules tests/fixtures/*.rules build/fuzz/rules-corpus/
 	@for t in loader:corpus:8192 rules:rules-corpus:8192 \
 	  split:corpus:8192 survey:survey-corpus:8192 \
-	  workbook:workbook-corpus:65536; do \
+	  workbook:workbook-corpus:65536 agree:agree-corpus:65536; do \
 	  name=$${t%%:*}; rest=$${t#*:}; corpus=$${rest%%:*}; \
 	  len=$${rest#*:}; \
 	  ( cd build/fuzz && ./fuzz_$$name -max_total_time=$(FUZZ_SECONDS) \
