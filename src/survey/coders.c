@@ -146,21 +146,26 @@ static void measure(struct agree_item *item, const long *values,
 		    size_t units, size_t coders, size_t k,
 		    agree_distance_fn distance, void *ctx)
 {
+	double observed;
+
 	item->share = agree_share(values, units, coders, &item->pairable);
 	item->agreeing = (size_t)(item->share * (double)item->pairable + 0.5);
 	item->alpha.reason = agree_alpha(values, units, coders, k, distance,
 					 ctx, &item->alpha.value);
 	if (coders == 2)
 		item->kappa.reason = agree_kappa(values, units, k,
-						 &item->kappa.value, &(double){0});
+						 &item->kappa.value, &observed);
 	else
 		item->kappa.reason = AGREE_NO_PAIRS;
 }
 
-/* Record the bodies whose present values differ, for column item `it`. */
+/*
+ * Record the bodies whose present values differ, for column item `it`,
+ * which is column `col` (its values at that index of each member's).
+ */
 static int disagreements(struct agree_report *r, size_t it,
-			 const struct rules_column *col, const long *values,
-			 struct member *const *at)
+			 const struct rules_column *rc, size_t col,
+			 const long *values, struct member *const *at)
 {
 	size_t u, c, n = r->ncodings;
 
@@ -192,11 +197,10 @@ static int disagreements(struct agree_report *r, size_t it,
 		r->ndisagreements++;
 		for (c = 0; c < n; c++) {
 			const struct member *m = at[u * n + c];
-			size_t col_index = (size_t)(col - r->codings[0].tally->rules->columns);
 
 			d->line[c] = m ? m->line : 0;
 			d->sheet_row[c] = m ? m->sheet_row : 0;
-			d->value[c] = m ? value_text(col, m->values[col_index]) :
+			d->value[c] = m ? value_text(rc, m->values[col]) :
 				      mem_strndup("", 0);
 			if (!d->value[c])
 				return -1;
@@ -296,7 +300,8 @@ int coders_agree(const struct rules *rules, const struct coding *codings,
 					rc->nvalues, NULL, NULL);
 			if (item->alpha.reason == AGREE_NO_MEMORY ||
 			    item->kappa.reason == AGREE_NO_MEMORY ||
-			    disagreements(out, out->nitems, rc, values, at) < 0)
+			    disagreements(out, out->nitems, rc, col, values,
+					  at) < 0)
 				failed = 1;
 		}
 		mem_free(sets.set);
