@@ -656,9 +656,16 @@ static int cmd_agree(struct run *run)
 	int status = FOITAB_OK, header_ok;
 
 	assert(n >= 2 && n <= AGREE_FILES_MAX && n <= CODERS_MAX);
+	/* Each coding is checked against the register, as compare checks
+	 * each of its files. */
+	status = load_registry(run);
+	if (status != FOITAB_OK)
+		return status;
 	for (i = 0; i < n && status != FOITAB_OSERR; i++) {
 		int one;
 
+		if (i > 0)
+			registry_reset(&run->registry);
 		tally_init(&tallies[i], &run->rules);
 		run->roster = (struct roster)ROSTER_INIT;
 		run->roster.keep_values = run->rules.ncolumns;
