@@ -14,7 +14,8 @@
  * o->range_max that fits all the percentages, with the counts behind
  * them, in o->format to o->output.  FOITAB_OK when one fits at least,
  * FOITAB_NONE_FIT (1) when none does, FOITAB_USAGE for a percentage that
- * is not one.
+ * is not one or for more than ten million tests (denominators tried
+ * times percentages).
  */
 int cmd_denominators(const struct options *o, struct diag *diag);
 

@@ -57,6 +57,14 @@ void bucket_change_interval(const struct report *rep, size_t b, char *low,
 const char *counts_text(unsigned long first, unsigned long last, char *buf,
 			size_t size);
 
+/* The counts out of fit f that print as percentage i. */
+void fit_counts(const struct denominators_report *d, size_t f, size_t i,
+		unsigned long *first, unsigned long *last);
+
+/* The same as counts_text(). */
+const char *fit_counts_text(const struct denominators_report *d, size_t f,
+			    size_t i, char *buf, size_t size);
+
 /* "half-up", "half-even" or "truncate". */
 const char *rounding_name(enum stats_rounding how);
 

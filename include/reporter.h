@@ -24,12 +24,6 @@
 
 #define REPORTER_MAX_DECIMALS STATS_MAX_DECIMALS
 
-/* `foitab denominators`: one denominator that fits every percentage. */
-struct denominator_fit {
-	unsigned long denominator;
-	const unsigned long *first, *last;   /* each percentage's counts */
-};
-
 struct denominators_report {
 	char *const *given;            /* the percentages as given ("6%") */
 	const unsigned long long *percents;  /* each times 10^decimals[i] */
@@ -37,7 +31,7 @@ struct denominators_report {
 	size_t n;
 	enum stats_rounding rounding;
 	unsigned long min, max;        /* the denominators tried */
-	const struct denominator_fit *fits;
+	const unsigned long *fits;     /* the denominators that fit them all */
 	size_t nfits;
 };
 

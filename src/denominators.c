@@ -13,6 +13,8 @@
 #include "reporter.h"
 #include "stats.h"
 
+#define DENOMINATOR_TESTS_MAX 10000000ULL   /* denominators x percentages */
+
 int cmd_denominators(const struct options *o, struct diag *diag)
 {
 	const struct report_format *format = reporter_find(o->format);
@@ -20,12 +22,21 @@ int cmd_denominators(const struct options *o, struct diag *diag)
 	unsigned long long *percents;
 	int *decimals;
 	char **given;
-	struct denominator_fit *fits = NULL;
+	unsigned long *fits = NULL;
 	unsigned long *first, *last, den;
 	struct denominators_report d;
 	struct report report;
 	int status = FOITAB_OK;
 
+	/* Each test is cheap, but not a hundred million of them. */
+	if ((unsigned long long)(o->range_max - o->range_min + 1) * n >
+	    DENOMINATOR_TESTS_MAX) {
+		diag_error(diag, NULL, 0, "--range %lu-%lu with %zu percentage%s "
+			   "is more than %llu tests; narrow the range",
+			   o->range_min, o->range_max, n, n == 1 ? "" : "s",
+			   DENOMINATOR_TESTS_MAX);
+		return FOITAB_USAGE;
+	}
 	if (!format->denominators) {
 		diag_error(diag, NULL, 0, "--format %s does not go with 'foitab "
 			   "denominators'; use table, csv, tsv, json or "
@@ -74,7 +85,7 @@ int cmd_denominators(const struct options *o, struct diag *diag)
 					    o->rounding, first, last))
 			continue;
 		if (nfits == cap) {
-			struct denominator_fit *more;
+			unsigned long *more;
 
 			cap = cap ? cap * 2 : 16;
 			more = mem_realloc_array(fits, cap, sizeof *more);
@@ -84,18 +95,8 @@ int cmd_denominators(const struct options *o, struct diag *diag)
 			}
 			fits = more;
 		}
-		fits[nfits].denominator = den;
-		fits[nfits].first = mem_realloc_array(NULL, n, sizeof *first);
-		fits[nfits].last = mem_realloc_array(NULL, n, sizeof *last);
-		if (!fits[nfits].first || !fits[nfits].last) {
-			mem_free((void *)fits[nfits].first);
-			mem_free((void *)fits[nfits].last);
-			status = FOITAB_OSERR;
-			break;
-		}
-		memcpy((void *)fits[nfits].first, first, n * sizeof *first);
-		memcpy((void *)fits[nfits].last, last, n * sizeof *last);
-		nfits++;
+		/* The counts are found again as they are printed. */
+		fits[nfits++] = den;
 	}
 	if (status == FOITAB_OK) {
 		memset(&d, 0, sizeof d);
@@ -116,10 +117,6 @@ int cmd_denominators(const struct options *o, struct diag *diag)
 					diag);
 		if (status == FOITAB_OK && nfits == 0)
 			status = FOITAB_NONE_FIT;
-	}
-	for (i = 0; i < nfits; i++) {
-		mem_free((void *)fits[i].first);
-		mem_free((void *)fits[i].last);
 	}
 	mem_free(fits);
 	for (i = 0; given && i < n; i++)

@@ -260,11 +260,10 @@ static void dsv_denominators(const struct report *rep, const struct dsv *w)
 		dsv_cell(w, cell, i + 1 == d->n);
 	}
 	for (f = 0; f < d->nfits; f++) {
-		dsv_number(w, d->fits[f].denominator, d->n == 0);
+		dsv_number(w, d->fits[f], d->n == 0);
 		for (i = 0; i < d->n; i++)
-			dsv_cell(w, counts_text(d->fits[f].first[i],
-						d->fits[f].last[i], cell,
-						sizeof cell), i + 1 == d->n);
+			dsv_cell(w, fit_counts_text(d, f, i, cell, sizeof cell),
+				 i + 1 == d->n);
 	}
 }
 

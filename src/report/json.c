@@ -319,10 +319,13 @@ static void denominators_json(const struct report *rep, FILE *out)
 		d->max);
 	for (f = 0; f < d->nfits; f++) {
 		fprintf(out, "%s\n    {\"denominator\": %lu, \"counts\": [",
-			f ? "," : "", d->fits[f].denominator);
-		for (i = 0; i < d->n; i++)
-			fprintf(out, "%s[%lu, %lu]", i ? ", " : "",
-				d->fits[f].first[i], d->fits[f].last[i]);
+			f ? "," : "", d->fits[f]);
+		for (i = 0; i < d->n; i++) {
+			unsigned long first, last;
+
+			fit_counts(d, f, i, &first, &last);
+			fprintf(out, "%s[%lu, %lu]", i ? ", " : "", first, last);
+		}
 		fputs("]}", out);
 	}
 	fputs(d->nfits ? "\n  ]\n}\n" : "]\n}\n", out);

@@ -253,10 +253,10 @@ static void denominators_markdown(const struct report *rep, FILE *out)
 		fputs(" ---: |", out);
 	fputc('\n', out);
 	for (f = 0; f < d->nfits; f++) {
-		fprintf(out, "| %lu |", d->fits[f].denominator);
+		fprintf(out, "| %lu |", d->fits[f]);
 		for (i = 0; i < d->n; i++)
-			fprintf(out, " %s |", counts_text(d->fits[f].first[i],
-				d->fits[f].last[i], cell, sizeof cell));
+			fprintf(out, " %s |", fit_counts_text(d, f, i, cell,
+							      sizeof cell));
 		fputc('\n', out);
 	}
 	fprintf(out, "\n%s\n", denominators_note);

@@ -336,6 +336,25 @@ const char *counts_text(unsigned long first, unsigned long last, char *buf,
 	return buf;
 }
 
+void fit_counts(const struct denominators_report *d, size_t f, size_t i,
+		unsigned long *first, unsigned long *last)
+{
+	int fits = stats_counts_for(d->percents[i], d->decimals[i], d->fits[f],
+				    d->rounding, first, last);
+
+	assert(fits);
+	(void)fits;
+}
+
+const char *fit_counts_text(const struct denominators_report *d, size_t f,
+			    size_t i, char *buf, size_t size)
+{
+	unsigned long first, last;
+
+	fit_counts(d, f, i, &first, &last);
+	return counts_text(first, last, buf, size);
+}
+
 const char *rounding_name(enum stats_rounding how)
 {
 	return how == STATS_HALF_EVEN ? "half-even" :

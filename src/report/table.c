@@ -343,8 +343,7 @@ static void denominators_table(const struct report *rep, FILE *out)
 		snprintf(head, sizeof head, "%s%%", d->given[i]);
 		w[i % 64] = strlen(head);
 		for (f = 0; f < d->nfits; f++) {
-			counts_text(d->fits[f].first[i], d->fits[f].last[i], cell,
-				    sizeof cell);
+			fit_counts_text(d, f, i, cell, sizeof cell);
 			if (strlen(cell) > w[i % 64])
 				w[i % 64] = strlen(cell);
 		}
@@ -352,11 +351,10 @@ static void denominators_table(const struct report *rep, FILE *out)
 	}
 	fputc('\n', out);
 	for (f = 0; f < d->nfits; f++) {
-		fprintf(out, "%11lu", d->fits[f].denominator);
+		fprintf(out, "%11lu", d->fits[f]);
 		for (i = 0; i < d->n; i++)
 			fprintf(out, "  %*s", (int)w[i % 64],
-				counts_text(d->fits[f].first[i],
-					    d->fits[f].last[i], cell, sizeof cell));
+				fit_counts_text(d, f, i, cell, sizeof cell));
 		fputc('\n', out);
 	}
 	fprintf(out, "\n%zu of the %lu denominators tried fit%s; the counts "
