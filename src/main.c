@@ -675,7 +675,9 @@ static int cmd_agree(struct run *run)
 		rosters[i] = run->roster;
 		run->roster = (struct roster)ROSTER_INIT;
 		read++;
-		codings[i].file = o->operands[i];
+		/* Named as messages name it: '-' is <stdin>. */
+		codings[i].file = strcmp(o->operands[i], "-") == 0 ? "<stdin>" :
+				  o->operands[i];
 		codings[i].roster = &rosters[i];
 		codings[i].tally = &tallies[i];
 		if (one != FOITAB_OK && (status == FOITAB_OK ||

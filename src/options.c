@@ -398,6 +398,18 @@ int options_parse(struct options *o, int argc, char **argv, struct diag *diag)
 		o->operands = argv + optind + 1;
 		o->noperands = argc - optind - 1;
 		o->input = o->operands[0];
+		{
+			int i, stdin_named = 0;
+
+			for (i = 0; i < o->noperands; i++)
+				stdin_named += strcmp(o->operands[i], "-") == 0;
+			if (stdin_named > 1) {
+				diag_error(diag, NULL, 0, "'foitab agree' can read "
+					   "standard input ('-') once only; save "
+					   "the other codings as files");
+				return FOITAB_USAGE;
+			}
+		}
 		return FOITAB_OK;
 	}
 	if (optind < argc && strcmp(argv[optind], "check") == 0) {

@@ -77,6 +77,12 @@ static const struct options_case cases[] = {
 	  CSV_UTF8, NULL, NULL, 0, NULL, NULL,
 	  "foitab: 'foitab agree' takes two or more codings of the same "
 	  "survey: foitab agree FILE FILE [FILE...]\n" },
+	{ { "foitab", "agree", "-", "a.csv", "-" }, FOITAB_USAGE,
+	  COMMAND_TABULATE, 0, CSV_UTF8, NULL, NULL, 0, NULL, NULL,
+	  "foitab: 'foitab agree' can read standard input ('-') once only; "
+	  "save the other codings as files\n" },
+	{ { "foitab", "agree", "-", "a.csv" }, FOITAB_OK, COMMAND_AGREE, 0,
+	  CSV_UTF8, NULL, "table", 0, NULL, "-", "" },
 	{ { "foitab", "agree", "--ci", "a.csv", "b.csv" }, FOITAB_USAGE,
 	  COMMAND_TABULATE, 0, CSV_UTF8, NULL, NULL, 0, NULL, NULL,
 	  "foitab: --ci does not go with 'foitab agree'\n" },
