@@ -375,8 +375,9 @@ threads: foitab $(BUILD)/bench-gen
 	@sh tests/split.sh ./foitab ./$(BUILD)/bench-gen
 	@echo "== threads (ThreadSanitizer)"
 	@$(MAKE) -s BUILD=build/tsan CC=clang EXTRA_CFLAGS="$(TSAN_FLAGS)" \
-	  build/tsan/foitab-tsan build/tsan/test_split
+	  build/tsan/foitab-tsan build/tsan/test_split build/tsan/test_workbook
 	@TSAN_OPTIONS=halt_on_error=1 ./build/tsan/test_split >/dev/null
+	@TSAN_OPTIONS=halt_on_error=1 ./build/tsan/test_workbook >/dev/null
 	@TSAN_OPTIONS=halt_on_error=1 TSAN=1 \
 	  sh tests/split.sh ./build/tsan/foitab-tsan ./$(BUILD)/bench-gen
 

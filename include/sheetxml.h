@@ -57,6 +57,7 @@ struct workbook {
 	int probing;             /* only the first non-blank row is wanted */
 	int fits;                /* probing: it fit */
 	int target;              /* ods: the table to read (-1: probe all) */
+	int unnumbered;          /* a row with no number came first */
 };
 
 
@@ -75,6 +76,8 @@ struct xml {
 	xml_end_fn end;
 	struct strbuf *text;     /* where character data goes; NULL: none */
 	int stopped;             /* the handler has all it wants */
+	int in_cdata;            /* inside a CDATA section */
+	unsigned long lines_skipped;  /* lines read elsewhere (xlsx parts) */
 	void *ctx;               /* the reader's own state */
 };
 
@@ -88,6 +91,30 @@ int wb_fail(struct workbook *w, int status, const char *fmt, ...)
 
 /* A copy of `s`; NULL after reporting that memory ran out. */
 char *wb_copy(struct workbook *w, const char *s);
+
+/*
+ * Open `part` of the zip; NULL when it is not there (nothing said) or
+ * after reporting why it cannot be read (encrypted, damaged).
+ */
+zip_file_t *wb_open_part(struct workbook *w, const char *part);
+
+/*
+ * Inflate up to `len` bytes of `part` (open as `f`) into `into`, adding
+ * them to *total.  Returns the bytes (0: the end), or -1 after reporting
+ * a damaged part or one past WORKBOOK_PART_MAX.
+ */
+zip_int64_t wb_inflate(struct workbook *w, zip_file_t *f, const char *part,
+		       void *into, size_t len, size_t *total);
+
+/*
+ * Parsing a part in pieces: a parser for `x` (x->w and the handlers set;
+ * x->depth as the caller wants it), bytes fed to it (`final` on the
+ * last), and the parser freed.  xml_begin() and xml_feed() return
+ * w->status, after reporting what went wrong.
+ */
+int xml_begin(struct xml *x, const char *part);
+int xml_feed(struct xml *x, const char *bytes, size_t len, int final);
+void xml_end(struct xml *x);
 
 /*
  * Inflate `part` into expat with the handlers of `x` (x->w set).

@@ -33,6 +33,9 @@ int strbuf_add(struct strbuf *sb, const void *data, size_t len);
 /* Append one byte. 0 or -1 (no memory). */
 int strbuf_addch(struct strbuf *sb, int c);
 
+/* Remove the first `n` bytes (n <= len), keeping the rest in order. */
+void strbuf_drop(struct strbuf *sb, size_t n);
+
 /* Empty the buffer, keeping its storage. */
 void strbuf_reset(struct strbuf *sb);
 

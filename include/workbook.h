@@ -40,6 +40,33 @@ int workbook_sniff(FILE *in);
  */
 typedef int (*workbook_fits_fn)(const struct csv_row *header, void *ctx);
 
+/* take(): the part cannot be taken; its rows are read again in order. */
+#define WORKBOOK_REFUSED (-1)
+
+/*
+ * Reading a large .xlsx sheet on several threads.  Its XML is cut into
+ * pieces of whole rows, each parsed on a thread of its own with rows
+ * going to a part the caller opens for it; the parts are then taken in
+ * sheet order.  A part is taken only when it read exactly as one pass
+ * would have (the cut fell between two rows, it reported nothing); else
+ * its rows and those of every later part are read again in order, with
+ * on_row, so that the rows, messages and counts are those of one pass.
+ */
+struct workbook_parts {
+	unsigned jobs;               /* threads; under 2: one pass */
+	size_t piece;                /* bytes of XML a piece; 0: 1 MiB */
+	size_t min_part;             /* XML a part needs; 0: 8 MiB */
+	int (*ready)(void *ctx);     /* may pieces be cut yet (a header read)? */
+	void *(*open_part)(void *ctx);  /* on this thread; NULL: none */
+	csvread_row_fn part_row;     /* a part's row, on the part's thread;
+					not FOITAB_OK: the part is not taken */
+	int (*take)(void *ctx, void *part);  /* on this thread, in order:
+					FOITAB_OK, WORKBOOK_REFUSED or a stop
+					status */
+	void (*close_part)(void *part);
+	void *ctx;
+};
+
 struct workbook_request {
 	const char *sheet;           /* a name or a number from 1; NULL: the
 					first sheet whose header fits, else
@@ -49,6 +76,7 @@ struct workbook_request {
 	csvread_row_fn on_row;       /* every row of the sheet, in order */
 	void *ctx;
 	char *sheet_read;            /* out: the sheet's name (free it) */
+	const struct workbook_parts *parts;  /* NULL: one pass */
 };
 
 /*

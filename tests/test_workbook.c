@@ -188,6 +188,54 @@ static const struct wb_case cases[] = {
 	  NULL, "", NULL,
 	  "foitab: b.xlsx: row 1 of the sheet gives a cell twice; the "
 	  "workbook is damaged\n", FOITAB_DATAERR },
+	{ "many rows and strings, each a piece of its own",
+	  XLSX({ WB, one_sheet },
+	       { "xl/sharedStrings.xml", "<sst count=\"4\"><si><t>body</t>"
+		 "</si><si><t>one</t></si><si><r><t>tw</t></r><r><t>o</t></r>"
+		 "</si><si><t>three</t><rPh><t>x</t></rPh></si></sst>" },
+	       { SHEET1, SHEET(ROW(1, "<c r=\"A1\" t=\"s\"><v>0</v></c>")
+		 ROW(2, "<c r=\"A2\" t=\"s\"><v>1</v></c>")
+		 ROW(3, "<c r=\"B3\" t=\"s\"><v>2</v></c>")
+		 ROW(4, "<c r=\"A4\" t=\"s\"><v>3</v></c>")
+		 ROW(5, "") ROW(6, "<c r=\"A6\"/>")
+		 ROW(7, "<c r=\"A7\" t=\"b\"><v>1</v></c>")
+		 ROW(9, "<c r=\"A9\" t=\"s\"><v>1</v></c>")
+		 ROW(10, "<c r=\"A10\" t=\"s\"><v>2</v></c>")) }),
+	  NULL, "1|body\n2|one\n3||two\n4|three\n7|yes\n9|one\n10|two\n",
+	  "Data", "", FOITAB_OK },
+	{ "a comment and a CDATA section that hold rows are not rows",
+	  XLSX({ WB, one_sheet },
+	       { SHEET1, SHEET(ROW(1, "<c r=\"A1\"><v>1</v></c>")
+		 "<!-- <row r=\"2\"><c r=\"A2\"><v>2</v></c></row> -->"
+		 ROW(3, "<c r=\"A3\" t=\"inlineStr\"><is><t><![CDATA[<row "
+		 "r=\"4\">]]></t></is></c>")
+		 ROW(5, "<c r=\"A5\"><v>5</v></c>")) }),
+	  NULL, "1|1\n3|<row r=\"4\">\n5|5\n", "Data", "", FOITAB_OK },
+	{ "rows that give no number follow the one before",
+	  XLSX({ WB, one_sheet },
+	       { SHEET1, SHEET("<row><c><v>1</v></c><c><v>2</v></c></row>"
+		 ROW(3, "<c r=\"A3\"><v>3</v></c>")
+		 "<row><c><v>4</v></c></row><row>\n<c><v>5</v></c></row>") }),
+	  NULL, "1|1|2\n3|3\n4|4\n5|5\n", "Data", "", FOITAB_OK },
+	{ "a bad shared string late in the sheet",
+	  XLSX({ WB, one_sheet },
+	       { "xl/sharedStrings.xml", "<sst><si><t>a</t></si>\n<si><t>b"
+		 "</t></si><si><t>c</t></si></sst>" },
+	       { SHEET1, SHEET(ROW(1, "<c r=\"A1\" t=\"s\"><v>0</v></c>")
+		 ROW(2, "<c r=\"A2\" t=\"s\"><v>2</v></c>")
+		 ROW(3, "<c r=\"A3\" t=\"s\"><v>3</v></c>")) }),
+	  NULL, "1|a\n2|c\n", NULL,
+	  "foitab: b.xlsx: a cell in row 3 refers to a shared string the "
+	  "workbook does not have\n", FOITAB_DATAERR },
+	{ "unsound XML after many rows, on its own line",
+	  XLSX({ WB, one_sheet },
+	       { SHEET1, "<worksheet><sheetData>\n" ROW(1, "<c r=\"A1\"><v>1"
+		 "</v></c>") "\n" ROW(2, "<c r=\"A2\"><v>2</v></c>") "\n"
+		 "<row r=\"3\"><c r=\"A3\"><v>3</v></c>\n</sheetData>"
+		 "</worksheet>" }),
+	  NULL, "1|1\n2|2\n", NULL,
+	  "foitab: b.xlsx: xl/worksheets/sheet1.xml is not sound XML (line 5: "
+	  "mismatched tag)\n", FOITAB_DATAERR },
 	{ "an .ods: types, repeats, spaces, line breaks, comments left out",
 	  { { "mimetype", "application/vnd.oasis.opendocument.spreadsheet" },
 	    { "content.xml", "<office:document-content><office:body>"
@@ -221,42 +269,127 @@ static const struct wb_case cases[] = {
 	  "1000003|x|x\n1000004|x|x\n", "Replies", "", FOITAB_OK },
 };
 
+/*
+ * A large part read in pieces (workbook.h): here every row and every
+ * shared string is a piece, each piece's rows are kept apart and added
+ * to the rest when the piece is taken, and `refuse` pieces from the
+ * `refuse_at`th on are refused, so that their rows are read again.
+ */
+struct in_pieces {
+	struct strbuf *rows;
+	int taken, refuse_at;
+};
+
+static int always_ready(void *ctx)
+{
+	(void)ctx;
+	return 1;
+}
+
+static void *open_piece_rows(void *ctx)
+{
+	(void)ctx;
+	return mem_calloc(1, sizeof(struct strbuf));
+}
+
+static int take_piece_rows(void *ctx, void *part)
+{
+	struct in_pieces *t = ctx;
+	struct strbuf *sb = part;
+
+	if (t->refuse_at >= 0 && t->taken >= t->refuse_at)
+		return WORKBOOK_REFUSED;
+	t->taken++;
+	return strbuf_add(t->rows, strbuf_str(sb), sb->len) < 0 ? FOITAB_OSERR
+								: FOITAB_OK;
+}
+
+static void close_piece_rows(void *part)
+{
+	strbuf_release(part);
+	mem_free(part);
+}
+
+/* Read case `c` in one pass (jobs 0) or in pieces on `jobs` threads. */
+static int read_case(const struct wb_case *c, unsigned jobs, int refuse_at,
+		     struct strbuf *rows, struct captured *cap, char **read,
+		     int *taken)
+{
+	struct workbook_request req;
+	struct workbook_parts parts;
+	struct in_pieces t;
+	FILE *f = build(c->parts);
+	int status;
+
+	memset(&req, 0, sizeof req);
+	memset(&parts, 0, sizeof parts);
+	t.rows = rows;
+	t.taken = 0;
+	t.refuse_at = refuse_at;
+	parts.jobs = jobs;
+	parts.piece = 1;
+	parts.min_part = 1;
+	parts.ready = always_ready;
+	parts.open_part = open_piece_rows;
+	parts.part_row = collect;
+	parts.take = take_piece_rows;
+	parts.close_part = close_piece_rows;
+	parts.ctx = &t;
+	req.sheet = c->sheet;
+	req.fits = fits;
+	req.on_row = collect;
+	req.ctx = rows;
+	req.parts = jobs ? &parts : NULL;
+	status = workbook_read(f, "b.xlsx", &req, &cap->diag);
+	*read = req.sheet_read;
+	*taken = t.taken;
+	fclose(f);
+	return status;
+}
+
 static void test_cases(void **state)
 {
-	size_t i;
+	/* One pass; in pieces on 2 and 3 threads, every piece taken; on 2,
+	 * the third piece and those after it read again. */
+	static const struct { unsigned jobs; int refuse_at; } ways[] = {
+		{ 0, -1 }, { 2, -1 }, { 3, -1 }, { 2, 2 },
+	};
+	size_t i, k;
+	int all_taken = 0;
 
 	(void)state;
-	for (i = 0; i < ARRAY_SIZE(cases); i++) {
-		const struct wb_case *c = &cases[i];
-		struct strbuf rows = STRBUF_INIT;
-		struct workbook_request req;
-		struct captured cap;
-		FILE *f = build(c->parts);
-		int status;
+	for (i = 0; i < ARRAY_SIZE(cases); i++)
+		for (k = 0; k < ARRAY_SIZE(ways); k++) {
+			const struct wb_case *c = &cases[i];
+			struct strbuf rows = STRBUF_INIT;
+			struct captured cap;
+			char *read;
+			int status, taken;
 
-		captured_open(&cap);
-		memset(&req, 0, sizeof req);
-		req.sheet = c->sheet;
-		req.fits = fits;
-		req.on_row = collect;
-		req.ctx = &rows;
-		status = workbook_read(f, "b.xlsx", &req, &cap.diag);
-		if (status != c->status ||
-		    strcmp(strbuf_str(&rows), c->rows) != 0 ||
-		    strcmp(captured_text(&cap), c->messages) != 0 ||
-		    (c->read && (!req.sheet_read ||
-				 strcmp(req.sheet_read, c->read) != 0))) {
-			print_error("case '%s': status %d\nrows:\n%s\nmessages:\n"
-				    "%s\nsheet: %s\n", c->name, status,
-				    strbuf_str(&rows), captured_text(&cap),
-				    req.sheet_read ? req.sheet_read : "(none)");
-			fail();
+			captured_open(&cap);
+			status = read_case(c, ways[k].jobs, ways[k].refuse_at,
+					   &rows, &cap, &read, &taken);
+			if (ways[k].refuse_at < 0)
+				all_taken += taken;
+			if (status != c->status ||
+			    strcmp(strbuf_str(&rows), c->rows) != 0 ||
+			    strcmp(captured_text(&cap), c->messages) != 0 ||
+			    (c->read && (!read || strcmp(read, c->read) != 0))) {
+				print_error("case '%s', jobs %u, refused from %d: "
+					    "status %d\nrows:\n%s\nmessages:\n"
+					    "%s\nsheet: %s\n", c->name,
+					    ways[k].jobs, ways[k].refuse_at,
+					    status, strbuf_str(&rows),
+					    captured_text(&cap),
+					    read ? read : "(none)");
+				fail();
+			}
+			mem_free(read);
+			strbuf_release(&rows);
+			captured_close(&cap);
 		}
-		mem_free(req.sheet_read);
-		strbuf_release(&rows);
-		captured_close(&cap);
-		fclose(f);
-	}
+	/* The pieces were read on the threads, not all again in one pass. */
+	assert_true(all_taken >= 24);
 }
 
 /* Every allocation failing in turn ends cleanly, without a leak. */
@@ -286,11 +419,66 @@ static void test_allocation_failures(void **state)
 	sweep_allocation_failures(read_with, (void *)cases[9].parts, FOITAB_OK);
 }
 
+/*
+ * In pieces, every allocation failing in turn: a run ends out of memory,
+ * or, when only a piece's allocation failed and its rows were read again
+ * in one pass, exactly as a run with all its memory.
+ */
+static void test_pieces_allocation_failures(void **state)
+{
+	const struct wb_case *c = NULL;
+	long n, all;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < ARRAY_SIZE(cases); i++)
+		if (strncmp(cases[i].name, "many rows", 9) == 0)
+			c = &cases[i];
+	assert_non_null(c);
+	mem_failing_arm(-1);
+	{
+		struct strbuf rows = STRBUF_INIT;
+		struct captured cap;
+		char *read;
+		int taken;
+
+		captured_open(&cap);
+		mem_failing_arm(1L << 30);
+		read_case(c, 2, -1, &rows, &cap, &read, &taken);
+		all = mem_failing_made();
+		mem_failing_arm(-1);
+		mem_free(read);
+		strbuf_release(&rows);
+		captured_close(&cap);
+	}
+	for (n = 0; n < all; n++) {
+		struct strbuf rows = STRBUF_INIT;
+		struct captured cap;
+		char *read;
+		int status, taken;
+
+		captured_open(&cap);
+		mem_failing_arm(n);
+		status = read_case(c, 2, -1, &rows, &cap, &read, &taken);
+		mem_failing_arm(-1);
+		if (status == FOITAB_OK) {
+			assert_string_equal(strbuf_str(&rows), c->rows);
+		} else {
+			assert_int_equal(status, FOITAB_OSERR);
+		}
+		mem_free(read);
+		strbuf_release(&rows);
+		captured_close(&cap);
+	}
+	assert_true(all > 20);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_cases),
 		cmocka_unit_test(test_allocation_failures),
+		cmocka_unit_test(test_pieces_allocation_failures),
 	};
 
 	return cmocka_run_group_tests_name("workbook", tests, NULL, NULL);

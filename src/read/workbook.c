@@ -134,21 +134,24 @@ static void on_doctype(void *data, const char *name, const char *sysid,
 	xml_stop(x);
 }
 
-/*
- * Inflate `part` a block at a time into expat with the handlers of `x`.
- * Returns 0; 1 when the zip has no such part; -1 after a failure (kept
- * in w->status).
- */
-int xml_parse_part(struct xml *x, const char *part)
+/* CDATA sections, followed so that a cut never falls inside one. */
+static void on_cdata_start(void *data)
 {
-	struct workbook *w = x->w;
+	((struct xml *)data)->in_cdata = 1;
+}
+
+static void on_cdata_end(void *data)
+{
+	((struct xml *)data)->in_cdata = 0;
+}
+
+zip_file_t *wb_open_part(struct workbook *w, const char *part)
+{
 	zip_int64_t index = zip_name_locate(w->zip, part, 0);
 	zip_file_t *f;
-	size_t total = 0;
-	int done = 0;
 
 	if (index < 0)
-		return 1;
+		return NULL;
 	f = zip_fopen_index(w->zip, (zip_uint64_t)index, 0);
 	if (!f) {
 		zip_error_t *e = zip_get_error(w->zip);
@@ -160,54 +163,121 @@ int xml_parse_part(struct xml *x, const char *part)
 		else
 			wb_fail(w, FOITAB_DATAERR, "cannot read %s from the "
 			     "workbook: %s", part, zip_error_strerror(e));
+	}
+	return f;
+}
+
+zip_int64_t wb_inflate(struct workbook *w, zip_file_t *f, const char *part,
+		       void *into, size_t len, size_t *total)
+{
+	zip_int64_t n = zip_fread(f, into, len);
+
+	if (n < 0) {
+		wb_fail(w, FOITAB_DATAERR, "%s is damaged in the workbook (%s)",
+			part, zip_error_strerror(zip_file_get_error(f)));
 		return -1;
 	}
+	*total += (size_t)n;
+	if (*total > WORKBOOK_PART_MAX) {
+		wb_fail(w, FOITAB_DATAERR, "%s inflates to more than %zu MiB; "
+			"foitab reads no larger part", part,
+			WORKBOOK_PART_MAX >> 20);
+		return -1;
+	}
+	return n;
+}
+
+int xml_begin(struct xml *x, const char *part)
+{
 	x->parser = XML_ParserCreate("UTF-8");
-	if (!x->parser) {
-		zip_fclose(f);
-		wb_fail(w, FOITAB_OSERR, "out of memory");
-		return -1;
-	}
+	if (!x->parser)
+		return wb_fail(x->w, FOITAB_OSERR, "out of memory");
 	x->part = part;
-	x->depth = 0;
 	x->stopped = 0;
+	x->in_cdata = 0;
 	XML_SetUserData(x->parser, x);
 	XML_SetElementHandler(x->parser, on_start, on_end);
 	XML_SetCharacterDataHandler(x->parser, xml_add_text);
+	XML_SetCdataSectionHandler(x->parser, on_cdata_start, on_cdata_end);
 	XML_SetStartDoctypeDeclHandler(x->parser, on_doctype);
+	return FOITAB_OK;
+}
+
+/* Report what expat found wrong in the part; the status is kept. */
+static void xml_error(struct xml *x)
+{
+	struct workbook *w = x->w;
+
+	wb_fail(w, FOITAB_DATAERR, "%s is not sound XML (line %lu: %s)%s",
+		x->part, (unsigned long)XML_GetCurrentLineNumber(x->parser) +
+		x->lines_skipped,
+		XML_ErrorString(XML_GetErrorCode(x->parser)),
+		w->kind == ODS ? "; is the workbook saved with a password?" : "");
+}
+
+int xml_feed(struct xml *x, const char *bytes, size_t len, int final)
+{
+	while (!x->stopped && x->w->status == FOITAB_OK) {
+		int n = len > WORKBOOK_BLOCK ? (int)WORKBOOK_BLOCK : (int)len;
+
+		len -= (size_t)n;
+		if (XML_Parse(x->parser, bytes, n, final && !len) ==
+		    XML_STATUS_ERROR && !x->stopped)
+			xml_error(x);
+		bytes += n;
+		if (!len)
+			break;
+	}
+	return x->w->status;
+}
+
+void xml_end(struct xml *x)
+{
+	if (x->parser)
+		XML_ParserFree(x->parser);
+	x->parser = NULL;
+}
+
+/*
+ * Inflate `part` a block at a time into expat with the handlers of `x`.
+ * Returns 0; 1 when the zip has no such part; -1 after a failure (kept
+ * in w->status).
+ */
+int xml_parse_part(struct xml *x, const char *part)
+{
+	struct workbook *w = x->w;
+	zip_file_t *f;
+	size_t total = 0;
+	int done = 0;
+
+	if (zip_name_locate(w->zip, part, 0) < 0)
+		return 1;
+	f = wb_open_part(w, part);
+	if (!f)
+		return -1;
+	x->depth = 0;
+	if (xml_begin(x, part) != FOITAB_OK) {
+		zip_fclose(f);
+		return -1;
+	}
 	while (!done && !x->stopped && w->status == FOITAB_OK) {
 		/* Inflate straight into expat's own buffer: no copy. */
 		void *into = XML_GetBuffer(x->parser, (int)WORKBOOK_BLOCK);
-		zip_int64_t n = into ? zip_fread(f, into, WORKBOOK_BLOCK) : -2;
+		zip_int64_t n;
 
-		if (n == -2) {
+		if (!into) {
 			wb_fail(w, FOITAB_OSERR, "out of memory");
 			break;
 		}
-		if (n < 0) {
-			wb_fail(w, FOITAB_DATAERR, "%s is damaged in the workbook "
-			     "(%s)", part, zip_error_strerror(zip_file_get_error(f)));
+		n = wb_inflate(w, f, part, into, WORKBOOK_BLOCK, &total);
+		if (n < 0)
 			break;
-		}
-		total += (size_t)n;
-		if (total > WORKBOOK_PART_MAX) {
-			wb_fail(w, FOITAB_DATAERR, "%s inflates to more than %zu "
-			     "MiB; foitab reads no larger part", part,
-			     WORKBOOK_PART_MAX >> 20);
-			break;
-		}
 		done = n == 0;
 		if (XML_ParseBuffer(x->parser, (int)n, done) == XML_STATUS_ERROR &&
 		    !x->stopped)
-			wb_fail(w, FOITAB_DATAERR, "%s is not sound XML (line %lu: "
-			     "%s)%s", part,
-			     (unsigned long)XML_GetCurrentLineNumber(x->parser),
-			     XML_ErrorString(XML_GetErrorCode(x->parser)),
-			     w->kind == ODS ? "; is the workbook saved with a "
-			     "password?" : "");
+			xml_error(x);
 	}
-	XML_ParserFree(x->parser);
-	x->parser = NULL;
+	xml_end(x);
 	zip_fclose(f);
 	return w->status == FOITAB_OK ? 0 : -1;
 }

@@ -5,6 +5,8 @@
  * sheet's rows.  See workbook.h; what the readers share is sheetxml.h.
  */
 #include <math.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -295,6 +297,8 @@ static void sheet_start(struct xml *x, const char *name, const char **atts)
 
 	if (strcmp(name, "row") == 0) {
 		v = xml_attr(atts, "r");
+		if (!v && !w->rownum)
+			w->unnumbered = 1;
 		w->rownum = v ? strtoul(v, NULL, 10) : w->rownum + 1;
 		wb_row_reset(&w->row);
 		c->next_col = 0;
@@ -313,7 +317,12 @@ static void sheet_start(struct xml *x, const char *name, const char **atts)
 				if (col >= 0)
 					c->col = col;
 			} else if (a[0] == 't' && !a[1]) {
-				snprintf(c->type, sizeof c->type, "%s", atts[1]);
+				size_t n = strlen(atts[1]);
+
+				if (n >= sizeof c->type)
+					n = sizeof c->type - 1;
+				memcpy(c->type, atts[1], n);
+				c->type[n] = '\0';
 			} else if (a[0] == 's' && !a[1]) {
 				c->style = strtol(atts[1], NULL, 10);
 			}
@@ -339,14 +348,18 @@ static void cell_done(struct xml *x, struct cell_state *c)
 		char *end;
 		unsigned long i = strtoul(v, &end, 10);
 
+		size_t to;
+
 		if (end == v || *end || i >= w->nstrings) {
 			wb_fail(w, FOITAB_DATAERR, "a cell in row %lu refers to a "
 			     "shared string the workbook does not have",
 			     w->rownum);
 			return;
 		}
-		v = w->strings.buf + w->string_at[i];
-		wb_row_put(w, (size_t)c->col, v, strlen(v));
+		/* Each string ends with a NUL where the next begins. */
+		to = i + 1 < w->nstrings ? w->string_at[i + 1] : w->strings.len;
+		wb_row_put(w, (size_t)c->col, w->strings.buf + w->string_at[i],
+			   to - w->string_at[i] - 1);
 	} else if (strcmp(c->type, "b") == 0) {
 		v = strcmp(v, "1") == 0 ? "yes" : strcmp(v, "0") == 0 ? "no" : v;
 		wb_row_put(w, (size_t)c->col, v, strlen(v));
@@ -416,6 +429,579 @@ static void index_free(struct xlsx_index *ix)
 	mem_free(ix->is_date);
 }
 
+/* ------------------------------------------------------------------ */
+/*
+ * A large part on several threads (workbook.h, struct workbook_parts):
+ * the shared strings and the sheet.  The part's own parser reads up to a
+ * point where it stands between two elements of the kind cut before
+ * (<si>, <row>), having read every byte it was given; from there its XML
+ * is cut into pieces just before such an element, each parsed on a
+ * thread of its own inside an element like the one it stands in, and the
+ * pieces are taken in order.  A cut that falls anywhere else (inside a
+ * comment, a CDATA section, a tag or an attribute) leaves the piece
+ * before it unfinished, which expat reports; the piece is then not taken,
+ * and the part's parser reads it and all that follows in one pass.  So a
+ * cut can cost time, never a different result.
+ */
+
+#define PIECE_DEFAULT ((size_t)1 << 20)
+#define MIN_PART_DEFAULT ((size_t)8 << 20)
+#define PIECE_LONGEST ((size_t)4 << 20)   /* an element, past the piece */
+
+struct piece;
+struct pieces;
+
+/* What differs between the parts read in pieces. */
+struct piece_kind {
+	const char *tag;             /* the element cut before */
+	const char *open, *close;    /* the element a piece is parsed in */
+	int depth;                   /* ... and its depth in the part */
+	xml_start_fn start;
+	xml_end_fn end;
+	/* The handlers' state: made for a piece, and is it between elements? */
+	void *(*new_state)(void);
+	void (*free_state)(void *state);
+	int (*idle)(const void *state);
+	int (*ready)(const struct pieces *s);  /* may cutting begin? */
+	int (*open_part)(struct pieces *s, struct piece *p);
+	/* On this thread, in order: FOITAB_OK, WORKBOOK_REFUSED or a stop. */
+	int (*take)(struct pieces *s, struct piece *p);
+	void (*close_part)(struct pieces *s, struct piece *p);
+};
+
+/* One piece of the part's XML: whole elements, parsed on a thread. */
+struct piece {
+	char *bytes;
+	size_t len;
+	void *part;                  /* the caller's, for a sheet's rows */
+	struct workbook w;           /* its own rows or strings */
+	struct workbook_request req;
+	struct diag diag;            /* counts only: a piece shows nothing */
+	int done, clean;
+};
+
+struct pool {
+	pthread_mutex_t lock;
+	pthread_cond_t work, done;
+	struct piece *ring;          /* the pieces in flight */
+	size_t slots;
+	unsigned long sent, started, taken;   /* pieces, by sequence */
+	int closing;
+	atomic_int cancel;           /* pieces not yet parsed are not wanted */
+	const struct piece_kind *kind;
+	pthread_t threads[16];
+	unsigned nthreads;
+};
+
+/* The reader of a part in pieces. */
+struct pieces {
+	struct workbook *w;
+	const struct piece_kind *kind;
+	struct xml *m;               /* the part's own parser */
+	struct pool pool;
+	size_t fed;                  /* bytes given to the part's parser */
+	int cutting;                 /* pieces are being cut and taken */
+};
+
+/* Parse a piece inside its element, as the part's parser would have. */
+static void parse_piece(const struct piece_kind *kind, struct piece *p)
+{
+	void *state = kind->new_state();
+	struct xml x;
+
+	memset(&x, 0, sizeof x);
+	x.w = &p->w;
+	x.start = kind->start;
+	x.end = kind->end;
+	x.ctx = state;
+	x.depth = kind->depth - 1;
+	if (!state)
+		wb_fail(&p->w, FOITAB_OSERR, "out of memory");
+	else if (xml_begin(&x, "a part") == FOITAB_OK) {
+		xml_feed(&x, kind->open, strlen(kind->open), 0);
+		xml_feed(&x, p->bytes, p->len, 0);
+		xml_feed(&x, kind->close, strlen(kind->close), 1);
+	}
+	p->clean = p->w.status == FOITAB_OK && !x.stopped &&
+		   !p->w.unnumbered && !p->diag.errors && !p->diag.warnings;
+	xml_end(&x);
+	if (state)
+		kind->free_state(state);
+}
+
+static void *pool_thread(void *arg)
+{
+	struct pool *pool = arg;
+
+	pthread_mutex_lock(&pool->lock);
+	for (;;) {
+		struct piece *p;
+
+		while (pool->started == pool->sent && !pool->closing)
+			pthread_cond_wait(&pool->work, &pool->lock);
+		if (pool->started == pool->sent)
+			break;
+		p = &pool->ring[pool->started++ % pool->slots];
+		pthread_mutex_unlock(&pool->lock);
+		if (!atomic_load(&pool->cancel))
+			parse_piece(pool->kind, p);
+		pthread_mutex_lock(&pool->lock);
+		p->done = 1;
+		pthread_cond_broadcast(&pool->done);
+	}
+	pthread_mutex_unlock(&pool->lock);
+	return NULL;
+}
+
+/* Give the part's own parser `len` bytes of the part. */
+static int feed(struct pieces *s, const char *bytes, size_t len, int final)
+{
+	s->fed += len;
+	return xml_feed(s->m, bytes, len, final);
+}
+
+/* Lines in `len` bytes: the part's parser counts lines it never sees. */
+static unsigned long lines_in(const char *p, size_t len)
+{
+	unsigned long n = 0;
+	const char *end = p + len;
+
+	while ((p = memchr(p, '\n', (size_t)(end - p))) != NULL) {
+		n++;
+		p++;
+	}
+	return n;
+}
+
+/*
+ * Take the oldest piece in flight, waiting for it: what it read, or,
+ * once a piece could not be taken, its bytes read again by the part's
+ * parser.
+ */
+static void take_oldest(struct pieces *s)
+{
+	struct pool *pool = &s->pool;
+	struct piece *p = &pool->ring[pool->taken % pool->slots];
+	struct workbook *w = s->w;
+	int status = WORKBOOK_REFUSED;
+
+	pthread_mutex_lock(&pool->lock);
+	while (!p->done)
+		pthread_cond_wait(&pool->done, &pool->lock);
+	pthread_mutex_unlock(&pool->lock);
+	if (s->cutting && p->clean && w->status == FOITAB_OK)
+		status = s->kind->take(s, p);
+	if (status == FOITAB_OK) {
+		s->m->lines_skipped += lines_in(p->bytes, p->len);
+	} else if (status == WORKBOOK_REFUSED) {
+		/* From here on, one pass: it reports what is wrong. */
+		s->cutting = 0;
+		atomic_store(&pool->cancel, 1);
+		if (w->status == FOITAB_OK)
+			feed(s, p->bytes, p->len, 0);
+	} else if (w->status == FOITAB_OK) {
+		w->status = status;
+	}
+	s->kind->close_part(s, p);
+	mem_free(p->bytes);
+	p->bytes = NULL;
+	pool->taken++;
+}
+
+/* Take every piece in flight, in order. */
+static void take_all(struct pieces *s)
+{
+	while (s->pool.taken < s->pool.sent)
+		take_oldest(s);
+}
+
+/* Hand `len` bytes of whole elements to the pool; 0, or -1 if it cannot. */
+static int send_piece(struct pieces *s, const char *bytes, size_t len)
+{
+	struct pool *pool = &s->pool;
+	struct piece *p;
+
+	if (pool->sent - pool->taken == pool->slots)
+		take_oldest(s);
+	if (!s->cutting)
+		return -1;
+	p = &pool->ring[pool->sent % pool->slots];
+	memset(p, 0, sizeof *p);
+	/* The piece's own state, made here: the threads share nothing
+	 * that this one writes. */
+	p->w = *s->w;
+	memset(&p->w.row, 0, sizeof p->w.row);
+	p->w.rownum = 0;
+	p->w.rows = 0;
+	p->w.probing = 0;
+	p->w.unnumbered = 0;
+	diag_init(&p->diag, NULL);
+	p->w.diag = &p->diag;
+	p->bytes = mem_realloc(NULL, len ? len : 1);
+	if (!p->bytes || s->kind->open_part(s, p) < 0) {
+		mem_free(p->bytes);
+		p->bytes = NULL;
+		return -1;
+	}
+	memcpy(p->bytes, bytes, len);
+	p->len = len;
+	pthread_mutex_lock(&pool->lock);
+	pool->sent++;
+	pthread_cond_signal(&pool->work);
+	pthread_mutex_unlock(&pool->lock);
+	return 0;
+}
+
+/* Where a start tag of `tag` begins in `p`, at or after `from`; -1: none. */
+static long tag_at(const char *p, size_t len, size_t from, const char *tag)
+{
+	size_t n = strlen(tag);
+
+	while (from + n + 2 <= len) {
+		const char *lt = memchr(p + from, '<', len - from);
+		size_t at;
+
+		if (!lt)
+			return -1;
+		at = (size_t)(lt - p);
+		if (at + n + 2 > len)
+			return -1;
+		if (memcmp(lt + 1, tag, n) == 0 && strchr(" \t\r\n/>", lt[n + 1]))
+			return (long)at;
+		from = at + 1;
+	}
+	return -1;
+}
+
+/*
+ * Has the part's parser read every byte it was given, and does it stand
+ * where a piece is parsed, between two elements?  Only then can what
+ * follows be cut.
+ */
+static int at_a_cut(const struct pieces *s)
+{
+	const struct xml *m = s->m;
+
+	return s->w->status == FOITAB_OK && !m->stopped &&
+	       m->depth == s->kind->depth && !m->in_cdata && !m->text &&
+	       s->kind->idle(m->ctx) &&
+	       (size_t)XML_GetCurrentByteIndex(m->parser) == s->fed;
+}
+
+static void pool_start(struct pieces *s, unsigned jobs)
+{
+	struct pool *pool = &s->pool;
+	unsigned i;
+
+	pool->kind = s->kind;
+	atomic_init(&pool->cancel, 0);
+	if (jobs > sizeof pool->threads / sizeof pool->threads[0])
+		jobs = sizeof pool->threads / sizeof pool->threads[0];
+	pool->slots = 2 * (size_t)jobs + 1;
+	pool->ring = mem_calloc(pool->slots, sizeof *pool->ring);
+	if (!pool->ring || pthread_mutex_init(&pool->lock, NULL) != 0)
+		return;
+	if (pthread_cond_init(&pool->work, NULL) != 0) {
+		pthread_mutex_destroy(&pool->lock);
+		return;
+	}
+	if (pthread_cond_init(&pool->done, NULL) != 0) {
+		pthread_cond_destroy(&pool->work);
+		pthread_mutex_destroy(&pool->lock);
+		return;
+	}
+	for (i = 0; i < jobs; i++) {
+		if (pthread_create(&pool->threads[i], NULL, pool_thread,
+				   pool) != 0)
+			break;
+		pool->nthreads++;
+	}
+	if (!pool->nthreads) {
+		pthread_cond_destroy(&pool->done);
+		pthread_cond_destroy(&pool->work);
+		pthread_mutex_destroy(&pool->lock);
+	}
+}
+
+static void pool_stop(struct pieces *s)
+{
+	struct pool *pool = &s->pool;
+	unsigned i;
+
+	if (pool->nthreads) {
+		take_all(s);
+		pthread_mutex_lock(&pool->lock);
+		pool->closing = 1;
+		pthread_cond_broadcast(&pool->work);
+		pthread_mutex_unlock(&pool->lock);
+		for (i = 0; i < pool->nthreads; i++)
+			pthread_join(pool->threads[i], NULL);
+		pthread_cond_destroy(&pool->done);
+		pthread_cond_destroy(&pool->work);
+		pthread_mutex_destroy(&pool->lock);
+	}
+	mem_free(pool->ring);
+}
+
+/*
+ * Inflate `part` (open as `f`) into its parser `m`, in pieces from where
+ * the kind is ready, with what follows the last piece read by `m`.
+ */
+static void read_in_pieces(struct workbook *w, zip_file_t *f,
+			   const char *part, struct xml *m,
+			   const struct piece_kind *kind)
+{
+	const struct workbook_parts *parts = w->req->parts;
+	size_t piece = parts->piece ? parts->piece : PIECE_DEFAULT;
+	struct strbuf stage = STRBUF_INIT;   /* inflated, not yet handed on */
+	struct pieces s;
+	size_t total = 0;
+	int waiting = 1, done = 0;
+
+	memset(&s, 0, sizeof s);
+	s.w = w;
+	s.kind = kind;
+	s.m = m;
+	pool_start(&s, parts->jobs);
+	if (!s.pool.nthreads)
+		waiting = 0;
+	while (!done && !m->stopped && w->status == FOITAB_OK) {
+		zip_int64_t n;
+		long cut;
+
+		if (strbuf_grow(&stage, WORKBOOK_BLOCK) < 0) {
+			wb_fail(w, FOITAB_OSERR, "out of memory");
+			break;
+		}
+		n = wb_inflate(w, f, part, stage.buf + stage.len,
+			       WORKBOOK_BLOCK, &total);
+		if (n < 0)
+			break;
+		stage.len += (size_t)n;
+		stage.buf[stage.len] = '\0';
+		done = n == 0;
+		if (waiting && kind->ready(&s)) {
+			/* Cut from the next element on, if the parser stands
+			 * where a piece would be parsed. */
+			cut = tag_at(stage.buf, stage.len, 0, kind->tag);
+			if (cut >= 0) {
+				waiting = 0;
+				feed(&s, stage.buf, (size_t)cut, 0);
+				strbuf_drop(&stage, (size_t)cut);
+				s.cutting = at_a_cut(&s);
+			}
+		}
+		while (s.cutting && stage.len > piece &&
+		       (cut = tag_at(stage.buf, stage.len, piece, kind->tag)) > 0) {
+			if (send_piece(&s, stage.buf, (size_t)cut) < 0)
+				break;
+			strbuf_drop(&stage, (size_t)cut);
+		}
+		if (s.cutting && stage.len > piece + PIECE_LONGEST)
+			s.cutting = 0;       /* an element this long: one pass */
+		if (!s.cutting || done) {
+			/* The pieces come before these bytes. */
+			take_all(&s);
+			s.cutting = 0;
+			if (w->status == FOITAB_OK)
+				feed(&s, stage.buf, stage.len, done);
+			strbuf_reset(&stage);
+		}
+	}
+	pool_stop(&s);
+	strbuf_release(&stage);
+}
+
+/*
+ * Read `part` with the handlers of `kind` and their state `state`: in
+ * pieces when the request allows and the part is large, else in one pass.
+ * Returns 0; 1 when the zip has no such part; -1 after a failure.
+ */
+static int read_part(struct workbook *w, const char *part,
+		     const struct piece_kind *kind, void *state)
+{
+	const struct workbook_parts *parts = w->req->parts;
+	size_t min_part = parts && parts->min_part ? parts->min_part
+						   : MIN_PART_DEFAULT;
+	zip_stat_t st;
+	zip_file_t *f;
+	struct xml x;
+
+	if (w->probing || !parts || parts->jobs < 2 ||
+	    zip_stat(w->zip, part, 0, &st) != 0 ||
+	    !(st.valid & ZIP_STAT_SIZE) || st.size < min_part)
+		return xml_read(w, part, kind->start, kind->end, state);
+	f = wb_open_part(w, part);
+	if (!f)
+		return -1;
+	memset(&x, 0, sizeof x);
+	x.w = w;
+	x.start = kind->start;
+	x.end = kind->end;
+	x.ctx = state;
+	if (xml_begin(&x, part) == FOITAB_OK)
+		read_in_pieces(w, f, part, &x, kind);
+	xml_end(&x);
+	zip_fclose(f);
+	return w->status == FOITAB_OK ? 0 : -1;
+}
+
+/* The shared strings in pieces: <si> elements inside <sst>. */
+
+static void *strings_new(void)
+{
+	return mem_calloc(1, sizeof(struct strings_state));
+}
+
+static void strings_free(void *state)
+{
+	struct strings_state *st = state;
+
+	strbuf_release(&st->text);
+	mem_free(st);
+}
+
+static int strings_idle(const void *state)
+{
+	const struct strings_state *st = state;
+
+	return !st->in_phonetic;
+}
+
+static int strings_ready(const struct pieces *s)
+{
+	(void)s;
+	return 1;
+}
+
+static int strings_open(struct pieces *s, struct piece *p)
+{
+	(void)s;
+	memset(&p->w.strings, 0, sizeof p->w.strings);
+	p->w.string_at = NULL;
+	p->w.nstrings = p->w.strings_cap = 0;
+	return 0;
+}
+
+/* A piece's strings follow those read so far. */
+static int strings_take(struct pieces *s, struct piece *p)
+{
+	struct workbook *w = s->w;
+	size_t base = w->strings.len, i, *at;
+
+	if (w->strings.len + p->w.strings.len > WORKBOOK_STRINGS_MAX)
+		return WORKBOOK_REFUSED;   /* read again: it says so */
+	if (w->nstrings + p->w.nstrings > w->strings_cap) {
+		at = mem_realloc_array(w->string_at, w->nstrings +
+				       p->w.nstrings, sizeof *at);
+		if (!at)
+			return wb_fail(w, FOITAB_OSERR, "out of memory");
+		w->string_at = at;
+		w->strings_cap = w->nstrings + p->w.nstrings;
+	}
+	if (strbuf_add(&w->strings, p->w.strings.buf, p->w.strings.len) < 0)
+		return wb_fail(w, FOITAB_OSERR, "out of memory");
+	for (i = 0; i < p->w.nstrings; i++)
+		w->string_at[w->nstrings + i] = p->w.string_at[i] + base;
+	w->nstrings += p->w.nstrings;
+	return FOITAB_OK;
+}
+
+static void strings_close(struct pieces *s, struct piece *p)
+{
+	(void)s;
+	strbuf_release(&p->w.strings);
+	mem_free(p->w.string_at);
+}
+
+static const struct piece_kind strings_pieces = {
+	"si", "<sst>", "</sst>", 1, strings_start, strings_end,
+	strings_new, strings_free, strings_idle, strings_ready,
+	strings_open, strings_take, strings_close,
+};
+
+/* The sheet in pieces: <row> elements inside <sheetData>. */
+
+static void *cells_new(void)
+{
+	return mem_calloc(1, sizeof(struct cell_state));
+}
+
+static void cells_free(void *state)
+{
+	struct cell_state *c = state;
+
+	strbuf_release(&c->value);
+	mem_free(c);
+}
+
+static int cells_idle(const void *state)
+{
+	const struct cell_state *c = state;
+
+	return !c->in_is;
+}
+
+/* Rows go to parts once the caller has read the header. */
+static int rows_ready(const struct pieces *s)
+{
+	const struct workbook_parts *parts = s->w->req->parts;
+
+	return parts->ready(parts->ctx);
+}
+
+static int rows_open(struct pieces *s, struct piece *p)
+{
+	const struct workbook_parts *parts = s->w->req->parts;
+
+	p->part = parts->open_part(parts->ctx);
+	if (!p->part)
+		return -1;
+	p->req.on_row = parts->part_row;
+	p->req.ctx = p->part;
+	p->w.req = &p->req;
+	return 0;
+}
+
+/*
+ * A piece's rows, as its part read them.  A piece whose first row has no
+ * number cannot know it, and is read again.
+ */
+static int rows_take(struct pieces *s, struct piece *p)
+{
+	const struct workbook_parts *parts = s->w->req->parts;
+	struct workbook *w = s->w;
+	int status;
+
+	if (w->rows + p->w.rows > WORKBOOK_ROWS_MAX)
+		return WORKBOOK_REFUSED;
+	status = parts->take(parts->ctx, p->part);
+	if (status == FOITAB_OK) {
+		w->rows += p->w.rows;
+		if (p->w.rownum)
+			w->rownum = p->w.rownum;
+	}
+	return status;
+}
+
+static void rows_close(struct pieces *s, struct piece *p)
+{
+	const struct workbook_parts *parts = s->w->req->parts;
+
+	if (p->part)
+		parts->close_part(p->part);
+	strbuf_release(&p->w.row.text);
+	mem_free(p->w.row.offsets);
+	mem_free(p->w.row.lens);
+	mem_free(p->w.row.ptrs);
+}
+
+static const struct piece_kind row_pieces = {
+	"row", "<sheetData>", "</sheetData>", 2, sheet_start, sheet_end,
+	cells_new, cells_free, cells_idle, rows_ready,
+	rows_open, rows_take, rows_close,
+};
+
 /* The workbook's index: its sheets, strings and date formats. */
 int xlsx_open(struct workbook *w)
 {
@@ -446,14 +1032,14 @@ int xlsx_open(struct workbook *w)
 	}
 	memset(&st, 0, sizeof st);
 	if (w->status == FOITAB_OK)
-		xml_read(w, "xl/sharedStrings.xml", strings_start, strings_end,
-			 &st);
+		read_part(w, "xl/sharedStrings.xml", &strings_pieces, &st);
 	strbuf_release(&st.text);
 	if (w->status == FOITAB_OK)
 		xml_read(w, "xl/styles.xml", styles_start, styles_end, &ix);
 	index_free(&ix);
 	return w->status;
 }
+
 
 /* Read sheet `i` (or, probing, its first row). */
 int xlsx_sheet(struct workbook *w, size_t i)
@@ -463,11 +1049,10 @@ int xlsx_sheet(struct workbook *w, size_t i)
 	memset(&c, 0, sizeof c);
 	w->rownum = 0;
 	w->rows = 0;
-	if (xml_read(w, w->sheets[i].part, sheet_start, sheet_end, &c) == 1)
+	if (read_part(w, w->sheets[i].part, &row_pieces, &c) == 1)
 		wb_fail(w, FOITAB_DATAERR, "sheet '%s' is missing from the "
 		     "workbook (%s); it is damaged", w->sheets[i].name,
 		     w->sheets[i].part);
 	strbuf_release(&c.value);
 	return w->status;
 }
-

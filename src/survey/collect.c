@@ -200,19 +200,98 @@ static int feed_row(const struct csv_row *row, void *ctx)
 }
 
 /*
- * Read the workbook `in` through the loader.  The file's own name stays
- * the collector's for what is said after the last row.
+ * A part of a large sheet read on another thread (workbook.h): a loader
+ * following the run's, and a collector of its own, as split.h's parts.
+ */
+struct sheet_part {
+	struct loader loader;
+	void *collected;             /* a part_collector */
+	struct diag diag;            /* counts only */
+};
+
+static void close_sheet_part(void *part)
+{
+	struct sheet_part *p = part;
+
+	loader_release(&p->loader);
+	if (p->collected)
+		close_part(p->collected);
+	mem_free(p);
+}
+
+static void *open_sheet_part(void *ctx)
+{
+	static const struct csv_format format = CSV_FORMAT_DEFAULT;
+	const struct workbook_feed *f = ctx;
+	struct sheet_part *p = mem_calloc(1, sizeof *p);
+
+	if (!p)
+		return NULL;
+	diag_init(&p->diag, NULL);
+	p->collected = open_part(f->c, &p->diag);
+	if (!p->collected ||
+	    loader_begin(&p->loader, f->c->file, &format, f->c->rules,
+			 &p->diag, collect_response, p->collected) != FOITAB_OK) {
+		close_sheet_part(p);
+		return NULL;
+	}
+	loader_follow(&p->loader, f->l);
+	return p;
+}
+
+/* A part's row, on its thread; anything reported spoils the part. */
+static int sheet_part_row(const struct csv_row *row, void *part)
+{
+	struct sheet_part *p = part;
+	int status = loader_feed_row(&p->loader, row);
+
+	if (status == FOITAB_OK && (p->diag.errors || p->diag.warnings))
+		status = FOITAB_DATAERR;
+	return status;
+}
+
+static int sheet_ready(void *ctx)
+{
+	const struct workbook_feed *f = ctx;
+
+	return loader_has_header(f->l);
+}
+
+/* A part that read cleanly, taken in sheet order; its rows count as
+ * they stand in the sheet, so no lines are added. */
+static int take_sheet_part(void *ctx, void *part)
+{
+	struct workbook_feed *f = ctx;
+	struct sheet_part *p = part;
+	int status;
+
+	if (!loader_can_absorb(f->l, &p->loader))
+		return WORKBOOK_REFUSED;
+	status = merge_part(f->c, p->collected, 0);
+	if (status == SPLIT_REFUSED)
+		return WORKBOOK_REFUSED;
+	if (status == FOITAB_OK && loader_absorb(f->l, &p->loader) < 0)
+		status = FOITAB_OSERR;
+	return status;
+}
+
+/*
+ * Read the workbook `in` through the loader, a large sheet on up to
+ * `jobs` threads.  The file's own name stays the collector's for what is
+ * said after the last row.
  */
 static int collect_workbook(struct collector *c, struct loader *l, FILE *in,
-			    const char *sheet)
+			    const char *sheet, unsigned jobs)
 {
 	static const struct csv_format format = CSV_FORMAT_DEFAULT;
 	struct workbook_request req;
+	struct workbook_parts parts;
 	struct workbook_feed f;
 	const char *file = c->file;
 	int status;
 
 	memset(&req, 0, sizeof req);
+	memset(&parts, 0, sizeof parts);
 	memset(&f, 0, sizeof f);
 	f.c = c;
 	f.l = l;
@@ -222,6 +301,14 @@ static int collect_workbook(struct collector *c, struct loader *l, FILE *in,
 	req.fits_ctx = &f;
 	req.on_row = feed_row;
 	req.ctx = &f;
+	parts.jobs = jobs;
+	parts.ready = sheet_ready;
+	parts.open_part = open_sheet_part;
+	parts.part_row = sheet_part_row;
+	parts.take = take_sheet_part;
+	parts.close_part = close_sheet_part;
+	parts.ctx = &f;
+	req.parts = &parts;
 	status = loader_begin(l, file, &format, c->rules, c->diag,
 			      collect_response, c);
 	if (status == FOITAB_OK)
@@ -241,10 +328,11 @@ int collect_read(struct collector *c, struct loader *l, FILE *in,
 {
 	struct split_jobs split;
 
+	jobs = jobs ? jobs : split_default_jobs();
 	if (workbook_sniff(in))
-		return collect_workbook(c, l, in, sheet);
+		return collect_workbook(c, l, in, sheet, jobs);
 
-	split.jobs = jobs ? jobs : split_default_jobs();
+	split.jobs = jobs;
 	split.min_part = 0;
 	split.open_part = open_part;
 	split.on_response = collect_response;

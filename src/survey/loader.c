@@ -37,6 +37,7 @@
  * 3 in 10^8, and it would be reported, never hidden.
  */
 #define SEEN_MAX ((size_t)0xFFFFFF)       /* bodies the slots can number */
+#define SEEN_FOLD ((size_t)65536)         /* a part's index, folded in */
 
 struct body_seen {
 	uint64_t *hash;      /* dense, in first-seen order */
@@ -775,14 +776,27 @@ int loader_absorb(struct loader *l, struct loader *part)
 	struct body_seen **taken;
 	unsigned long lines = csvread_lines(&l->csv);
 
-	taken = mem_realloc(l->taken, (l->ntaken + 1) * sizeof *taken);
-	if (!taken)
-		return -1;
-	l->taken = taken;
-	part->seen->line_offset = lines;
-	l->taken[l->ntaken++] = part->seen;
-	l->bodies_taken += part->seen->n;
-	part->seen = NULL;
+	if (part->seen->n <= SEEN_FOLD) {
+		/* A small part's bodies join the loader's own index, so that
+		 * many parts cost one look-up a body, not one a part. */
+		unsigned long first;
+		size_t i;
+
+		for (i = 0; i < part->seen->n; i++)
+			if (seen_insert(l->seen, part->seen->hash[i],
+					part->seen->line[i] + lines,
+					SEEN_MAX - l->bodies_taken, &first) < 0)
+				return -1;
+	} else {
+		taken = mem_realloc(l->taken, (l->ntaken + 1) * sizeof *taken);
+		if (!taken)
+			return -1;
+		l->taken = taken;
+		part->seen->line_offset = lines;
+		l->taken[l->ntaken++] = part->seen;
+		l->bodies_taken += part->seen->n;
+		part->seen = NULL;
+	}
 	csvread_add_lines(&l->csv, csvread_lines(&part->csv));
 	l->counts.rows += part->counts.rows;
 	l->counts.blank_rows += part->counts.blank_rows;

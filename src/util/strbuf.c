@@ -49,6 +49,16 @@ int strbuf_addch(struct strbuf *sb, int c)
 	return strbuf_add(sb, &ch, 1);
 }
 
+void strbuf_drop(struct strbuf *sb, size_t n)
+{
+	assert(n <= sb->len);
+	if (!n)
+		return;
+	memmove(sb->buf, sb->buf + n, sb->len - n);
+	sb->len -= n;
+	sb->buf[sb->len] = '\0';
+}
+
 void strbuf_reset(struct strbuf *sb)
 {
 	sb->len = 0;
