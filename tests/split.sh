@@ -3,7 +3,9 @@
 # exits exactly as it does on one (-j 1): clean files, and files with a
 # problem in the part another thread reads.  The files are made by the
 # benchmark's generator, 100 000 rows (about 11 MB, so cut in parts of
-# the real size).  Under TSAN=1 fewer runs are made.
+# the real size), and written as .xlsx workbooks by tests/xlsx_write.py
+# (22 MB of sheet XML, read in pieces of 1 MiB), some spoiled where a
+# piece would be cut.  Under TSAN=1 fewer runs are made.
 #
 #   sh tests/split.sh PROGRAM GENERATOR
 . tests/lib.sh
@@ -58,6 +60,57 @@ same -r "$tmp/register.csv" check "$tmp/named.csv"
 same -r "$tmp/register.csv" -f csv --by region "$tmp/plain.csv"
 same -r none -f json --by action "$tmp/plain.csv"
 same -r "$tmp/register.csv" list -f csv --pending "$tmp/plain.csv" specialist
+
+# The same as workbooks, and workbooks spoiled half-way: a comment or a
+# CDATA section holding a row (a cut inside them), rows with no number,
+# a cell referring to a string that is not there, a row never ended.
+python=$(test -x /usr/bin/python3 && echo /usr/bin/python3 || echo python3)
+book() {
+	"$python" tests/xlsx_write.py "$@" ||
+		{ echo "split: tests/xlsx_write.py failed"; exit 1; }
+}
+book "$tmp/plain.csv" "$tmp/plain.xlsx"
+book "$tmp/duplicate.csv" "$tmp/duplicate.xlsx"
+book "$tmp/plain.csv" "$tmp/comment.xlsx" comment@50000 cdata@60000
+if [ "${TSAN:-}" != 1 ]; then
+	book "$tmp/unknown.csv" "$tmp/unknown.xlsx"
+	book "$tmp/named.csv" "$tmp/named.xlsx"
+	book "$tmp/plain.csv" "$tmp/unnumbered.xlsx" unnumbered@50000
+	book "$tmp/plain.csv" "$tmp/badstring.xlsx" badstring@70000
+	book "$tmp/plain.csv" "$tmp/unsound.xlsx" unsound@90000
+fi
+same -r none -f csv "$tmp/plain.xlsx"
+same -r none check "$tmp/duplicate.xlsx"
+same -r none -f json --by action "$tmp/comment.xlsx"
+if [ "${TSAN:-}" != 1 ]; then
+	same -r none "$tmp/unknown.xlsx"
+	same -r "$tmp/register.csv" check "$tmp/named.xlsx"
+	same -r "$tmp/register.csv" -f csv --by region "$tmp/plain.xlsx"
+	same -r "$tmp/register.csv" list -f csv --pending "$tmp/plain.xlsx" specialist
+	same -r none -f csv "$tmp/unnumbered.xlsx"
+	same -r none -f csv "$tmp/badstring.xlsx"
+	same -r none -f csv "$tmp/unsound.xlsx"
+	same -r none -f csv compare "$tmp/plain.csv" "$tmp/plain.xlsx"
+fi
+# A workbook's figures are its CSV's.
+"$prog" -r none -f csv "$tmp/plain.csv" >"$tmp/from-csv"
+"$prog" -r none -f csv "$tmp/plain.xlsx" >"$tmp/from-xlsx"
+cmp -s "$tmp/from-csv" "$tmp/from-xlsx" && ok ||
+	bad "plain.xlsx and plain.csv give different figures"
+"$prog" -r none check "$tmp/duplicate.xlsx" 2>&1 |
+	grep -q "duplicate.xlsx:Coded!A[0-9]*: column 'body': 'Body 00000010' is already in row 11; each body" &&
+	ok || bad "the duplicate body was not reported in the workbook"
+"$prog" -r none -f csv "$tmp/comment.xlsx" >"$tmp/from-comment"
+cmp -s "$tmp/from-csv" "$tmp/from-comment" && ok ||
+	bad "a comment or CDATA section holding a row changed the figures"
+if [ "${TSAN:-}" != 1 ]; then
+	"$prog" -r none "$tmp/badstring.xlsx" 2>&1 |
+		grep -q "a cell in row 70000 refers to a shared string" &&
+		ok || bad "the bad shared string was not reported in row 70000"
+	"$prog" -r none "$tmp/unsound.xlsx" 2>&1 |
+		grep -q "sheet1.xml is not sound XML (line 2: mismatched tag)" &&
+		ok || bad "the unended row was not reported"
+fi
 
 # The files with problems really do have them, where they were put.
 "$prog" -r none check "$tmp/duplicate.csv" 2>&1 |
