@@ -54,7 +54,7 @@ typedef int (*workbook_fits_fn)(const struct csv_row *header, void *ctx);
  */
 struct workbook_parts {
 	unsigned jobs;               /* threads; under 2: one pass */
-	size_t piece;                /* bytes of XML a piece; 0: 1 MiB */
+	size_t piece;                /* bytes of XML a piece; 0: 512 KiB */
 	size_t min_part;             /* XML a part needs; 0: 8 MiB */
 	int (*ready)(void *ctx);     /* may pieces be cut yet (a header read)? */
 	void *(*open_part)(void *ctx);  /* on this thread; NULL: none */

@@ -55,9 +55,13 @@ int wb_fail(struct workbook *w, int status, const char *fmt, ...)
 /* The name without its namespace prefix ("table:table-cell" -> "table-cell"). */
 const char *xml_local(const char *name)
 {
-	const char *colon = strrchr(name, ':');
+	const char *local = name;
 
-	return colon ? colon + 1 : name;
+	/* Names are short: a loop beats a call. */
+	for (; *name; name++)
+		if (*name == ':')
+			local = name + 1;
+	return local;
 }
 
 /* The value of attribute `name` (local name), or NULL. */
@@ -344,18 +348,21 @@ int wb_row_put(struct workbook *w, size_t col, const char *s, size_t len)
 	if (col >= CSVREAD_MAX_CELLS)
 		return wb_fail(w, FOITAB_DATAERR, "row %lu of the sheet has more "
 			    "than %zu cells", w->rownum, CSVREAD_MAX_CELLS);
-	if (row_reserve(r, col + 1) < 0)
+	if (row_reserve(r, col + 1) < 0 ||
+	    strbuf_grow(&r->text, col - r->n + len + 1) < 0)
 		return wb_fail(w, FOITAB_OSERR, "out of memory");
-	while (r->n <= col) {
-		int last = r->n == col;
-
+	/* Empty cells before it, then the cell, each ended by a NUL. */
+	while (r->n < col) {
 		r->offsets[r->n] = r->text.len;
-		r->lens[r->n] = last ? len : 0;
-		if ((last && strbuf_add(&r->text, s, len) < 0) ||
-		    strbuf_addch(&r->text, '\0') < 0)
-			return wb_fail(w, FOITAB_OSERR, "out of memory");
-		r->n++;
+		r->lens[r->n++] = 0;
+		r->text.buf[r->text.len++] = '\0';
 	}
+	r->offsets[r->n] = r->text.len;
+	r->lens[r->n++] = len;
+	memcpy(r->text.buf + r->text.len, s, len);
+	r->text.len += len;
+	r->text.buf[r->text.len++] = '\0';
+	r->text.buf[r->text.len] = '\0';
 	if (len)
 		r->any = 1;
 	return FOITAB_OK;

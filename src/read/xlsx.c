@@ -4,6 +4,7 @@
  * the shared strings, the styles that make a number a date, and each
  * sheet's rows.  See workbook.h; what the readers share is sheetxml.h.
  */
+#include <limits.h>
 #include <math.h>
 #include <pthread.h>
 #include <stdatomic.h>
@@ -289,20 +290,31 @@ struct cell_state {
 	long next_col;           /* for cells that give no reference */
 };
 
+/* A decimal number of up to nine digits; -1 if `s` is not one. */
+static long small_number(const char *s)
+{
+	long n = 0;
+	int digits = 0;
+
+	for (; *s >= '0' && *s <= '9'; s++)
+		if (++digits > 9)
+			return -1;
+		else
+			n = n * 10 + (*s - '0');
+	return digits && !*s ? n : -1;
+}
+
+/* The element names of a sheet, tested without a call: "v", "c", "row". */
+#define IS1(name, a) ((name)[0] == (a) && !(name)[1])
+#define IS2(name, a, b) ((name)[0] == (a) && (name)[1] == (b) && !(name)[2])
+
 static void sheet_start(struct xml *x, const char *name, const char **atts)
 {
 	struct cell_state *c = x->ctx;
 	struct workbook *w = x->w;
 	const char *v;
 
-	if (strcmp(name, "row") == 0) {
-		v = xml_attr(atts, "r");
-		if (!v && !w->rownum)
-			w->unnumbered = 1;
-		w->rownum = v ? strtoul(v, NULL, 10) : w->rownum + 1;
-		wb_row_reset(&w->row);
-		c->next_col = 0;
-	} else if (strcmp(name, "c") == 0) {
+	if (IS1(name, 'c')) {
 		/* The commonest element: its attributes in one pass. */
 		c->col = c->next_col;
 		c->type[0] = 'n';
@@ -311,28 +323,38 @@ static void sheet_start(struct xml *x, const char *name, const char **atts)
 		for (; atts[0]; atts += 2) {
 			const char *a = xml_local(atts[0]);
 
-			if (a[0] == 'r' && !a[1]) {
+			if (IS1(a, 'r')) {
 				long col = wb_column_of(atts[1]);
 
 				if (col >= 0)
 					c->col = col;
-			} else if (a[0] == 't' && !a[1]) {
+			} else if (IS1(a, 't')) {
 				size_t n = strlen(atts[1]);
 
 				if (n >= sizeof c->type)
 					n = sizeof c->type - 1;
 				memcpy(c->type, atts[1], n);
 				c->type[n] = '\0';
-			} else if (a[0] == 's' && !a[1]) {
-				c->style = strtol(atts[1], NULL, 10);
+			} else if (IS1(a, 's')) {
+				long style = small_number(atts[1]);
+
+				c->style = style >= 0 ? style
+						      : strtol(atts[1], NULL, 10);
 			}
 		}
 		strbuf_reset(&c->value);
-	} else if (strcmp(name, "v") == 0) {
+	} else if (IS1(name, 'v')) {
 		x->text = &c->value;
-	} else if (strcmp(name, "is") == 0) {
+	} else if (strcmp(name, "row") == 0) {
+		v = xml_attr(atts, "r");
+		if (!v && !w->rownum)
+			w->unnumbered = 1;
+		w->rownum = v ? strtoul(v, NULL, 10) : w->rownum + 1;
+		wb_row_reset(&w->row);
+		c->next_col = 0;
+	} else if (IS2(name, 'i', 's')) {
 		c->in_is = 1;
-	} else if (strcmp(name, "t") == 0 && c->in_is) {
+	} else if (IS1(name, 't') && c->in_is) {
 		x->text = &c->value;
 	}
 }
@@ -344,26 +366,32 @@ static void cell_done(struct xml *x, struct cell_state *c)
 	const char *v = strbuf_str(&c->value);
 	char buf[64];
 
-	if (strcmp(c->type, "s") == 0) {
-		char *end;
-		unsigned long i = strtoul(v, &end, 10);
-
+	if (IS1(c->type, 's')) {
+		long i = small_number(v);
 		size_t to;
 
-		if (end == v || *end || i >= w->nstrings) {
+		if (i < 0) {
+			/* Not plain digits: as strtoul() reads it, whole. */
+			char *end;
+			unsigned long u = strtoul(v, &end, 10);
+
+			i = end == v || *end || u > LONG_MAX ? -1 : (long)u;
+		}
+		if (i < 0 || (unsigned long)i >= w->nstrings) {
 			wb_fail(w, FOITAB_DATAERR, "a cell in row %lu refers to a "
 			     "shared string the workbook does not have",
 			     w->rownum);
 			return;
 		}
 		/* Each string ends with a NUL where the next begins. */
-		to = i + 1 < w->nstrings ? w->string_at[i + 1] : w->strings.len;
+		to = (size_t)i + 1 < w->nstrings ? w->string_at[i + 1]
+						 : w->strings.len;
 		wb_row_put(w, (size_t)c->col, w->strings.buf + w->string_at[i],
 			   to - w->string_at[i] - 1);
-	} else if (strcmp(c->type, "b") == 0) {
+	} else if (IS1(c->type, 'b')) {
 		v = strcmp(v, "1") == 0 ? "yes" : strcmp(v, "0") == 0 ? "no" : v;
 		wb_row_put(w, (size_t)c->col, v, strlen(v));
-	} else if (strcmp(c->type, "n") == 0 && *v) {
+	} else if (IS1(c->type, 'n') && *v) {
 		if (c->style >= 0 && (size_t)c->style < w->nstyles &&
 		    w->date_style[c->style])
 			date_text(v, w->date1904, buf, sizeof buf);
@@ -381,12 +409,12 @@ static void sheet_end(struct xml *x, const char *name)
 {
 	struct cell_state *c = x->ctx;
 
-	if (strcmp(name, "v") == 0 || (strcmp(name, "t") == 0 && c->in_is))
+	if (IS1(name, 'v') || (IS1(name, 't') && c->in_is))
 		x->text = NULL;
-	else if (strcmp(name, "is") == 0)
-		c->in_is = 0;
-	else if (strcmp(name, "c") == 0)
+	else if (IS1(name, 'c'))
 		cell_done(x, c);
+	else if (IS2(name, 'i', 's'))
+		c->in_is = 0;
 	else if (strcmp(name, "row") == 0)
 		wb_row_end(x->w, x);
 }
@@ -444,7 +472,7 @@ static void index_free(struct xlsx_index *ix)
  * cut can cost time, never a different result.
  */
 
-#define PIECE_DEFAULT ((size_t)1 << 20)
+#define PIECE_DEFAULT ((size_t)512 << 10)
 #define MIN_PART_DEFAULT ((size_t)8 << 20)
 #define PIECE_LONGEST ((size_t)4 << 20)   /* an element, past the piece */
 
@@ -615,9 +643,15 @@ static void take_all(struct pieces *s)
 		take_oldest(s);
 }
 
-/* Hand `len` bytes of whole elements to the pool; 0, or -1 if it cannot. */
-static int send_piece(struct pieces *s, const char *bytes, size_t len)
+/*
+ * Hand the first `cut` bytes of `stage` (whole elements) to the pool: the
+ * piece takes the buffer, and `stage` is left holding the rest in a new
+ * one of `room` bytes.  0, or -1 if it cannot (nothing changed).
+ */
+static int send_piece(struct pieces *s, struct strbuf *stage, size_t cut,
+		      size_t room)
 {
+	struct strbuf rest = STRBUF_INIT;
 	struct pool *pool = &s->pool;
 	struct piece *p;
 
@@ -637,14 +671,15 @@ static int send_piece(struct pieces *s, const char *bytes, size_t len)
 	p->w.unnumbered = 0;
 	diag_init(&p->diag, NULL);
 	p->w.diag = &p->diag;
-	p->bytes = mem_realloc(NULL, len ? len : 1);
-	if (!p->bytes || s->kind->open_part(s, p) < 0) {
-		mem_free(p->bytes);
-		p->bytes = NULL;
+	if (strbuf_grow(&rest, room) < 0 ||
+	    strbuf_add(&rest, stage->buf + cut, stage->len - cut) < 0 ||
+	    s->kind->open_part(s, p) < 0) {
+		strbuf_release(&rest);
 		return -1;
 	}
-	memcpy(p->bytes, bytes, len);
-	p->len = len;
+	p->bytes = stage->buf;
+	p->len = cut;
+	*stage = rest;
 	pthread_mutex_lock(&pool->lock);
 	pool->sent++;
 	pthread_cond_signal(&pool->work);
@@ -793,12 +828,22 @@ static void read_in_pieces(struct workbook *w, zip_file_t *f,
 		}
 		while (s.cutting && stage.len > piece &&
 		       (cut = tag_at(stage.buf, stage.len, piece, kind->tag)) > 0) {
-			if (send_piece(&s, stage.buf, (size_t)cut) < 0)
+			if (send_piece(&s, &stage, (size_t)cut,
+				       piece + 2 * WORKBOOK_BLOCK) < 0)
 				break;
-			strbuf_drop(&stage, (size_t)cut);
 		}
 		if (s.cutting && stage.len > piece + PIECE_LONGEST)
 			s.cutting = 0;       /* an element this long: one pass */
+		if (s.cutting && done) {
+			/* All but the last element is one more piece. */
+			long last = -1, next = 0;
+
+			while ((next = tag_at(stage.buf, stage.len,
+					      (size_t)next, kind->tag)) >= 0)
+				last = next++;
+			if (last > 0)
+				send_piece(&s, &stage, (size_t)last, 0);
+		}
 		if (!s.cutting || done) {
 			/* The pieces come before these bytes. */
 			take_all(&s);
