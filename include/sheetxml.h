@@ -107,6 +107,13 @@ zip_int64_t wb_inflate(struct workbook *w, zip_file_t *f, const char *part,
 		       void *into, size_t len, size_t *total);
 
 /*
+ * wb_inflate() in two steps: after zip_fread() gave `n`, FOITAB_OK, or
+ * the status after reporting as wb_inflate() does.
+ */
+int wb_inflated(struct workbook *w, zip_file_t *f, const char *part,
+		zip_int64_t n, size_t *total);
+
+/*
  * Parsing a part in pieces: a parser for `x` (x->w and the handlers set;
  * x->depth as the caller wants it), bytes fed to it (`final` on the
  * last), and the parser freed.  xml_begin() and xml_feed() return

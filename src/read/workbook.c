@@ -171,24 +171,27 @@ zip_file_t *wb_open_part(struct workbook *w, const char *part)
 	return f;
 }
 
+int wb_inflated(struct workbook *w, zip_file_t *f, const char *part,
+		zip_int64_t n, size_t *total)
+{
+	if (n < 0)
+		return wb_fail(w, FOITAB_DATAERR, "%s is damaged in the workbook "
+			       "(%s)", part,
+			       zip_error_strerror(zip_file_get_error(f)));
+	*total += (size_t)n;
+	if (*total > WORKBOOK_PART_MAX)
+		return wb_fail(w, FOITAB_DATAERR, "%s inflates to more than %zu "
+			       "MiB; foitab reads no larger part", part,
+			       WORKBOOK_PART_MAX >> 20);
+	return FOITAB_OK;
+}
+
 zip_int64_t wb_inflate(struct workbook *w, zip_file_t *f, const char *part,
 		       void *into, size_t len, size_t *total)
 {
 	zip_int64_t n = zip_fread(f, into, len);
 
-	if (n < 0) {
-		wb_fail(w, FOITAB_DATAERR, "%s is damaged in the workbook (%s)",
-			part, zip_error_strerror(zip_file_get_error(f)));
-		return -1;
-	}
-	*total += (size_t)n;
-	if (*total > WORKBOOK_PART_MAX) {
-		wb_fail(w, FOITAB_DATAERR, "%s inflates to more than %zu MiB; "
-			"foitab reads no larger part", part,
-			WORKBOOK_PART_MAX >> 20);
-		return -1;
-	}
-	return n;
+	return wb_inflated(w, f, part, n, total) == FOITAB_OK ? n : -1;
 }
 
 int xml_begin(struct xml *x, const char *part)

@@ -808,10 +808,19 @@ static void read_in_pieces(struct workbook *w, zip_file_t *f,
 			wb_fail(w, FOITAB_OSERR, "out of memory");
 			break;
 		}
-		n = wb_inflate(w, f, part, stage.buf + stage.len,
-			       WORKBOOK_BLOCK, &total);
-		if (n < 0)
+		n = zip_fread(f, stage.buf + stage.len, WORKBOOK_BLOCK);
+		if (n < 0 || total + (size_t)n > WORKBOOK_PART_MAX) {
+			/* What came before is read first, as in one pass,
+			 * where a problem in it is found before this. */
+			take_all(&s);
+			s.cutting = 0;
+			if (w->status == FOITAB_OK)
+				feed(&s, stage.buf, stage.len, 0);
+			if (w->status == FOITAB_OK)
+				wb_inflated(w, f, part, n, &total);
 			break;
+		}
+		total += (size_t)n;
 		stage.len += (size_t)n;
 		stage.buf[stage.len] = '\0';
 		done = n == 0;
