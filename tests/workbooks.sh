@@ -1,9 +1,12 @@
 #!/bin/sh
 # workbooks.sh - hostile workbooks, each made here with Python's zipfile:
-# a zip bomb, shared strings past their bound, XML nested 100 000 deep,
-# entities that expand a billion times, missing parts, a reference to a
-# string that is not there, zips that are no spreadsheet, a cut file, an
-# old .xls, a workbook on a pipe.  Each must end with exit 65 and its
+# a zip bomb, shared strings past their bound (few large ones, and many
+# small ones read in pieces on threads), XML nested 100 000 deep (at the
+# start, and after 10 MB of good rows), entities that expand a billion
+# times, missing parts, a reference to a string that is not there, zips
+# that are no spreadsheet, a cut file, an old .xls, a workbook on a pipe;
+# and a row of 10 MB among rows read in pieces, which must read as on one
+# thread.  Each must end with exit 65 and its
 # message, nothing on stdout, within 10 s and 256 MiB (MEASURE given; not
 # under VALGRIND, which is slower and heavier by design).
 #
@@ -52,6 +55,43 @@ xlsx("bomb.xlsx", dict(base, **{"xl/worksheets/sheet1.xml":
 xlsx("strings.xlsx", dict(base, **{"xl/worksheets/sheet1.xml": ok,
      "xl/sharedStrings.xml": "<sst>" + ("<si><t>" + "a" * 1000000 +
                                          "</t></si>") * 70 + "</sst>"}))
+# Shared strings past 64 MiB in 700 000 strings of 100 bytes: read in
+# pieces, until the pieces pass the bound.
+xlsx("manystrings.xlsx", dict(base, **{"xl/worksheets/sheet1.xml": ok,
+     "xl/sharedStrings.xml": "<sst>" + "".join("<si><t>%099d</t></si>" % i
+                                               for i in range(700000)) +
+     "</sst>"}))
+# Rows of a survey: a header and 40 000 replies, 10 MB of sheet XML.
+def cell(ref, text):
+    return '<c r="%s" t="inlineStr"><is><t>%s</t></is></c>' % (ref, text)
+header = "".join(cell("%s1" % c, t) for c, t in
+                 zip("ABCDEFG", ["body", "code", "response", "action",
+                                 "drugs", "substance_misuse", "summary"]))
+def reply(n):
+    return ('<row r="%d">' % n + cell("A%d" % n, "Body %08d" % n) +
+            cell("C%d" % n, "answered") + cell("D%d" % n, "none") +
+            cell("F%d" % n, "no") + cell("G%d" % n, "x" * 60) + "</row>")
+replies = [reply(n) for n in range(2, 40002)]
+# XML nested 100 000 deep after them, in a piece a thread reads.
+xlsx("deeplate.xlsx", dict(base, **{"xl/worksheets/sheet1.xml":
+     sheet('<row r="1">' + header + "</row>" + "".join(replies) +
+           '<row r="40002"><c r="A40002">' + "<a>" * 100000 +
+           "</a>" * 100000 + "</c></row>")}))
+# A row of 10 MB (16 000 cells) half-way: read in one pass from there.
+def column(i):
+    name = ""
+    i += 1
+    while i:
+        i, r = divmod(i - 1, 26)
+        name = chr(65 + r) + name
+    return name
+wide = ('<row r="20001">' + "".join(
+        '<c r="%s20001" t="inlineStr"><is><t>%s</t></is></c>' %
+        (column(k), "Body wide" if k == 0 else "w" * 600)
+        for k in range(16000)) + "</row>")
+xlsx("widerow.xlsx", dict(base, **{"xl/worksheets/sheet1.xml":
+     sheet('<row r="1">' + header + "</row>" + "".join(replies[:19999]) +
+           wide + "".join(replies[20000:]))}))
 # XML nested 100 000 deep.
 xlsx("deep.xlsx", dict(base, **{"xl/worksheets/sheet1.xml":
      "<a>" * 100000 + "</a>" * 100000}))
@@ -82,6 +122,8 @@ wb() {  # wb NAME PATTERN: exit 65, the message, within 10 s and 256 MiB
 }
 wb bomb.xlsx "inflates to more than 256 MiB"
 wb strings.xlsx "shared strings pass 64 MiB"
+wb manystrings.xlsx "shared strings pass 64 MiB"
+wb deeplate.xlsx "nests more than 64 elements"
 wb deep.xlsx "nests more than 64 elements"
 wb lol.xlsx "declares a DOCTYPE"
 wb norels.xlsx "has no xl/_rels/workbook.xml.rels"
@@ -93,6 +135,20 @@ head -c 3000 tests/workbooks/icb-2023.xlsx >"$tmp/cut.xlsx"
 wb cut.xlsx "cannot be opened as one"
 printf '\320\317\021\340\241\261\032\341' >"$tmp/old.xls"
 wb old.xls "an old Excel workbook (.xls), or one saved with a password"
+# The wide row: what one thread reads, and within the bounds.
+"$prog" -j 1 -r none "$tmp/widerow.xlsx" >"$tmp/one" 2>"$tmp/one-err"
+echo "exit $?" >>"$tmp/one-err"
+"$prog" -j 2 -r none "$tmp/widerow.xlsx" >"$tmp/two" 2>"$tmp/two-err"
+echo "exit $?" >>"$tmp/two-err"
+if cmp -s "$tmp/one" "$tmp/two" && cmp -s "$tmp/one-err" "$tmp/two-err"; then ok
+else bad "widerow.xlsx: -j 2 differs from -j 1: $(head -3 "$tmp/two-err")"
+fi
+if [ -n "$measure" ] && [ -z "${VALGRIND:-}" ]; then
+	set -- $("$measure" /dev/null "$prog" -j 2 -r none "$tmp/widerow.xlsx" \
+		2>/dev/null)
+	if awk -v s="$1" -v k="$2" 'BEGIN { exit !(s < 10 && k < 262144) }'
+	then ok; else bad "widerow.xlsx took $1 s and $2 KiB"; fi
+fi
 mkfifo "$tmp/pipe"
 cat tests/workbooks/icb-2023.xlsx >"$tmp/pipe" &
 run 65 "<stdin>: this is a workbook (a zip file) on a pipe" \
