@@ -112,6 +112,33 @@ if [ -n "$gen" ]; then
 			fi
 		done
 	done
+	# The same as a workbook, its strings and sheet read in pieces on two
+	# threads: a spread of N over the allocations of a whole run.
+	python=$(test -x /usr/bin/python3 && echo /usr/bin/python3 || echo python3)
+	"$gen" 100000 >"$tmp/large-book.csv"
+	"$python" tests/xlsx_write.py "$tmp/large-book.csv" "$tmp/large.xlsx" ||
+		{ echo "oom: tests/xlsx_write.py failed"; exit 1; }
+	args="-j 2 -r tests/fixtures/register-small.csv --by region $tmp/large.xlsx"
+	# shellcheck disable=SC2086
+	"$prog" $args >"$tmp/want" 2>"$tmp/want-err"
+	want=$?
+	for n in 0 5 20 60 100 150 200 250 300 320 340 360 400 450 500 600 \
+		 700 800 900 1000 1200 1400 1600 1800 2000; do
+		# shellcheck disable=SC2086
+		FOITAB_FAIL_AFTER=$n "$prog" $args >"$tmp/out" 2>"$tmp/err"
+		status=$?
+		if [ $status -eq 71 ] && [ ! -s "$tmp/out" ] &&
+		   [ "$(tail -n 1 "$tmp/err")" = "foitab: out of memory" ]; then
+			pass=$((pass + 1))
+		elif [ $status -eq $want ] && cmp -s "$tmp/out" "$tmp/want" &&
+		     cmp -s "$tmp/err" "$tmp/want-err"; then
+			pass=$((pass + 1))
+		else
+			echo "FAIL: $args with allocation $n failing: exit $status"
+			head -5 "$tmp/err"
+			fail=$((fail + 1))
+		fi
+	done
 fi
 
 finish oom
