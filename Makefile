@@ -351,7 +351,8 @@ build/asan/foitab-asan: build/asan/main.o build/asan/util/mem.o \
 	$(CC) $(CFLAGS) $(EXTRA_CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS_ALL)
 
 # The benchmark (not a test): timings and memory on synthetic files.
-BENCH_TOOLS = $(BUILD)/bench-gen $(BUILD)/bench-count $(BUILD)/bench-measure
+BENCH_TOOLS = $(BUILD)/bench-gen $(BUILD)/bench-count $(BUILD)/bench-measure \
+	      $(BUILD)/bench-xmlfloor
 
 $(BUILD)/bench-gen: tests/bench/gen.c | $(BUILD)
 	$(CC) $(WARN) -O2 -o $@ $<
@@ -361,6 +362,9 @@ $(BUILD)/bench-count: tests/bench/count.c | $(BUILD)
 
 $(BUILD)/bench-measure: tests/bench/measure.c | $(BUILD)
 	$(CC) $(WARN) -O2 $(CPPFLAGS_ALL) -o $@ $<
+
+$(BUILD)/bench-xmlfloor: tests/bench/xmlfloor.c | $(BUILD)
+	$(CC) $(WARN) -O2 $(CPPFLAGS_ALL) -o $@ $< -lzip -lexpat
 
 bench: deps
 	-$(call ensure_packages,miller libreoffice-calc-nogui)
