@@ -296,11 +296,11 @@ static long small_number(const char *s)
 	long n = 0;
 	int digits = 0;
 
-	for (; *s >= '0' && *s <= '9'; s++)
+	for (; *s >= '0' && *s <= '9'; s++) {
 		if (++digits > 9)
 			return -1;
-		else
-			n = n * 10 + (*s - '0');
+		n = n * 10 + (*s - '0');
+	}
 	return digits && !*s ? n : -1;
 }
 
@@ -475,6 +475,7 @@ static void index_free(struct xlsx_index *ix)
 #define PIECE_DEFAULT ((size_t)512 << 10)
 #define MIN_PART_DEFAULT ((size_t)8 << 20)
 #define PIECE_LONGEST ((size_t)4 << 20)   /* an element, past the piece */
+#define PIECE_THREADS_MAX 16              /* as -j allows */
 
 struct piece;
 struct pieces;
@@ -517,7 +518,7 @@ struct pool {
 	int closing;
 	atomic_int cancel;           /* pieces not yet parsed are not wanted */
 	const struct piece_kind *kind;
-	pthread_t threads[16];
+	pthread_t threads[PIECE_THREADS_MAX];
 	unsigned nthreads;
 };
 
@@ -730,8 +731,8 @@ static void pool_start(struct pieces *s, unsigned jobs)
 
 	pool->kind = s->kind;
 	atomic_init(&pool->cancel, 0);
-	if (jobs > sizeof pool->threads / sizeof pool->threads[0])
-		jobs = sizeof pool->threads / sizeof pool->threads[0];
+	if (jobs > PIECE_THREADS_MAX)
+		jobs = PIECE_THREADS_MAX;
 	pool->slots = 2 * (size_t)jobs + 1;
 	pool->ring = mem_calloc(pool->slots, sizeof *pool->ring);
 	if (!pool->ring || pthread_mutex_init(&pool->lock, NULL) != 0)
