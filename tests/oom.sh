@@ -82,50 +82,18 @@ if [ -n "$gen" ]; then
 fi
 
 # A file large enough to be read in parts on two threads, with the
-# register, --by and list: the Nth allocation failing for a spread of N
-# (every N would take minutes).  A run ends out of memory as above, or,
-# when only a part's allocation failed and the file could be read on
-# without it, exactly as a run with all its memory.
-if [ -n "$gen" ]; then
-	"$gen" 80000 >"$tmp/large.csv"
-	for args in "-j 2 -r tests/fixtures/register-small.csv --by region" \
-		    "-j 2 list -r none -f csv $tmp/large.csv none --pending"; do
-		case $args in *list*) file= ;; *) file=$tmp/large.csv ;; esac
-		# shellcheck disable=SC2086
-		"$prog" $args $file >"$tmp/want" 2>"$tmp/want-err"
-		want=$?
-		for n in 0 1 2 3 4 5 6 7 8 9 10 12 14 16 18 20 25 30 40 50 60 \
-			 80 100 130 160 200 250 300 350 400 450; do
-			# shellcheck disable=SC2086
-			FOITAB_FAIL_AFTER=$n "$prog" $args $file >"$tmp/out" 2>"$tmp/err"
-			status=$?
-			if [ $status -eq 71 ] && [ ! -s "$tmp/out" ] &&
-			   [ "$(tail -n 1 "$tmp/err")" = "foitab: out of memory" ]; then
-				pass=$((pass + 1))
-			elif [ $status -eq $want ] && cmp -s "$tmp/out" "$tmp/want" &&
-			     cmp -s "$tmp/err" "$tmp/want-err"; then
-				pass=$((pass + 1))
-			else
-				echo "FAIL: $args (large file) with allocation $n failing: exit $status"
-				head -5 "$tmp/err"
-				fail=$((fail + 1))
-			fi
-		done
-	done
-	# The same as a workbook, its strings and sheet read in pieces on two
-	# threads: a spread of N over the allocations of a whole run.
-	python=$(test -x /usr/bin/python3 && echo /usr/bin/python3 || echo python3)
-	"$gen" 100000 >"$tmp/large-book.csv"
-	"$python" tests/xlsx_write.py "$tmp/large-book.csv" "$tmp/large.xlsx" ||
-		{ echo "oom: tests/xlsx_write.py failed"; exit 1; }
-	args="-j 2 -r tests/fixtures/register-small.csv --by region $tmp/large.xlsx"
-	# shellcheck disable=SC2086
-	"$prog" $args >"$tmp/want" 2>"$tmp/want-err"
+# register, --by and list, and the same as a workbook whose strings and
+# sheet are read in pieces on two threads: the Nth allocation failing for
+# a spread of N (every N would take minutes).  A run ends out of memory as
+# above, or, when only a part's allocation failed and the file could be
+# read on without it, exactly as a run with all its memory.
+spread() {  # spread "N..." ARGS...
+	ns=$1
+	shift
+	"$prog" "$@" >"$tmp/want" 2>"$tmp/want-err"
 	want=$?
-	for n in 0 5 20 60 100 150 200 250 300 320 340 360 400 450 500 600 \
-		 700 800 900 1000 1200 1400 1600 1800 2000; do
-		# shellcheck disable=SC2086
-		FOITAB_FAIL_AFTER=$n "$prog" $args >"$tmp/out" 2>"$tmp/err"
+	for n in $ns; do
+		FOITAB_FAIL_AFTER=$n "$prog" "$@" >"$tmp/out" 2>"$tmp/err"
 		status=$?
 		if [ $status -eq 71 ] && [ ! -s "$tmp/out" ] &&
 		   [ "$(tail -n 1 "$tmp/err")" = "foitab: out of memory" ]; then
@@ -134,11 +102,27 @@ if [ -n "$gen" ]; then
 		     cmp -s "$tmp/err" "$tmp/want-err"; then
 			pass=$((pass + 1))
 		else
-			echo "FAIL: $args with allocation $n failing: exit $status"
+			echo "FAIL: $* with allocation $n failing: exit $status"
 			head -5 "$tmp/err"
 			fail=$((fail + 1))
 		fi
 	done
+}
+if [ -n "$gen" ]; then
+	"$gen" 80000 >"$tmp/large.csv"
+	early="0 1 2 3 4 5 6 7 8 9 10 12 14 16 18 20 25 30 40 50 60 80 100 130
+	       160 200 250 300 350 400 450"
+	spread "$early" -j 2 -r tests/fixtures/register-small.csv --by region \
+		"$tmp/large.csv"
+	spread "$early" -j 2 list -r none -f csv "$tmp/large.csv" none --pending
+	python=$(test -x /usr/bin/python3 && echo /usr/bin/python3 || echo python3)
+	"$gen" 100000 >"$tmp/large-book.csv"
+	"$python" tests/xlsx_write.py "$tmp/large-book.csv" "$tmp/large.xlsx" ||
+		{ echo "oom: tests/xlsx_write.py failed"; exit 1; }
+	spread "0 5 20 60 100 150 200 250 300 320 340 360 400 450 500 600 700
+		800 900 1000 1200 1400 1600 1800 2000" \
+		-j 2 -r tests/fixtures/register-small.csv --by region \
+		"$tmp/large.xlsx"
 fi
 
 finish oom

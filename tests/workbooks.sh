@@ -34,6 +34,8 @@ run() {
 
 python3 - "$tmp" <<'PY'
 import sys, zipfile
+sys.path.insert(0, "tests")
+from xlsx_write import column
 d = sys.argv[1]
 CT = '<?xml version="1.0"?><Types xmlns="x"/>'
 WB = ('<workbook><sheets><sheet name="S" sheetId="1" r:id="rId1"/>'
@@ -78,13 +80,6 @@ xlsx("deeplate.xlsx", dict(base, **{"xl/worksheets/sheet1.xml":
            '<row r="40002"><c r="A40002">' + "<a>" * 100000 +
            "</a>" * 100000 + "</c></row>")}))
 # A row of 10 MB (16 000 cells) half-way: read in one pass from there.
-def column(i):
-    name = ""
-    i += 1
-    while i:
-        i, r = divmod(i - 1, 26)
-        name = chr(65 + r) + name
-    return name
 wide = ('<row r="20001">' + "".join(
         '<c r="%s20001" t="inlineStr"><is><t>%s</t></is></c>' %
         (column(k), "Body wide" if k == 0 else "w" * 600)
