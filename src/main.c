@@ -113,6 +113,12 @@ static int resolve_by(struct run *run)
 	return FOITAB_USAGE;
 }
 
+/* A file as messages and reports name it: "-" is <stdin>. */
+static const char *input_name(const char *path)
+{
+	return strcmp(path, "-") == 0 ? "<stdin>" : path;
+}
+
 /* Open `path` ("-" is standard input) and name it for messages. */
 static FILE *open_input(const char *path, const char **name,
 			struct diag *diag)
@@ -120,7 +126,7 @@ static FILE *open_input(const char *path, const char **name,
 	FILE *in;
 
 	if (strcmp(path, "-") == 0) {
-		*name = "<stdin>";
+		*name = input_name(path);
 		return stdin;
 	}
 	*name = path;
@@ -531,8 +537,8 @@ static int print_report(struct run *run)
 	}
 	report.grouping = &run->grouping;
 	report.before = &run->before;
-	report.before_name = o->before;
-	report.after_name = o->input;
+	report.before_name = o->before ? input_name(o->before) : NULL;
+	report.after_name = o->input ? input_name(o->input) : NULL;
 	return reporter_write(o->output, &report, renderer(o), run->diag);
 }
 
@@ -675,9 +681,7 @@ static int cmd_agree(struct run *run)
 		rosters[i] = run->roster;
 		run->roster = (struct roster)ROSTER_INIT;
 		read++;
-		/* Named as messages name it: '-' is <stdin>. */
-		codings[i].file = strcmp(o->operands[i], "-") == 0 ? "<stdin>" :
-				  o->operands[i];
+		codings[i].file = input_name(o->operands[i]);
 		codings[i].roster = &rosters[i];
 		codings[i].tally = &tallies[i];
 		if (one != FOITAB_OK && (status == FOITAB_OK ||
