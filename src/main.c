@@ -125,11 +125,9 @@ static FILE *open_input(const char *path, const char **name,
 {
 	FILE *in;
 
-	if (strcmp(path, "-") == 0) {
-		*name = input_name(path);
+	*name = input_name(path);
+	if (strcmp(path, "-") == 0)
 		return stdin;
-	}
-	*name = path;
 	in = fopen(path, "rb");
 	if (!in)
 		diag_error(diag, path, 0, "cannot open: %s", strerror(errno));

@@ -45,11 +45,34 @@ static void test_failed_growth_leaves_buffer_unchanged(void **state)
 	strbuf_release(&sb);
 }
 
+/* Dropping a prefix keeps the rest in order, NUL-ended. */
+static void test_drop(void **state)
+{
+	static const struct { size_t n; const char *left; } cases[] = {
+		{ 0, "<row r=\"1\"/><row r=\"2\"/>" },
+		{ 12, "<row r=\"2\"/>" },
+		{ 24, "" },
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < ARRAY_SIZE(cases); i++) {
+		struct strbuf sb = STRBUF_INIT;
+
+		assert_int_equal(strbuf_add(&sb, cases[0].left, 24), 0);
+		strbuf_drop(&sb, cases[i].n);
+		assert_int_equal(sb.len, strlen(cases[i].left));
+		assert_string_equal(strbuf_str(&sb), cases[i].left);
+		strbuf_release(&sb);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_add_and_reset),
 		cmocka_unit_test(test_failed_growth_leaves_buffer_unchanged),
+		cmocka_unit_test(test_drop),
 	};
 
 	return cmocka_run_group_tests_name("strbuf", tests, NULL, NULL);

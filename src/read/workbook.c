@@ -257,11 +257,9 @@ int xml_parse_part(struct xml *x, const char *part)
 	size_t total = 0;
 	int done = 0;
 
-	if (zip_name_locate(w->zip, part, 0) < 0)
-		return 1;
 	f = wb_open_part(w, part);
 	if (!f)
-		return -1;
+		return w->status == FOITAB_OK ? 1 : -1;   /* no such part */
 	x->depth = 0;
 	if (xml_begin(x, part) != FOITAB_OK) {
 		zip_fclose(f);

@@ -645,6 +645,16 @@ static void take_all(struct pieces *s)
 }
 
 /*
+ * Cut no more: the pieces in flight are taken (those read cleanly as
+ * they read), and the part's parser reads on from there.
+ */
+static void stop_cutting(struct pieces *s)
+{
+	take_all(s);
+	s->cutting = 0;
+}
+
+/*
  * Hand the first `cut` bytes of `stage` (whole elements) to the pool: the
  * piece takes the buffer, and `stage` is left holding the rest in a new
  * one of `room` bytes.  0, or -1 if it cannot (nothing changed).
@@ -813,8 +823,7 @@ static void read_in_pieces(struct workbook *w, zip_file_t *f,
 		if (n < 0 || total + (size_t)n > WORKBOOK_PART_MAX) {
 			/* What came before is read first, as in one pass,
 			 * where a problem in it is found before this. */
-			take_all(&s);
-			s.cutting = 0;
+			stop_cutting(&s);
 			if (w->status == FOITAB_OK)
 				feed(&s, stage.buf, stage.len, 0);
 			if (w->status == FOITAB_OK)
@@ -837,13 +846,12 @@ static void read_in_pieces(struct workbook *w, zip_file_t *f,
 			}
 		}
 		while (s.cutting && stage.len > piece &&
-		       (cut = tag_at(stage.buf, stage.len, piece, kind->tag)) > 0) {
+		       (cut = tag_at(stage.buf, stage.len, piece, kind->tag)) > 0)
 			if (send_piece(&s, &stage, (size_t)cut,
 				       piece + 2 * WORKBOOK_BLOCK) < 0)
-				break;
-		}
+				stop_cutting(&s);
 		if (s.cutting && stage.len > piece + PIECE_LONGEST)
-			s.cutting = 0;       /* an element this long: one pass */
+			stop_cutting(&s);    /* an element this long: one pass */
 		if (s.cutting && done) {
 			/* All but the last element is one more piece. */
 			long last = -1, next = 0;
@@ -856,8 +864,7 @@ static void read_in_pieces(struct workbook *w, zip_file_t *f,
 		}
 		if (!s.cutting || done) {
 			/* The pieces come before these bytes. */
-			take_all(&s);
-			s.cutting = 0;
+			stop_cutting(&s);
 			if (w->status == FOITAB_OK)
 				feed(&s, stage.buf, stage.len, done);
 			strbuf_reset(&stage);
