@@ -72,6 +72,18 @@ int split_read(struct loader *l, FILE *in, const char *name,
 	       struct diag *diag, loader_response_fn on_response, void *ctx,
 	       const struct split_jobs *jobs);
 
+/*
+ * Take `part` (a loader that followed `l` and read its rows cleanly) into
+ * `l`, after merge(ctx, part_ctx, loader_lines(l)) has taken what its
+ * responses left in its context.  Returns FOITAB_OK, SPLIT_REFUSED when
+ * it cannot be taken (nothing changed: a body `l` has seen, or merge()
+ * refused), or a stop status.  Parts of a workbook's sheet (workbook.h)
+ * are taken so too.
+ */
+int split_take(struct loader *l, struct loader *part,
+	       int (*merge)(void *ctx, void *part, unsigned long lines_before),
+	       void *ctx, void *part_ctx);
+
 /* The number of processors online, from 1 to SPLIT_MAX_JOBS. */
 unsigned split_default_jobs(void);
 

@@ -257,22 +257,16 @@ static int sheet_ready(void *ctx)
 	return loader_has_header(f->l);
 }
 
-/* A part that read cleanly, taken in sheet order; its rows count as
- * they stand in the sheet, so no lines are added. */
+/* A part that read cleanly, taken in sheet order as a file's parts are
+ * (its rows are numbered as they stand in the sheet: no lines added). */
 static int take_sheet_part(void *ctx, void *part)
 {
 	struct workbook_feed *f = ctx;
 	struct sheet_part *p = part;
-	int status;
+	int status = split_take(f->l, &p->loader, merge_part, f->c,
+				p->collected);
 
-	if (!loader_can_absorb(f->l, &p->loader))
-		return WORKBOOK_REFUSED;
-	status = merge_part(f->c, p->collected, 0);
-	if (status == SPLIT_REFUSED)
-		return WORKBOOK_REFUSED;
-	if (status == FOITAB_OK && loader_absorb(f->l, &p->loader) < 0)
-		status = FOITAB_OSERR;
-	return status;
+	return status == SPLIT_REFUSED ? WORKBOOK_REFUSED : status;
 }
 
 /*

@@ -343,15 +343,14 @@ static int read_parts(struct loader *l, int fd, off_t size, off_t start,
 			break;
 		pthread_join(parts[k].thread, NULL);
 		parts[k].started = 0;
-		if (!parts[k].clean || !loader_can_absorb(l, &parts[k].loader))
+		if (!parts[k].clean)
 			break;
-		status = jobs->merge(ctx, parts[k].ctx, loader_lines(l));
+		status = split_take(l, &parts[k].loader, jobs->merge, ctx,
+				    parts[k].ctx);
 		if (status == SPLIT_REFUSED) {
 			status = FOITAB_OK;
 			break;
 		}
-		if (status == FOITAB_OK && loader_absorb(l, &parts[k].loader) < 0)
-			status = FOITAB_OSERR;
 	}
 	end_parts(parts, k, n, &stop, jobs);
 	if (status != FOITAB_OK)
@@ -413,6 +412,20 @@ int split_read(struct loader *l, FILE *in, const char *name,
 	if (status != FOITAB_OSERR && status != FOITAB_NOINPUT &&
 	    has_changed(fd, &st))
 		status = changed(diag, name);
+	return status;
+}
+
+int split_take(struct loader *l, struct loader *part,
+	       int (*merge)(void *ctx, void *part, unsigned long lines_before),
+	       void *ctx, void *part_ctx)
+{
+	int status;
+
+	if (!loader_can_absorb(l, part))
+		return SPLIT_REFUSED;
+	status = merge(ctx, part_ctx, loader_lines(l));
+	if (status == FOITAB_OK && loader_absorb(l, part) < 0)
+		status = FOITAB_OSERR;
 	return status;
 }
 
