@@ -10,6 +10,7 @@
 
 #include <expat.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <zip.h>
 
 #include "strbuf.h"
@@ -23,6 +24,8 @@ enum kind { XLSX, ODS };
 struct sheet {
 	char *name;
 	char *part;              /* xlsx: the part's path in the zip */
+	int hidden;              /* hidden (or very hidden) in the workbook */
+	int fits;                /* ods: its first row fits (probed listing) */
 };
 
 /* The row being built: cells by column, NUL-separated. */
@@ -44,20 +47,27 @@ struct workbook {
 	size_t nsheets;
 	/* xlsx */
 	struct strbuf strings;   /* shared strings, NUL-separated */
-	size_t *string_at;
+	uint32_t *string_at;     /* where each starts (the whole is kept
+				    under WORKBOOK_STRINGS_MAX) */
 	size_t nstrings, strings_cap;
 	unsigned char *date_style;  /* per cellXfs index: a date format? */
 	size_t nstyles;
 	int date1904;
+	size_t inflated;         /* XML inflated so far, every part */
+	size_t inflate_budget;   /* ... and how much the file may give */
 	/* the sheet being read */
+	const char *sheet_name;  /* for messages at a cell (Coded!D5) */
 	struct row row;
 	unsigned long rownum;    /* the row's number in the sheet */
 	unsigned long rows;      /* rows passed on */
+	unsigned long cells;     /* ... and their cells */
 	int status;              /* first non-OK status; sticky */
 	int probing;             /* only the first non-blank row is wanted */
 	int fits;                /* probing: it fit */
+	int probed;              /* probing: a row was tested */
 	int target;              /* ods: the table to read (-1: probe all) */
 	int unnumbered;          /* a row with no number came first */
+	unsigned long first_row; /* the number of the first row read */
 };
 
 
@@ -88,6 +98,28 @@ struct xml {
  */
 int wb_fail(struct workbook *w, int status, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+
+/*
+ * Report a problem with the cell in column `col` (from 0) of the row now
+ * read, at the cell a spreadsheet user clicks on: FILE:SHEET!D5.  As
+ * wb_fail() otherwise.
+ */
+int wb_cell_fail(struct workbook *w, size_t col, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+/* As wb_cell_fail(), for the sheet as a whole: FILE:SHEET. */
+int wb_sheet_fail(struct workbook *w, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/* Column letters of `col` (from 0): 0 -> "A", 26 -> "AA". */
+void wb_column_name(size_t col, char buf[8]);
+
+/*
+ * A range of merged cells (rows from 1, columns from 0) is found: passed
+ * to the caller once the rows up to its first have been passed on.
+ */
+int wb_merged(struct workbook *w, unsigned long first_row, size_t first_col,
+	      unsigned long last_row, size_t last_col);
 
 /* A copy of `s`; NULL after reporting that memory ran out. */
 char *wb_copy(struct workbook *w, const char *s);
@@ -156,6 +188,12 @@ int wb_row_end(struct workbook *w, struct xml *x);
 
 /* "D5" -> 3; -1 if `ref` does not start with letters. */
 long wb_column_of(const char *ref);
+
+/*
+ * A row number as a sheet writes it ("5"): from 1 to WORKBOOK_ROWS_MAX,
+ * digits only; 0 if it is not one.
+ */
+unsigned long wb_row_number(const char *s);
 
 /* A number as the sheet shows it, without float noise: "3", "0.1". */
 void wb_number_text(const char *s, char *buf, size_t size);

@@ -27,9 +27,20 @@
 #include "diag.h"
 
 #define WORKBOOK_PART_MAX ((size_t)256 << 20)   /* a part, inflated */
-#define WORKBOOK_STRINGS_MAX ((size_t)64 << 20) /* shared strings kept */
+/* All parts read, each time one is read, inflate to at most
+ * max(FLOOR, RATIO x the workbook's size): a spreadsheet's XML packs
+ * about ten to one, a zip bomb a thousand to one. */
+#define WORKBOOK_INFLATE_FLOOR ((size_t)32 << 20)
+#define WORKBOOK_INFLATE_RATIO 100
+/* Shared strings kept: their text, a NUL and a 4-byte index each. */
+#define WORKBOOK_STRINGS_MAX ((size_t)48 << 20)
+#define WORKBOOK_SHEETS_MAX 10000                /* as LibreOffice's */
+#define WORKBOOK_FORMATS_MAX 65536               /* number formats */
+#define WORKBOOK_STYLES_MAX 1048576              /* cell formats */
 #define WORKBOOK_DEPTH_MAX 64                    /* XML elements nested */
 #define WORKBOOK_ROWS_MAX 1048576UL              /* as Excel's sheets */
+/* Cells passed on from one sheet, an .ods's repeated rows counted. */
+#define WORKBOOK_CELLS_MAX 100000000UL
 
 /* Does `in` (a regular file, read from its start) begin as a zip does? */
 int workbook_sniff(FILE *in);
@@ -68,13 +79,20 @@ struct workbook_parts {
 };
 
 struct workbook_request {
-	const char *sheet;           /* a name or a number from 1; NULL: the
-					first sheet whose header fits, else
-					the first */
+	const char *sheet;           /* a name or a number from 1 (hidden
+					sheets counted); NULL: the first
+					visible sheet whose header fits, else
+					the first visible one */
 	workbook_fits_fn fits;       /* NULL: the first sheet */
 	void *fits_ctx;
 	csvread_row_fn on_row;       /* every row of the sheet, in order */
 	void *ctx;
+	/* A merged range over rows first_row..last_row (from 1) and columns
+	 * first_col..last_col (from 0), called once the rows up to its
+	 * first have gone to on_row; NULL: merges are not wanted.  Returns
+	 * FOITAB_OK or a stop status. */
+	int (*on_merge)(unsigned long first_row, size_t first_col,
+			unsigned long last_row, size_t last_col, void *ctx);
 	char *sheet_read;            /* out: the sheet's name (free it) */
 	const struct workbook_parts *parts;  /* NULL: one pass */
 };

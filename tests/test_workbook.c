@@ -75,6 +75,18 @@ static int collect(const struct csv_row *row, void *ctx)
 	return FOITAB_OK;
 }
 
+/* Merged ranges as text: "merged ROW COL ROW COL\n". */
+static int merged(unsigned long first_row, size_t first_col,
+		  unsigned long last_row, size_t last_col, void *ctx)
+{
+	char line[100];
+
+	snprintf(line, sizeof line, "merged %lu %zu %lu %zu\n", first_row,
+		 first_col, last_row, last_col);
+	return strbuf_add(ctx, line, strlen(line)) < 0 ? FOITAB_OSERR
+						       : FOITAB_OK;
+}
+
 /* A sheet fits when its first cell says "body". */
 static int fits(const struct csv_row *row, void *ctx)
 {
@@ -100,6 +112,20 @@ struct wb_case {
 	"formatCode=\"d mmm yyyy\"/><numFmt numFmtId=\"165\" " \
 	"formatCode=\"0.00&quot;d&quot;\"/></numFmts><cellXfs>" xfs \
 	"</cellXfs></styleSheet>"
+
+#define ODS(tables) { { "mimetype", \
+	"application/vnd.oasis.opendocument.spreadsheet" }, \
+	{ "content.xml", "<office:document-content>" tables \
+	  "</office:document-content>" }, { NULL, NULL } }
+#define BODY(tables) "<office:body><office:spreadsheet>" tables \
+	"</office:spreadsheet></office:body>"
+#define TABLE(name, rows) "<table:table table:name=\"" name "\">" rows \
+	"</table:table>"
+#define TR(cells) "<table:table-row>" cells "</table:table-row>"
+#define TEXT(t) "<table:table-cell office:value-type=\"string\"><text:p>" t \
+	"</text:p></table:table-cell>"
+#define BOOL(v) "<table:table-cell office:value-type=\"boolean\" " \
+	"office:boolean-value=\"" v "\"/>"
 
 static const struct wb_case cases[] = {
 	{ "shared, inline and rich text; phonetic runs left out",
@@ -186,7 +212,14 @@ static const struct wb_case cases[] = {
 	       { SHEET1, SHEET(ROW(1, "<c r=\"B1\"><v>1</v></c><c r=\"A1\">"
 		 "<v>2</v></c>")) }),
 	  NULL, "", NULL,
-	  "foitab: b.xlsx: row 1 of the sheet gives a cell twice; the "
+	  "foitab: b.xlsx:Data!A1: this cell comes after column B of its row, "
+	  "out of order; the workbook is damaged\n", FOITAB_DATAERR },
+	{ "a cell given twice is a damaged sheet too",
+	  XLSX({ WB, one_sheet },
+	       { SHEET1, SHEET(ROW(1, "<c r=\"A1\"><v>1</v></c><c r=\"B1\">"
+		 "<v>1</v></c><c r=\"B1\"><v>2</v></c>")) }),
+	  NULL, "", NULL,
+	  "foitab: b.xlsx:Data!B1: the sheet gives this cell twice; the "
 	  "workbook is damaged\n", FOITAB_DATAERR },
 	{ "many rows and strings, each a piece of its own",
 	  XLSX({ WB, one_sheet },
@@ -225,8 +258,9 @@ static const struct wb_case cases[] = {
 		 ROW(2, "<c r=\"A2\" t=\"s\"><v>2</v></c>")
 		 ROW(3, "<c r=\"A3\" t=\"s\"><v>3</v></c>")) }),
 	  NULL, "1|a\n2|c\n", NULL,
-	  "foitab: b.xlsx: a cell in row 3 refers to a shared string the "
-	  "workbook does not have\n", FOITAB_DATAERR },
+	  "foitab: b.xlsx:Data!A3: this cell refers to a shared string the "
+	  "workbook does not have; the workbook is damaged\n",
+	  FOITAB_DATAERR },
 	{ "unsound XML after many rows, on its own line",
 	  XLSX({ WB, one_sheet },
 	       { SHEET1, "<worksheet><sheetData>\n" ROW(1, "<c r=\"A1\"><v>1"
@@ -236,6 +270,149 @@ static const struct wb_case cases[] = {
 	  NULL, "1|1\n2|2\n", NULL,
 	  "foitab: b.xlsx: xl/worksheets/sheet1.xml is not sound XML (line 5: "
 	  "mismatched tag)\n", FOITAB_DATAERR },
+	/* A cell is what the spreadsheet shows, or an error at the cell. */
+	{ "a formula whose result was never saved, with no <v>",
+	  XLSX({ WB, one_sheet },
+	       { SHEET1, SHEET(ROW(1, "<c r=\"A1\"><v>1</v></c>")
+		 ROW(2, "<c r=\"A2\"><v>2</v></c><c r=\"B2\"><f>A2*2</f></c>")) }),
+	  NULL, "1|1\n", NULL,
+	  "foitab: b.xlsx:Data!B2: this cell holds a formula whose result was "
+	  "never saved in the workbook; open it in a spreadsheet program and "
+	  "save it (or export it as CSV), so that the result is stored\n",
+	  FOITAB_DATAERR },
+	{ "a formula whose result was never saved, with an empty <v>",
+	  XLSX({ WB, one_sheet },
+	       { SHEET1, SHEET(ROW(3, "<c r=\"C3\" t=\"b\"><f>A1>0</f><v/>"
+		 "</c>")) }),
+	  NULL, "", NULL,
+	  "foitab: b.xlsx:Data!C3: this cell holds a formula whose result was "
+	  "never saved in the workbook; open it in a spreadsheet program and "
+	  "save it (or export it as CSV), so that the result is stored\n",
+	  FOITAB_DATAERR },
+	{ "a formula whose saved result is empty text is an empty cell",
+	  XLSX({ WB, one_sheet },
+	       { SHEET1, SHEET(ROW(1, "<c r=\"A1\"><v>1</v></c><c r=\"B1\" "
+		 "t=\"str\"><f>\"\"</f><v></v></c><c r=\"C1\" t=\"inlineStr\">"
+		 "<is><t>c</t></is></c>")) }),
+	  NULL, "1|1||c\n", "Data", "", FOITAB_OK },
+	{ "a boolean that is not 0 or 1",
+	  XLSX({ WB, one_sheet },
+	       { SHEET1, SHEET(ROW(1, "<c r=\"D1\" t=\"b\"><v>2</v></c>")) }),
+	  NULL, "", NULL,
+	  "foitab: b.xlsx:Data!D1: this cell is marked TRUE or FALSE but "
+	  "stores '2'; the workbook is damaged\n", FOITAB_DATAERR },
+	{ "a number that is not a number",
+	  XLSX({ WB, one_sheet },
+	       { SHEET1, SHEET(ROW(1, "<c r=\"A1\"><v>1</v></c>")
+		 ROW(2, "<c r=\"E2\"><v>twelve</v></c>")) }),
+	  NULL, "1|1\n", NULL,
+	  "foitab: b.xlsx:Data!E2: this cell is marked as a number but stores "
+	  "'twelve'; the workbook is damaged\n", FOITAB_DATAERR },
+	{ "a type no spreadsheet writes",
+	  XLSX({ WB, one_sheet },
+	       { SHEET1, SHEET(ROW(1, "<c r=\"A1\" t=\"q\"><v>1</v></c>")) }),
+	  NULL, "", NULL,
+	  "foitab: b.xlsx:Data!A1: this cell has a type foitab does not know "
+	  "('q'); the workbook is damaged\n", FOITAB_DATAERR },
+	{ "phonetic runs left out of inline strings too; empty typed cells",
+	  XLSX({ WB, one_sheet },
+	       { SHEET1, SHEET(ROW(1, "<c r=\"A1\" t=\"inlineStr\"><is><r><t>"
+		 "kan</t></r><rPh sb=\"0\" eb=\"1\"><t>KANA</t></rPh><r><t>ji"
+		 "</t></r></is></c><c r=\"B1\" t=\"s\"/><c r=\"C1\" t=\"b\"/>"
+		 "<c r=\"D1\" t=\"inlineStr\"><is><t>d</t><rPh><t>x</t></rPh>"
+		 "</is></c>")) }),
+	  NULL, "1|kanji|||d\n", "Data", "", FOITAB_OK },
+	{ "a row numbered below 1 is reported as written",
+	  XLSX({ WB, one_sheet },
+	       { SHEET1, SHEET(ROW(1, "<c r=\"A1\"><v>1</v></c>")
+		 "<row r=\"-5\"><c><v>2</v></c></row>") }),
+	  NULL, "1|1\n", NULL,
+	  "foitab: b.xlsx:Data: the sheet numbers a row '-5', but rows are "
+	  "numbered from 1 to 1048576; the workbook is damaged\n",
+	  FOITAB_DATAERR },
+	{ "a row numbered 0, and one past the last a sheet has",
+	  XLSX({ WB, one_sheet },
+	       { SHEET1, SHEET("<row r=\"0\"><c><v>2</v></c></row>") }),
+	  NULL, "", NULL,
+	  "foitab: b.xlsx:Data: the sheet numbers a row '0', but rows are "
+	  "numbered from 1 to 1048576; the workbook is damaged\n",
+	  FOITAB_DATAERR },
+	{ "a row past the last a sheet has",
+	  XLSX({ WB, one_sheet },
+	       { SHEET1, SHEET("<row r=\"1048577\"><c><v>2</v></c></row>") }),
+	  NULL, "", NULL,
+	  "foitab: b.xlsx:Data: the sheet numbers a row '1048577', but rows "
+	  "are numbered from 1 to 1048576; the workbook is damaged\n",
+	  FOITAB_DATAERR },
+	{ "rows out of order",
+	  XLSX({ WB, one_sheet },
+	       { SHEET1, SHEET(ROW(1, "<c r=\"A1\"><v>1</v></c>")
+		 ROW(7, "<c r=\"A7\"><v>7</v></c>")
+		 ROW(3, "<c r=\"A3\"><v>3</v></c>")) }),
+	  NULL, "1|1\n7|7\n", NULL,
+	  "foitab: b.xlsx:Data: row 3 comes after row 7, out of order; the "
+	  "workbook is damaged\n", FOITAB_DATAERR },
+	{ "merged ranges go to the caller after the rows",
+	  XLSX({ WB, one_sheet },
+	       { SHEET1, "<worksheet><sheetData>" ROW(1, "<c r=\"A1\"><v>1</v>"
+		 "</c>") ROW(2, "<c r=\"A2\"><v>2</v></c>") "</sheetData>"
+		 "<mergeCells count=\"3\"><mergeCell ref=\"A1:A3\"/><mergeCell "
+		 "ref=\"B2:D2\"/><mergeCell ref=\"E5\"/></mergeCells>"
+		 "</worksheet>" }),
+	  NULL, "1|1\n2|2\nmerged 1 0 3 0\nmerged 2 1 2 3\n", "Data", "",
+	  FOITAB_OK },
+	{ "a merged range that is no range",
+	  XLSX({ WB, one_sheet },
+	       { SHEET1, "<worksheet><sheetData>" ROW(1, "<c r=\"A1\"><v>1</v>"
+		 "</c>") "</sheetData><mergeCells><mergeCell ref=\"B3:A1\"/>"
+		 "</mergeCells></worksheet>" }),
+	  NULL, "1|1\n", NULL,
+	  "foitab: b.xlsx:Data: the sheet merges cells 'B3:A1', which is no "
+	  "range; the workbook is damaged\n", FOITAB_DATAERR },
+	{ "a hidden sheet is never the default, even when it fits",
+	  XLSX({ WB, "<workbook><sheets><sheet name=\"Old\" sheetId=\"1\" "
+		 "state=\"hidden\" r:id=\"rId1\"/><sheet name=\"Coded\" "
+		 "sheetId=\"2\" r:id=\"rId2\"/></sheets></workbook>" },
+	       { SHEET1, SHEET(ROW(1, "<c r=\"A1\" t=\"inlineStr\"><is><t>"
+		 "body</t></is></c>") ROW(2, "<c r=\"A2\"><v>1</v></c>")) },
+	       { "xl/worksheets/sheet2.xml", SHEET(ROW(1, "<c r=\"A1\" "
+		 "t=\"inlineStr\"><is><t>body</t></is></c>")
+		 ROW(2, "<c r=\"A2\"><v>2</v></c>")) }),
+	  NULL, "1|body\n2|2\n", "Coded",
+	  "foitab: b.xlsx: reading sheet 'Coded' (2 of 2); --sheet names "
+	  "another\n", FOITAB_OK },
+	{ "a hidden sheet is counted by --sheet, and named as hidden",
+	  XLSX({ WB, "<workbook><sheets><sheet name=\"Old\" sheetId=\"1\" "
+		 "state=\"veryHidden\" r:id=\"rId1\"/><sheet name=\"Coded\" "
+		 "sheetId=\"2\" r:id=\"rId2\"/></sheets></workbook>" },
+	       { SHEET1, SHEET(ROW(1, "<c r=\"A1\"><v>1</v></c>")) },
+	       { "xl/worksheets/sheet2.xml", SHEET(ROW(1, "<c r=\"A1\">"
+		 "<v>2</v></c>")) }),
+	  "1", "1|1\n", "Old",
+	  "foitab: b.xlsx: reading sheet 'Old' (1 of 2), which is hidden in "
+	  "the workbook\n", FOITAB_OK },
+	{ "with no sheet fitting, the first visible one",
+	  XLSX({ WB, "<workbook><sheets><sheet name=\"Old\" sheetId=\"1\" "
+		 "state=\"hidden\" r:id=\"rId1\"/><sheet name=\"New\" "
+		 "sheetId=\"2\" r:id=\"rId2\"/></sheets></workbook>" },
+	       { SHEET1, SHEET(ROW(1, "<c r=\"A1\"><v>1</v></c>")) },
+	       { "xl/worksheets/sheet2.xml", SHEET(ROW(1, "<c r=\"A1\">"
+		 "<v>2</v></c>")) }),
+	  NULL, "1|2\n", "New",
+	  "foitab: b.xlsx: reading sheet 'New' (2 of 2); --sheet names "
+	  "another\n", FOITAB_OK },
+	{ "the same number format twice: the later one wins",
+	  XLSX({ WB, one_sheet },
+	       { "xl/styles.xml", "<styleSheet><numFmts><numFmt numFmtId="
+		 "\"164\" formatCode=\"0.0\"/><numFmt numFmtId=\"164\" "
+		 "formatCode=\"yyyy\"/><numFmt numFmtId=\"170\" "
+		 "formatCode=\"0\"/></numFmts><cellXfs><xf numFmtId=\"164\"/>"
+		 "<xf numFmtId=\"170\"/><xf numFmtId=\"14\"/></cellXfs>"
+		 "</styleSheet>" },
+	       { SHEET1, SHEET(ROW(1, "<c r=\"A1\" s=\"0\"><v>45078</v></c>"
+		 "<c r=\"B1\" s=\"1\"><v>45078</v></c><c r=\"C1\" s=\"2\"><v>"
+		 "45078</v></c>")) }),
+	  NULL, "1|2023-06-01|45078|2023-06-01\n", "Data", "", FOITAB_OK },
 	{ "an .ods: types, repeats, spaces, line breaks, comments left out",
 	  { { "mimetype", "application/vnd.oasis.opendocument.spreadsheet" },
 	    { "content.xml", "<office:document-content><office:body>"
@@ -267,6 +444,110 @@ static const struct wb_case cases[] = {
 	    { NULL, NULL } },
 	  NULL, "1|body|||2.5\n1000002|a  b\nc\nd|yes|2023-06-01|18:30:00\n"
 	  "1000003|x|x\n1000004|x|x\n", "Replies", "", FOITAB_OK },
+	{ "an .ods: booleans in the schema's spellings",
+	  ODS(BODY(TABLE("T", TR(TEXT("body") BOOL("true") BOOL("false")
+			 BOOL("1") BOOL("0"))))),
+	  NULL, "1|body|yes|no|yes|no\n", "T", "", FOITAB_OK },
+	{ "an .ods: a boolean in any other spelling is an error at the cell",
+	  ODS(BODY(TABLE("T", TR(TEXT("body")) TR(TEXT("x") BOOL("TRUE"))))),
+	  NULL, "1|body\n", NULL,
+	  "foitab: b.xlsx:T!B2: this cell is TRUE or FALSE but stores 'TRUE'; "
+	  "the workbook is damaged\n", FOITAB_DATAERR },
+	{ "an .ods: a comment inside a paragraph, the text after it kept",
+	  ODS(BODY(TABLE("T", TR(TEXT("opioids;<office:annotation><dc:creator>"
+		 "A</dc:creator><text:p>check</text:p><text:p>this</text:p>"
+		 "</office:annotation> benzos") TEXT("x<office:annotation>"
+		 "<text:p>n</text:p></office:annotation>"))))),
+	  NULL, "1|opioids; benzos|x\n", "T", "", FOITAB_OK },
+	{ "an .ods: spans, links, tabs, breaks and spaces of any count",
+	  ODS(BODY(TABLE("T", TR(TEXT("<text:span text:style-name=\"b\">a"
+		 "</text:span><text:a xlink:href=\"http://x\">b<text:span>c"
+		 "</text:span></text:a><text:tab/>d<text:line-break/>e"
+		 "<text:soft-page-break/>f")
+		 TEXT("g<text:s/>h<text:s text:c=\"3\"/>i<text:s text:c=\"0\"/>"
+		 "j<text:s text:c=\"x\"/>k")
+		 TEXT("l<text:s text:c=\"99999\"/>m"))))),
+	  NULL, "1|abc\td\nef|g h   i j k|l"
+	  "                                                                "
+	  "                                                                "
+	  "                                                                "
+	  "                                                                "
+	  "                                                                "
+	  "                                                                "
+	  "                                                                "
+	  "                                                                "
+	  "                                                                "
+	  "                                                                "
+	  "                                                                "
+	  "                                                                "
+	  "                                                                "
+	  "                                                                "
+	  "                                                                "
+	  "                                                                "
+	  "m\n", "T", "", FOITAB_OK },
+	{ "an .ods: a formula whose result was never saved",
+	  ODS(BODY(TABLE("T", TR(TEXT("body")) TR("<table:table-cell "
+		 "table:formula=\"of:=1+1\"/>")))),
+	  NULL, "1|body\n", NULL,
+	  "foitab: b.xlsx:T!A2: this cell holds a formula whose result was "
+	  "never saved in the workbook; open it in a spreadsheet program and "
+	  "save it (or export it as CSV), so that the result is stored\n",
+	  FOITAB_DATAERR },
+	{ "an .ods: a number cell with no number, and a bad date",
+	  ODS(BODY(TABLE("T", TR("<table:table-cell office:value-type=\"float\""
+		 " table:formula=\"of:=[.B1]\"/>")))),
+	  NULL, "", NULL,
+	  "foitab: b.xlsx:T!A1: this cell holds a formula whose result was "
+	  "never saved in the workbook; open it in a spreadsheet program and "
+	  "save it (or export it as CSV), so that the result is stored\n",
+	  FOITAB_DATAERR },
+	{ "an .ods: a date that is not one",
+	  ODS(BODY(TABLE("T", TR(TEXT("a") "<table:table-cell office:value-type="
+		 "\"date\" office:date-value=\"June\"/>")))),
+	  NULL, "", NULL,
+	  "foitab: b.xlsx:T!B1: this cell is a date but stores 'June'; the "
+	  "workbook is damaged\n", FOITAB_DATAERR },
+	{ "an .ods: a number that is not one",
+	  ODS(BODY(TABLE("T", TR(TEXT("a") "<table:table-cell office:value-type="
+		 "\"float\" office:value=\"1,5\"/>")))),
+	  NULL, "", NULL,
+	  "foitab: b.xlsx:T!B1: this cell is a number but stores '1,5'; the "
+	  "workbook is damaged\n", FOITAB_DATAERR },
+	{ "an .ods: a hidden table is never the default",
+	  ODS("<office:automatic-styles><style:style style:name=\"ta1\" "
+	      "style:family=\"table\"><style:table-properties table:display="
+	      "\"true\"/></style:style><style:style style:name=\"ta2\" "
+	      "style:family=\"table\"><style:table-properties table:display="
+	      "\"false\"/></style:style></office:automatic-styles>"
+	      BODY("<table:table table:name=\"Old\" table:style-name=\"ta2\">"
+		   TR(TEXT("body")) TR(TEXT("old")) "</table:table>"
+		   "<table:table table:name=\"New\" table:style-name=\"ta1\">"
+		   TR(TEXT("body")) TR(TEXT("new")) "</table:table>")),
+	  NULL, "1|body\n2|new\n", "New",
+	  "foitab: b.xlsx: reading sheet 'New' (2 of 2); --sheet names "
+	  "another\n", FOITAB_OK },
+	{ "an .ods: a hidden table named by --sheet is said to be hidden",
+	  ODS("<office:automatic-styles><style:style style:name=\"ta2\" "
+	      "style:family=\"table\"><style:table-properties table:display="
+	      "\"false\"/></style:style></office:automatic-styles>"
+	      BODY("<table:table table:name=\"Old\" table:style-name=\"ta2\">"
+		   TR(TEXT("body")) TR(TEXT("old")) "</table:table>"
+		   "<table:table table:name=\"New\">"
+		   TR(TEXT("body")) TR(TEXT("new")) "</table:table>")),
+	  "Old", "1|body\n2|old\n", "Old",
+	  "foitab: b.xlsx: reading sheet 'Old' (1 of 2), which is hidden in "
+	  "the workbook\n", FOITAB_OK },
+	{ "an .ods: merged ranges go to the caller after their first row",
+	  ODS(BODY(TABLE("T", TR(TEXT("body") TEXT("b"))
+		 TR("<table:table-cell office:value-type=\"string\" "
+		    "table:number-rows-spanned=\"2\"><text:p>x</text:p>"
+		    "</table:table-cell><table:table-cell office:value-type="
+		    "\"string\" table:number-columns-spanned=\"3\"><text:p>y"
+		    "</text:p></table:table-cell><table:covered-table-cell "
+		    "table:number-columns-repeated=\"2\"/>")
+		 TR("<table:covered-table-cell/>" TEXT("z"))))),
+	  NULL, "1|body|b\n2|x|y\nmerged 2 0 3 0\nmerged 2 1 2 3\n3||z\n", "T",
+	  "", FOITAB_OK },
 };
 
 /*
@@ -338,6 +619,7 @@ static int read_case(const struct wb_case *c, unsigned jobs, int refuse_at,
 	req.sheet = c->sheet;
 	req.fits = fits;
 	req.on_row = collect;
+	req.on_merge = merged;
 	req.ctx = rows;
 	req.parts = jobs ? &parts : NULL;
 	status = workbook_read(f, "b.xlsx", &req, &cap->diag);
@@ -411,12 +693,32 @@ static int read_with(struct diag *diag, void *ctx)
 	return status;
 }
 
+/* The case whose name starts with `name`. */
+static const struct wb_case *case_named(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(cases); i++)
+		if (strncmp(cases[i].name, name, strlen(name)) == 0)
+			return &cases[i];
+	fail_msg("no case '%s'", name);
+	return NULL;
+}
+
 static void test_allocation_failures(void **state)
 {
+	static const char *const names[] = {
+		"shared, inline", "dates and times", "many rows",
+		"an .ods: a hidden table is never", "an .ods: merged ranges",
+		"a hidden sheet is never", "the same number format",
+	};
+	size_t i;
+
 	(void)state;
-	sweep_allocation_failures(read_with, (void *)cases[0].parts, FOITAB_OK);
-	sweep_allocation_failures(read_with, (void *)cases[3].parts, FOITAB_OK);
-	sweep_allocation_failures(read_with, (void *)cases[9].parts, FOITAB_OK);
+	for (i = 0; i < ARRAY_SIZE(names); i++)
+		sweep_allocation_failures(read_with,
+					  (void *)case_named(names[i])->parts,
+					  FOITAB_OK);
 }
 
 /*
@@ -426,15 +728,10 @@ static void test_allocation_failures(void **state)
  */
 static void test_pieces_allocation_failures(void **state)
 {
-	const struct wb_case *c = NULL;
+	const struct wb_case *c = case_named("many rows");
 	long n, all;
-	size_t i;
 
 	(void)state;
-	for (i = 0; i < ARRAY_SIZE(cases); i++)
-		if (strncmp(cases[i].name, "many rows", 9) == 0)
-			c = &cases[i];
-	assert_non_null(c);
 	mem_failing_arm(-1);
 	{
 		struct strbuf rows = STRBUF_INIT;

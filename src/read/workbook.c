@@ -49,6 +49,67 @@ int wb_fail(struct workbook *w, int status, const char *fmt, ...)
 	return status;
 }
 
+void wb_column_name(size_t col, char buf[8])
+{
+	size_t n = 0, k;
+
+	for (k = col + 1; k > 0 && n < 7; k = (k - 1) / 26)
+		buf[n++] = (char)('A' + (k - 1) % 26);
+	buf[n] = '\0';
+	for (k = 0; k < n / 2; k++) {
+		char t = buf[k];
+
+		buf[k] = buf[n - 1 - k];
+		buf[n - 1 - k] = t;
+	}
+}
+
+int wb_cell_fail(struct workbook *w, size_t col, const char *fmt, ...)
+{
+	char message[400], where[600], letters[8];
+	va_list ap;
+
+	if (w->status != FOITAB_OK)
+		return w->status;
+	va_start(ap, fmt);
+	vsnprintf(message, sizeof message, fmt, ap);
+	va_end(ap);
+	wb_column_name(col, letters);
+	snprintf(where, sizeof where, "%s:%s!%s%lu", w->name,
+		 w->sheet_name ? w->sheet_name : "", letters, w->rownum);
+	diag_error(w->diag, where, 0, "%s", message);
+	w->status = FOITAB_DATAERR;
+	return w->status;
+}
+
+int wb_sheet_fail(struct workbook *w, const char *fmt, ...)
+{
+	char message[400], where[400];
+	va_list ap;
+
+	if (w->status != FOITAB_OK)
+		return w->status;
+	va_start(ap, fmt);
+	vsnprintf(message, sizeof message, fmt, ap);
+	va_end(ap);
+	snprintf(where, sizeof where, "%s:%s", w->name,
+		 w->sheet_name ? w->sheet_name : "");
+	diag_error(w->diag, where, 0, "%s", message);
+	w->status = FOITAB_DATAERR;
+	return w->status;
+}
+
+int wb_merged(struct workbook *w, unsigned long first_row, size_t first_col,
+	      unsigned long last_row, size_t last_col)
+{
+	if (w->status != FOITAB_OK || w->probing || !w->req->on_merge ||
+	    (first_row == last_row && first_col == last_col))
+		return w->status;
+	w->status = w->req->on_merge(first_row, first_col, last_row, last_col,
+				     w->req->ctx);
+	return w->status;
+}
+
 /* ------------------------------------------------------------------ */
 /* XML: expat over one part, with the bounds every part gets. */
 
@@ -179,10 +240,17 @@ int wb_inflated(struct workbook *w, zip_file_t *f, const char *part,
 			       "(%s)", part,
 			       zip_error_strerror(zip_file_get_error(f)));
 	*total += (size_t)n;
+	w->inflated += (size_t)n;
 	if (*total > WORKBOOK_PART_MAX)
 		return wb_fail(w, FOITAB_DATAERR, "%s inflates to more than %zu "
 			       "MiB; foitab reads no larger part", part,
 			       WORKBOOK_PART_MAX >> 20);
+	if (w->inflated > w->inflate_budget)
+		return wb_fail(w, FOITAB_DATAERR, "its parts inflate to more "
+			       "than %zu MiB, over %d times the workbook's own "
+			       "size; no spreadsheet packs that tightly, so it "
+			       "is refused (save it again, or as CSV)",
+			       w->inflate_budget >> 20, WORKBOOK_INFLATE_RATIO);
 	return FOITAB_OK;
 }
 
@@ -343,9 +411,17 @@ int wb_row_put(struct workbook *w, size_t col, const char *s, size_t len)
 {
 	struct row *r = &w->row;
 
-	if (col < r->n)
-		return wb_fail(w, FOITAB_DATAERR, "row %lu of the sheet gives a "
-			    "cell twice; the workbook is damaged", w->rownum);
+	if (col + 1 == r->n)
+		return wb_cell_fail(w, col, "the sheet gives this cell twice; "
+				    "the workbook is damaged");
+	if (col < r->n) {
+		char after[8];
+
+		wb_column_name(r->n - 1, after);
+		return wb_cell_fail(w, col, "this cell comes after column %s "
+				    "of its row, out of order; the workbook "
+				    "is damaged", after);
+	}
 	if (col >= CSVREAD_MAX_CELLS)
 		return wb_fail(w, FOITAB_DATAERR, "row %lu of the sheet has more "
 			    "than %zu cells", w->rownum, CSVREAD_MAX_CELLS);
@@ -389,10 +465,19 @@ int wb_row_end(struct workbook *w, struct xml *x)
 	row.lens = r->lens;
 	row.sheet_cells = 1;
 	if (w->probing) {
+		/* An .xlsx sheet is probed alone; an .ods table while the
+		 * tables are listed, which goes on. */
 		w->fits = w->req->fits && w->req->fits(&row, w->req->fits_ctx);
-		xml_stop(x);
+		w->probed = 1;
+		if (w->kind == XLSX)
+			xml_stop(x);
 		return FOITAB_OK;
 	}
+	w->cells += r->n;
+	if (w->cells > WORKBOOK_CELLS_MAX)
+		return wb_sheet_fail(w, "the sheet passes %lu million cells, "
+				     "its repeated rows counted; foitab reads "
+				     "no more", WORKBOOK_CELLS_MAX / 1000000);
 	w->status = w->req->on_row(&row, w->req->ctx);
 	return w->status;
 }
@@ -409,6 +494,22 @@ long wb_column_of(const char *ref)
 			return (long)CSVREAD_MAX_CELLS;
 	}
 	return letters ? col - 1 : -1;
+}
+
+unsigned long wb_row_number(const char *s)
+{
+	unsigned long n = 0;
+
+	if (!*s)
+		return 0;
+	for (; *s; s++) {
+		if (*s < '0' || *s > '9')
+			return 0;
+		n = n * 10 + (unsigned long)(*s - '0');
+		if (n > WORKBOOK_ROWS_MAX)
+			return 0;
+	}
+	return n;
 }
 
 /* ------------------------------------------------------------------ */
@@ -503,11 +604,12 @@ static int identify(struct workbook *w)
 		    "reads: save the sheet as .xlsx, .ods or CSV UTF-8");
 }
 
-/* Which sheet to read: named, numbered, the first that fits, or the first. */
+/* Which sheet to read: named, numbered (hidden ones counted), the first
+ * visible one that fits, or the first visible one. */
 static int choose(struct workbook *w, size_t *chosen)
 {
 	const char *want = w->req->sheet;
-	size_t i;
+	size_t i, first = 0;
 
 	if (w->nsheets == 0)
 		return wb_fail(w, FOITAB_DATAERR, "the workbook has no sheets");
@@ -520,7 +622,8 @@ static int choose(struct workbook *w, size_t *chosen)
 				*chosen = i;
 				return FOITAB_OK;
 			}
-		if (*want && !*end && k >= 1 && k <= w->nsheets) {
+		if (*want >= '0' && *want <= '9' && !*end && k >= 1 &&
+		    k <= w->nsheets) {
 			*chosen = k - 1;
 			return FOITAB_OK;
 		}
@@ -537,16 +640,28 @@ static int choose(struct workbook *w, size_t *chosen)
 				    names);
 		}
 	}
-	*chosen = 0;
-	if (!w->req->fits || w->nsheets == 1)
+	while (first < w->nsheets && w->sheets[first].hidden)
+		first++;
+	if (first == w->nsheets)
+		first = 0;           /* every sheet hidden: the first */
+	*chosen = first;
+	if (!w->req->fits)
 		return FOITAB_OK;
+	if (w->kind == ODS) {
+		/* The listing probed each visible table's first row. */
+		for (i = first; i < w->nsheets; i++)
+			if (!w->sheets[i].hidden && w->sheets[i].fits) {
+				*chosen = i;
+				break;
+			}
+		return w->status;
+	}
 	w->probing = 1;
-	for (i = 0; i < w->nsheets && w->status == FOITAB_OK; i++) {
+	for (i = first; i < w->nsheets && w->status == FOITAB_OK; i++) {
+		if (w->sheets[i].hidden)
+			continue;
 		w->fits = 0;
-		if (w->kind == XLSX)
-			xlsx_sheet(w, i);
-		else
-			ods_read(w, (int)i + 1);
+		xlsx_sheet(w, i);
 		if (w->fits) {
 			*chosen = i;
 			break;
@@ -573,6 +688,9 @@ int workbook_read(FILE *in, const char *name, struct workbook_request *req,
 	w.target = -1;
 	req->sheet_read = NULL;
 	if (slurp(&w, in, &bytes) == FOITAB_OK) {
+		w.inflate_budget = bytes.len > WORKBOOK_INFLATE_FLOOR /
+			WORKBOOK_INFLATE_RATIO ? bytes.len * WORKBOOK_INFLATE_RATIO
+			: WORKBOOK_INFLATE_FLOOR;
 		zip_error_init(&error);
 		src = zip_source_buffer_create(bytes.buf, bytes.len, 0, &error);
 		w.zip = src ? zip_open_from_source(src, ZIP_RDONLY, &error) : NULL;
@@ -594,12 +712,19 @@ int workbook_read(FILE *in, const char *name, struct workbook_request *req,
 	if (w.status == FOITAB_OK)
 		choose(&w, &chosen);
 	if (w.status == FOITAB_OK) {
-		/* A sheet chosen for the user is named; one named is not. */
-		if (w.nsheets > 1 && !req->sheet)
+		/* A sheet chosen for the user is named, and a hidden one
+		 * however it was chosen. */
+		if (w.sheets[chosen].hidden)
+			diag_note(diag, name, 0, "reading sheet '%s' (%zu of "
+				  "%zu), which is hidden in the workbook%s",
+				  w.sheets[chosen].name, chosen + 1, w.nsheets,
+				  req->sheet ? "" : "; --sheet names another");
+		else if (w.nsheets > 1 && !req->sheet)
 			diag_note(diag, name, 0, "reading sheet '%s' (%zu of "
 				  "%zu); --sheet names another",
 				  w.sheets[chosen].name, chosen + 1, w.nsheets);
 		req->sheet_read = wb_copy(&w, w.sheets[chosen].name);
+		w.sheet_name = w.sheets[chosen].name;
 	}
 	if (w.status == FOITAB_OK) {
 		if (w.kind == XLSX)
