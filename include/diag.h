@@ -22,6 +22,8 @@ struct diag {
 	unsigned long errors;    /* errors reported so far, shown or not */
 	unsigned long warnings;  /* warnings reported so far, shown or not */
 	unsigned long limit;     /* show at most this many of each; 0: all */
+	int each;                /* one warning a thing, where several are
+				    otherwise said in one line (check) */
 	int closed;              /* diag_close() has said its piece */
 };
 

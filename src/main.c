@@ -570,6 +570,7 @@ static int cmd_check(struct run *run)
 	int status, header_ok;
 
 	summary.run = run;
+	run->diag->each = 1;     /* every column not read, on its own line */
 	status = load_registry(run);
 	if (status != FOITAB_OK)
 		return status;

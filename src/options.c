@@ -175,6 +175,25 @@ static int parse_format(const char *arg, struct diag *diag)
 
 #define DENOMINATOR_MAX 1000000UL
 
+/*
+ * A command that reads several files can read standard input ('-') for
+ * one of them only: a second '-' would find it empty.  FOITAB_OK, or
+ * FOITAB_USAGE after saying so (`others`: what to save as files).
+ */
+static int stdin_once(const char *command, char *const *files, int n,
+		      const char *others, struct diag *diag)
+{
+	int i, named = 0;
+
+	for (i = 0; i < n; i++)
+		named += strcmp(files[i], "-") == 0;
+	if (named <= 1)
+		return FOITAB_OK;
+	diag_error(diag, NULL, 0, "'foitab %s' can read standard input ('-') "
+		   "once only; save %s", command, others);
+	return FOITAB_USAGE;
+}
+
 /* "20-50": the denominators to try, each from 1 to DENOMINATOR_MAX. */
 static int parse_denominator_range(struct options *o, const char *s,
 				   struct diag *diag)
@@ -399,19 +418,8 @@ int options_parse(struct options *o, int argc, char **argv, struct diag *diag)
 		o->operands = argv + optind + 1;
 		o->noperands = argc - optind - 1;
 		o->input = o->operands[0];
-		{
-			int i, stdin_named = 0;
-
-			for (i = 0; i < o->noperands; i++)
-				stdin_named += strcmp(o->operands[i], "-") == 0;
-			if (stdin_named > 1) {
-				diag_error(diag, NULL, 0, "'foitab agree' can read "
-					   "standard input ('-') once only; save "
-					   "the other codings as files");
-				return FOITAB_USAGE;
-			}
-		}
-		return FOITAB_OK;
+		return stdin_once("agree", o->operands, o->noperands,
+				  "the other codings as files", diag);
 	}
 	if (optind < argc && strcmp(argv[optind], "check") == 0) {
 		o->command = COMMAND_CHECK;
@@ -434,7 +442,8 @@ int options_parse(struct options *o, int argc, char **argv, struct diag *diag)
 		}
 		o->before = argv[optind + 1];
 		o->input = argv[optind + 2];
-		return FOITAB_OK;
+		return stdin_once("compare", argv + optind + 1, 2,
+				  "the other survey as a file", diag);
 	} else if (optind < argc && strcmp(argv[optind], "init") == 0) {
 		o->command = COMMAND_INIT;
 		optind++;

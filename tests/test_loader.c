@@ -278,7 +278,24 @@ static void test_long_header(void **state)
 			strbuf_addch(&in, 'a' + i % 26);
 		strbuf_addch(&in, i < 39 ? ',' : '\n');
 	}
+	/* The unknown cells in one line, the first four named ... */
 	captured_open(&cap);
+	loader_begin(&l, "t.csv", &detect, &rules, &cap.diag, collect, &got);
+	loader_feed(&l, in.buf, in.len);
+	assert_int_equal(loader_end(&l), FOITAB_DATAERR);
+	assert_int_equal(cap.diag.warnings, 1);
+	assert_int_equal(cap.diag.errors, 5);
+	text = captured_text(&cap);
+	assert_non_null(strstr(text, "warning: 40 columns are not the rules' "
+			       "columns, so they are not read: 'aaaaa', "
+			       "'bbbbbb', 'ccccccc', 'dddddddd' and 36 more "
+			       "('foitab check' names each)\n"));
+	loader_release(&l);
+	captured_close(&cap);
+	strbuf_reset(&got);
+	/* ... and each a warning of its own for check. */
+	captured_open(&cap);
+	cap.diag.each = 1;
 	loader_begin(&l, "t.csv", &detect, &rules, &cap.diag, collect, &got);
 	loader_feed(&l, in.buf, in.len);
 	assert_int_equal(loader_end(&l), FOITAB_DATAERR);

@@ -7,6 +7,7 @@
 #include "baseline.h"
 #include "classifier.h"
 #include "exitcodes.h"
+#include "render.h"
 #include "reporter.h"
 
 static struct rules rules;
@@ -310,6 +311,26 @@ static void test_lists(void **state)
 	roster_free(&roster);
 }
 
+/* A coefficient as printed in every format: never "-0.000". */
+static void test_coefficient_text(void **state)
+{
+	static const struct { double value; const char *text; } cases[] = {
+		{ -0.0004, "0.000" }, { -0.0, "0.000" }, { 0.0004, "0.000" },
+		{ -0.0006, "-0.001" }, { 0.7434, "0.743" }, { -1.0, "-1.000" },
+	};
+	struct coefficient c;
+	char buf[80];
+	size_t i;
+
+	(void)state;
+	c.reason = AGREE_DEFINED;
+	for (i = 0; i < ARRAY_SIZE(cases); i++) {
+		c.value = cases[i].value;
+		assert_string_equal(coefficient_text(&c, buf, sizeof buf),
+				    cases[i].text);
+	}
+}
+
 static void test_unknown_format(void **state)
 {
 	(void)state;
@@ -327,6 +348,7 @@ int main(void)
 		cmocka_unit_test(test_formula_like),
 		cmocka_unit_test(test_lists),
 		cmocka_unit_test(test_unknown_format),
+		cmocka_unit_test(test_coefficient_text),
 	};
 
 	int failed;

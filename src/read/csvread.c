@@ -699,13 +699,71 @@ static int nearest_cell(const char *name, const struct strbuf *folded,
 	return best;
 }
 
+/* Columns not read named in the one line, before "and N more". */
+#define UNREAD_SHOWN 4
+
+/*
+ * Header cell `i` (in `file`) names no column of the rules: with
+ * diag->each (check), a warning of its own; else counted in *count and,
+ * among the first few, added to `unread` with the column it may mean.
+ * -1 when out of memory.
+ */
+static int unread_column(const struct csv_row *header, size_t i,
+			 const struct csv_column *columns, size_t n,
+			 const char *file, struct diag *diag,
+			 struct strbuf *unread, size_t *count, char first[200])
+{
+	struct strbuf one = STRBUF_INIT;
+	char show[60], item[200];
+	const char *near = NULL;
+	unsigned best_d = 3;
+	size_t c;
+
+	if (text_fold(header->fields[i], header->lens[i], &one) < 0)
+		return -1;
+	for (c = 0; c < n; c++) {
+		unsigned d = text_distance(columns[c].name, one.buf, 3);
+
+		if (d < best_d) {
+			best_d = d;
+			near = columns[c].name;
+		}
+	}
+	strbuf_release(&one);
+	text_shown(header->fields[i], header->lens[i], show, sizeof show);
+	/* Alone: "column 'x' is not ... read (did you mean 'y'?)". */
+	if (near)
+		snprintf(first, 200, "column '%s' is not one of the rules' "
+			 "columns, so it is not read (did you mean '%s'?)", show,
+			 near);
+	else
+		snprintf(first, 200, "column '%s' is not one of the rules' "
+			 "columns, so it is not read", show);
+	if (diag->each) {
+		diag_warning(diag, file, header->line, "%s", first);
+		return 0;
+	}
+	if (near)
+		snprintf(item, sizeof item, "'%s' (did you mean '%s'?)", show,
+			 near);
+	else
+		snprintf(item, sizeof item, "'%s'", show);
+	if (++*count > UNREAD_SHOWN)
+		return 0;
+	if (*count > 1 && strbuf_add(unread, ", ", 2) < 0)
+		return -1;
+	return strbuf_add(unread, item, strlen(item));
+}
+
 int csvread_map_header(const struct csv_row *header,
 		       const struct csv_column *columns, size_t n, int *at,
 		       const char *file, int warn_unknown, struct diag *diag)
 {
 	struct strbuf folded = STRBUF_INIT, one = STRBUF_INIT;
+	struct strbuf unread = STRBUF_INIT;   /* columns not read, shown */
+	char first[200], other[200];          /* the first alone, as said */
 	unsigned long errors = diag->errors;
-	size_t i, c;
+	size_t i, c, nunread = 0;
 
 	for (c = 0; c < n; c++)
 		at[c] = -1;
@@ -735,33 +793,27 @@ int csvread_map_header(const struct csv_row *header,
 			else
 				at[c] = (int)i;
 		}
-		if (!known && warn_unknown && one.len) {
-			char show[60];
-			const char *near = NULL;
-			unsigned best_d = 3;
-
-			for (c = 0; c < n; c++) {
-				unsigned d = text_distance(columns[c].name,
-							   one.buf, 3);
-
-				if (d < best_d) {
-					best_d = d;
-					near = columns[c].name;
-				}
-			}
-			text_shown(header->fields[i], header->lens[i], show,
-				   sizeof show);
-			if (near)
-				diag_warning(diag, file, header->line, "column '%s' "
-					     "is not one of the rules' columns, so it "
-					     "is not read (did you mean '%s'?)", show,
-					     near);
-			else
-				diag_warning(diag, file, header->line, "column '%s' "
-					     "is not one of the rules' columns, so it "
-					     "is not read", show);
+		if (!known && warn_unknown && one.len &&
+		    unread_column(header, i, columns, n, file, diag, &unread,
+				  &nunread, nunread ? other : first) < 0) {
+			strbuf_release(&folded);
+			strbuf_release(&one);
+			strbuf_release(&unread);
+			return FOITAB_OSERR;
 		}
 	}
+	if (nunread == 1)
+		diag_warning(diag, file, header->line, "%s", first);
+	else if (nunread > UNREAD_SHOWN)
+		diag_warning(diag, file, header->line, "%zu columns are not the "
+			     "rules' columns, so they are not read: %s and %zu "
+			     "more ('foitab check' names each)", nunread,
+			     strbuf_str(&unread), nunread - UNREAD_SHOWN);
+	else if (nunread > 1)
+		diag_warning(diag, file, header->line, "%zu columns are not the "
+			     "rules' columns, so they are not read: %s", nunread,
+			     strbuf_str(&unread));
+	strbuf_release(&unread);
 	strbuf_release(&one);
 	for (c = 0; c < n; c++) {
 		char found[240], show[60];

@@ -335,9 +335,11 @@ static void denominators_json(const struct report *rep, FILE *out)
 static void json_coefficient(FILE *out, const char *name,
 			     const struct coefficient *c)
 {
+	char buf[120];
+
 	fprintf(out, ", \"%s\": ", name);
 	if (c->reason == AGREE_DEFINED) {
-		fprintf(out, "%.3f", c->value);
+		fputs(coefficient_text(c, buf, sizeof buf), out);
 	} else {
 		fprintf(out, "null, \"%s_undefined\": ", name);
 		json_string(out, coefficient_reason(c->reason));

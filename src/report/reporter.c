@@ -385,9 +385,12 @@ const char denominators_note[] =
 const char *coefficient_text(const struct coefficient *c, char *buf,
 			     size_t size)
 {
-	if (c->reason == AGREE_DEFINED)
+	if (c->reason == AGREE_DEFINED) {
 		snprintf(buf, size, "%.3f", c->value);
-	else
+		/* A value that rounds to zero from below is 0.000. */
+		if (strcmp(buf, "-0.000") == 0)
+			snprintf(buf, size, "0.000");
+	} else
 		snprintf(buf, size, "undefined (%s)",
 			 coefficient_reason(c->reason));
 	return buf;

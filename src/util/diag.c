@@ -36,6 +36,7 @@ void diag_init(struct diag *d, FILE *stream)
 	d->errors = 0;
 	d->warnings = 0;
 	d->limit = 0;
+	d->each = 0;
 	d->closed = 0;
 }
 
