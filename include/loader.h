@@ -58,6 +58,7 @@ struct loader {
 	void *ctx;
 	int have_header;             /* the header row has been read */
 	int header_ok;               /* ... and has every required column */
+	unsigned long header_line;   /* ... and where it stands */
 	size_t ncolumns;             /* cells in the header row */
 	int column_at[RULES_MAX_COLUMNS];  /* rules column -> cell, or -1 */
 	struct csv_column header[RULES_MAX_COLUMNS];
@@ -89,6 +90,19 @@ int loader_feed_row(struct loader *l, const struct csv_row *row);
 
 /* Would `row`, as the header, have every column the rules need? */
 int loader_header_fits(const struct loader *l, const struct csv_row *row);
+
+/*
+ * A workbook's cells first_row..last_row (sheet rows, from 1) by
+ * first_col..last_col (from 0) are merged: the sheet shows the first
+ * cell's value over all of them, but the others are empty in the file.
+ * If one of the others lies in a data row (below the header) and in a
+ * column the rules read, that is an error at the range (FILE:SHEET!A3:A5),
+ * never an empty cell read in silence.  Call it once the rows up to
+ * first_row have been fed.  Returns FOITAB_OK (a problem is reported,
+ * and makes loader_end() fail).
+ */
+int loader_merged(struct loader *l, unsigned long first_row, size_t first_col,
+		  unsigned long last_row, size_t last_col);
 
 /* Feed bytes in blocks of any size.  Returns FOITAB_OK or a stop status. */
 int loader_feed(struct loader *l, const void *bytes, size_t len);

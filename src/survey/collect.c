@@ -199,6 +199,14 @@ static int feed_row(const struct csv_row *row, void *ctx)
 	return loader_feed_row(f->l, row);
 }
 
+static int feed_merge(unsigned long first_row, size_t first_col,
+		      unsigned long last_row, size_t last_col, void *ctx)
+{
+	struct workbook_feed *f = ctx;
+
+	return loader_merged(f->l, first_row, first_col, last_row, last_col);
+}
+
 /*
  * A part of a large sheet read on another thread (workbook.h): a loader
  * following the run's, and a collector of its own, as split.h's parts.
@@ -294,6 +302,7 @@ static int collect_workbook(struct collector *c, struct loader *l, FILE *in,
 	req.fits = fits;
 	req.fits_ctx = &f;
 	req.on_row = feed_row;
+	req.on_merge = feed_merge;
 	req.ctx = &f;
 	parts.jobs = jobs;
 	parts.ready = sheet_ready;

@@ -284,6 +284,22 @@ static const char *listed_names(const struct rules_column *c, char *buf,
 	return buf;
 }
 
+/* Column letters of cell index `cell`: 0 -> A, 25 -> Z, 26 -> AA. */
+static void column_letters(size_t cell, char letters[8])
+{
+	size_t n = 0, k;
+
+	for (k = cell + 1; k > 0 && n < 7; k = (k - 1) / 26)
+		letters[n++] = (char)('A' + (k - 1) % 26);
+	for (k = 0; k < n / 2; k++) {
+		char t = letters[k];
+
+		letters[k] = letters[n - 1 - k];
+		letters[n - 1 - k] = t;
+	}
+	letters[n] = '\0';
+}
+
 /*
  * Report a problem with cell `cell` (an index into the row; NO_CELL: the
  * row as a whole) of `row`: at FILE:LINE, or for a workbook's row at the
@@ -299,7 +315,6 @@ static void cell_error(struct loader *l, const struct csv_row *row,
 {
 	char message[2048], where[300], letters[8];
 	va_list ap;
-	size_t n = 0, k;
 
 	va_start(ap, fmt);
 	vsnprintf(message, sizeof message, fmt, ap);
@@ -308,16 +323,7 @@ static void cell_error(struct loader *l, const struct csv_row *row,
 		diag_error(l->diag, l->name, row->line, "%s", message);
 		return;
 	}
-	/* Column letters: 0 -> A, 25 -> Z, 26 -> AA. */
-	for (k = cell + 1; k > 0 && n < sizeof letters - 1; k = (k - 1) / 26)
-		letters[n++] = (char)('A' + (k - 1) % 26);
-	for (k = 0; k < n / 2; k++) {
-		char t = letters[k];
-
-		letters[k] = letters[n - 1 - k];
-		letters[n - 1 - k] = t;
-	}
-	letters[n] = '\0';
+	column_letters(cell, letters);
 	snprintf(where, sizeof where, "%s!%s%lu", l->name, letters, row->line);
 	diag_error(l->diag, where, 0, "%s", message);
 }
@@ -432,6 +438,7 @@ static int read_header(struct loader *l, const struct csv_row *row)
 	int status;
 
 	l->have_header = 1;
+	l->header_line = row->line;
 	l->ncolumns = row->nfields;
 	/* Rows cannot be read without a sound header: stop if it is not. */
 	status = csvread_map_header(row, l->header, l->rules->ncolumns,
@@ -660,6 +667,44 @@ int loader_feed(struct loader *l, const void *bytes, size_t len)
 }
 
 /* After the last byte: the file-level checks and the final status. */
+int loader_merged(struct loader *l, unsigned long first_row, size_t first_col,
+		  unsigned long last_row, size_t last_col)
+{
+	unsigned long data = l->header_line + 1;   /* the first data row */
+	char where[400], a[8], b[8];
+	size_t c;
+
+	if (!l->have_header || !l->header_ok)
+		return FOITAB_OK;
+	for (c = 0; c < l->rules->ncolumns; c++) {
+		size_t k;
+		unsigned long from;
+
+		if (l->column_at[c] < 0)
+			continue;
+		k = (size_t)l->column_at[c];
+		if (k < first_col || k > last_col)
+			continue;
+		/* The range's cells in this column but its first. */
+		from = k == first_col ? first_row + 1 : first_row;
+		if (from < data)
+			from = data;
+		if (last_row < from)
+			continue;
+		column_letters(first_col, a);
+		column_letters(last_col, b);
+		snprintf(where, sizeof where, "%s!%s%lu:%s%lu", l->name, a,
+			 first_row, b, last_row);
+		diag_error(l->diag, where, 0, "these cells are merged: the sheet "
+			   "shows one value over them, but only %s%lu holds it, "
+			   "so column '%s' would read as empty in the others; "
+			   "unmerge the cells and fill in each one", a, first_row,
+			   column_label(l, (int)c));
+		break;
+	}
+	return FOITAB_OK;
+}
+
 static int conclude(struct loader *l, int status)
 {
 	if (status == FOITAB_OSERR)
