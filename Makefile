@@ -42,7 +42,7 @@ CHECK_PACKAGES = libcmocka-dev valgrind clang libclang-rt-dev jq miller \
 		 cmark-gfm mandoc chromium libxml2-utils bsdutils python3 \
 		 python3-openpyxl libreoffice-calc-nogui
 
-.PHONY: web web-deps page npm-package bench all run check deps check-deps unit e2e hostile model sanitize valgrind oom \
+.PHONY: web web-deps page npm-package bench all run check deps check-deps unit e2e hostile bounds model sanitize valgrind oom \
 	clang threads conformance fuzz docs interop office output browser terminal install \
 	install-check clean
 
@@ -237,6 +237,11 @@ hostile: foitab $(BUILD)/bench-measure $(BUILD)/shrink.so $(BUILD)/bench-gen
 	@sh tests/hostile.sh ./foitab ./$(BUILD)/bench-measure \
 	  ./$(BUILD)/shrink.so ./$(BUILD)/bench-gen
 
+# Workbooks under 1 MB shaped to be slow or large: each read or refused
+# within 2 s and 64 MiB (tests/bounds.sh).
+bounds: foitab $(BUILD)/bench-measure
+	@sh tests/bounds.sh ./foitab ./$(BUILD)/bench-measure
+
 oom: $(BUILD)/foitab-failalloc $(BUILD)/bench-gen
 	@sh tests/oom.sh ./$(BUILD)/foitab-failalloc ./$(BUILD)/bench-gen
 
@@ -253,6 +258,8 @@ sanitize:
 	@README=tests/examples.md sh tests/readme.sh ./build/asan/foitab-asan
 	@sh tests/terminal.sh ./build/asan/foitab-asan
 	@sh tests/workbooks.sh ./build/asan/foitab-asan
+	@$(MAKE) -s $(BUILD)/bench-measure
+	@ASAN=1 sh tests/bounds.sh ./build/asan/foitab-asan ./$(BUILD)/bench-measure
 
 # libFuzzer on the loader and its checks, seeded from the fixtures, the
 # data and the conformance files.  A crash leaves its input in build/fuzz.
@@ -422,6 +429,7 @@ check: check-deps
 	@$(MAKE) -s unit
 	@$(MAKE) -s e2e
 	@$(MAKE) -s hostile
+	@$(MAKE) -s bounds
 	@$(MAKE) -s model
 	@$(MAKE) -s threads
 	@$(MAKE) -s conformance

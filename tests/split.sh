@@ -105,7 +105,7 @@ cmp -s "$tmp/from-csv" "$tmp/from-comment" && ok ||
 	bad "a comment or CDATA section holding a row changed the figures"
 if [ "${TSAN:-}" != 1 ]; then
 	"$prog" -r none "$tmp/badstring.xlsx" 2>&1 |
-		grep -q "a cell in row 70000 refers to a shared string" &&
+		grep -q ":Coded!A70000: this cell refers to a shared string" &&
 		ok || bad "the bad shared string was not reported in row 70000"
 	"$prog" -r none "$tmp/unsound.xlsx" 2>&1 |
 		grep -q "sheet1.xml is not sound XML (line 2: mismatched tag)" &&

@@ -1042,7 +1042,8 @@ static void read_in_pieces(struct workbook *w, zip_file_t *f,
 			break;
 		}
 		n = zip_fread(f, stage.buf + stage.len, WORKBOOK_BLOCK);
-		if (n < 0 || total + (size_t)n > WORKBOOK_PART_MAX) {
+		if (n < 0 || total + (size_t)n > WORKBOOK_PART_MAX ||
+		    w->inflated + (size_t)n > w->inflate_budget) {
 			/* What came before is read first, as in one pass,
 			 * where a problem in it is found before this. */
 			stop_cutting(&s);
@@ -1053,6 +1054,7 @@ static void read_in_pieces(struct workbook *w, zip_file_t *f,
 			break;
 		}
 		total += (size_t)n;
+		w->inflated += (size_t)n;
 		stage.len += (size_t)n;
 		stage.buf[stage.len] = '\0';
 		done = n == 0;
