@@ -19,6 +19,7 @@
 #include "draft.h"
 #include "exitcodes.h"
 #include "mem.h"
+#include "rules.h"
 #include "text.h"
 #include "workbook.h"
 
@@ -245,7 +246,17 @@ static long find_body(const struct draft_reader *dr)
 	return -1;
 }
 
-/* Which column is the response: by its header, or by its values. */
+/* Does column `c` hold reply states, plain or Alaveteli's? */
+static int holds_replies(const struct draft_column *c)
+{
+	return all_in(c, plain_responses) || all_in(c, alaveteli_words);
+}
+
+/*
+ * Which column is the response: one headed so whose values are reply
+ * states, else any whose values are, else one headed so (a "Status" of
+ * states wins over a "Response" of free text).
+ */
 static long find_response(const struct draft_reader *dr, long body)
 {
 	static const char *const names[] = {
@@ -255,13 +266,23 @@ static long find_response(const struct draft_reader *dr, long body)
 	size_t i;
 
 	for (i = 0; i < dr->ncolumns; i++)
-		if ((long)i != body && named(&dr->columns[i], names))
+		if ((long)i != body && named(&dr->columns[i], names) &&
+		    holds_replies(&dr->columns[i]))
 			return (long)i;
 	for (i = 0; i < dr->ncolumns; i++)
-		if ((long)i != body && (all_in(&dr->columns[i], plain_responses) ||
-					all_in(&dr->columns[i], alaveteli_words)))
+		if ((long)i != body && holds_replies(&dr->columns[i]))
+			return (long)i;
+	for (i = 0; i < dr->ncolumns; i++)
+		if ((long)i != body && named(&dr->columns[i], names))
 			return (long)i;
 	return -1;
+}
+
+/* Text for one line of the rules: line breaks and tabs as spaces. */
+static void put_flat(FILE *out, const char *s)
+{
+	for (; *s; s++)
+		fputc(*s == '\n' || *s == '\r' || *s == '\t' ? ' ' : *s, out);
 }
 
 /* `values = ...` of `n` values, as first written. */
@@ -308,8 +329,11 @@ static int named_before(const struct draft_reader *dr, size_t i)
 static void put_header(FILE *out, const struct draft_column *c,
 		       const char *name)
 {
-	if (strcmp(c->name, name) != 0)
-		fprintf(out, "header = %s\n", c->header);
+	if (strcmp(c->name, name) != 0) {
+		fputs("header = ", out);
+		put_flat(out, c->header);
+		fputc('\n', out);
+	}
 }
 
 /* Can every value be written in a values list and a condition? */
@@ -398,26 +422,30 @@ static void put_examples(FILE *out, const struct draft_reader *dr,
 		if (!coded[i] || !c->filled)
 			continue;
 		if (all_in(c, boolean_words)) {
-			fprintf(out, "\n# [bucket %s]\n# label = %s\n# when = "
-				"%s\n", c->name, c->header, c->name);
+			fprintf(out, "\n# [bucket %s]\n# label = ", c->name);
+			put_flat(out, c->header);
+			fprintf(out, "\n# when = %s\n", c->name);
 			continue;
 		}
 		if (is_list(c)) {
-			fprintf(out, "\n# [bucket %s_%s]\n# label = %s: %s\n"
-				"# when = %s contains %s\n", c->name,
-				c->items[0].folded, c->header,
+			fprintf(out, "\n# [bucket %s_%s]\n# label = ", c->name,
+				c->items[0].folded);
+			put_flat(out, c->header);
+			fprintf(out, ": %s\n# when = %s contains %s\n",
 				c->items[0].written, c->name,
 				c->items[0].folded);
 			continue;
 		}
 		if (!is_choice(c))
 			continue;
-		for (v = 0; v < c->nvalues; v++)
-			fprintf(out, "\n# [bucket %s_%s]\n# label = %s: %s\n"
-				"# when = %s is %s\n", c->name,
-				c->values[v].folded, c->header,
+		for (v = 0; v < c->nvalues; v++) {
+			fprintf(out, "\n# [bucket %s_%s]\n# label = ", c->name,
+				c->values[v].folded);
+			put_flat(out, c->header);
+			fprintf(out, ": %s\n# when = %s is %s\n",
 				c->values[v].written, c->name,
 				c->values[v].folded);
+		}
 	}
 }
 
@@ -530,9 +558,13 @@ void draft_write(const struct draft *d, FILE *out)
 	long body = d->body, response = d->response;
 	long code = find_named(dr, code_names, body, response);
 	long summary = find_named(dr, summary_names, body, response);
+	static const char *const builtin_names[] = {
+		"body", "code", "response", "summary", NULL
+	};
 	int *coded = dr->coded;
 	const char *base = strrchr(d->name, '/');
 	size_t i, len;
+	int declared = 0;        /* columns of the survey's own */
 
 	base = base ? base + 1 : d->name;
 	len = strlen(base);
@@ -592,9 +624,11 @@ void draft_write(const struct draft *d, FILE *out)
 			continue;
 		}
 		if (named_before(dr, i)) {
-			fprintf(out, "\n# Column %zu is headed '%s' again: it is "
-				"left out; give it a header of its own.\n",
-				i + 1, c->header);
+			fputs("\n# Column ", out);
+			fprintf(out, "%zu is headed '", i + 1);
+			put_flat(out, c->header);
+			fputs("' again: it is left out; give it a header of its "
+			      "own.\n", out);
 			continue;
 		}
 		if ((long)i == code) {
@@ -607,12 +641,31 @@ void draft_write(const struct draft *d, FILE *out)
 		}
 		if (in_words(answered_words, c->name) ||
 		    in_words(plain_responses, c->name)) {
-			fprintf(out, "\n# '%s' is left out: its name is one of "
-				"the response's values.\n", c->header);
+			fputs("\n# '", out);
+			put_flat(out, c->header);
+			fputs("' is left out: its name is one of the response's "
+			      "values.\n", out);
+			continue;
+		}
+		if (in_words(builtin_names, c->name)) {
+			fprintf(out, "\n# Column %zu, '", i + 1);
+			put_flat(out, c->header);
+			fprintf(out, "', is left out: '%s' is a built-in column, "
+				"read from another\n# column here; rename it to "
+				"read it too.\n", c->name);
+			continue;
+		}
+		if (declared == RULES_MAX_COLUMNS - RULES_BUILTIN_COLUMNS) {
+			fprintf(out, "\n# Column %zu, '", i + 1);
+			put_flat(out, c->header);
+			fprintf(out, "', is left out: rules take at most %d "
+				"columns besides the\n# built-in ones.\n",
+				RULES_MAX_COLUMNS - RULES_BUILTIN_COLUMNS);
 			continue;
 		}
 		put_column(out, dr, c, response >= 0);
 		coded[i] = 1;
+		declared++;
 	}
 	put_examples(out, dr, coded);
 }
