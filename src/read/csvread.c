@@ -774,6 +774,7 @@ int csvread_map_header(const struct csv_row *header,
 		    strbuf_add(&folded, one.buf, one.len + 1) < 0) {
 			strbuf_release(&folded);
 			strbuf_release(&one);
+			strbuf_release(&unread);
 			return FOITAB_OSERR;
 		}
 		for (c = 0; c < n; c++) {
