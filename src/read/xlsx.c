@@ -368,7 +368,9 @@ static void styles_start(struct xml *x, const char *name, const char **atts)
 			 * log time (a later one of an id wins, as before). */
 			size_t i, n = 0;
 
-			qsort(ix->fmts, ix->nfmts, sizeof *ix->fmts, by_format);
+			if (ix->nfmts)
+				qsort(ix->fmts, ix->nfmts, sizeof *ix->fmts,
+				      by_format);
 			for (i = 0; i < ix->nfmts; i++) {
 				if (n && ix->fmts[n - 1].id == ix->fmts[i].id)
 					n--;
