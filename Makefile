@@ -221,7 +221,11 @@ terminal: foitab
 
 # foitab against an independent model of its documented semantics, on
 # random rules files and sheets (seeded: MODEL_SEED, MODEL_CASES); every
-# tenth sheet also as an .xlsx, which must read as its CSV does.  Debian's
+# tenth sheet also as an .xlsx, which must read as its CSV does, and three
+# in twenty as .xlsx and .ods dressed as programs write them (formulas
+# with and without saved results, booleans in every spelling, comments,
+# spaces, merged ranges: tests/model_workbook.py), which must read as
+# their CSV does or be refused at the cell made unreadable.  Debian's
 # python3, which has the python3-openpyxl package, when there is one.
 MODEL_CASES ?= 3000
 MODEL_SEED ?= 20231
