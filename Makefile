@@ -42,7 +42,7 @@ CHECK_PACKAGES = libcmocka-dev valgrind clang libclang-rt-dev jq miller \
 		 cmark-gfm mandoc chromium libxml2-utils bsdutils python3 \
 		 python3-openpyxl libreoffice-calc-nogui
 
-.PHONY: web web-deps page npm-package bench all run check deps check-deps unit e2e hostile bounds model sanitize valgrind oom \
+.PHONY: web web-deps page npm-package bench all run check deps check-deps unit e2e hostile bounds model init-property sanitize valgrind oom \
 	clang threads conformance fuzz docs interop office output browser terminal install \
 	install-check clean
 
@@ -232,6 +232,12 @@ MODEL_SEED ?= 20231
 PYTHON3 = $(shell test -x /usr/bin/python3 && echo /usr/bin/python3 || echo python3)
 model: foitab
 	@$(PYTHON3) tests/model.py ./foitab $(MODEL_CASES) $(MODEL_SEED)
+
+# 'foitab init' on every fixture and on random sheets with troublesome
+# headers: each draft must load unchanged and tabulate its sheet.
+INIT_CASES ?= 300
+init-property: foitab
+	@$(PYTHON3) tests/init_property.py ./foitab $(INIT_CASES)
 
 # Inputs made to mislead, crash, exhaust or destroy (tests/hostile.sh).
 $(BUILD)/shrink.so: tests/shrink.c | $(BUILD)
@@ -435,6 +441,7 @@ check: check-deps
 	@$(MAKE) -s hostile
 	@$(MAKE) -s bounds
 	@$(MAKE) -s model
+	@$(MAKE) -s init-property
 	@$(MAKE) -s threads
 	@$(MAKE) -s conformance
 	@$(MAKE) -s docs

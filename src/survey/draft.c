@@ -224,6 +224,20 @@ static int named(const struct draft_column *c, const char *const *names)
  * Which column is the body: one headed as a body usually is, else the
  * first whose cells are all filled, all different and not short codes.
  */
+/*
+ * Can `c` be read as a built-in column found by its values?  Not if it
+ * has no header to name it by, nor if its header is another built-in
+ * column's name (a 'Code' column of long codes is the codes).
+ */
+static int placeable(const struct draft_column *c)
+{
+	static const char *const others[] = {
+		"body", "code", "response", "summary", NULL
+	};
+
+	return *c->name && !in_words(others, c->name);
+}
+
 static long find_body(const struct draft_reader *dr)
 {
 	static const char *const names[] = {
@@ -239,7 +253,7 @@ static long find_body(const struct draft_reader *dr)
 	for (i = 0; i < dr->ncolumns; i++) {
 		const struct draft_column *c = &dr->columns[i];
 
-		if (c->filled == dr->rows && dr->rows > 0 &&
+		if (c->filled == dr->rows && dr->rows > 0 && placeable(c) &&
 		    (c->too_many || c->nvalues == dr->rows) && c->longest > 8)
 			return (long)i;
 	}
@@ -270,7 +284,8 @@ static long find_response(const struct draft_reader *dr, long body)
 		    holds_replies(&dr->columns[i]))
 			return (long)i;
 	for (i = 0; i < dr->ncolumns; i++)
-		if ((long)i != body && holds_replies(&dr->columns[i]))
+		if ((long)i != body && placeable(&dr->columns[i]) &&
+		    holds_replies(&dr->columns[i]))
 			return (long)i;
 	for (i = 0; i < dr->ncolumns; i++)
 		if ((long)i != body && named(&dr->columns[i], names))
@@ -297,6 +312,14 @@ static void put_values(FILE *out, const char *setting,
 	fputc('\n', out);
 }
 
+/* Is `c` headed as column `k` (a built-in's, if k >= 0) is? */
+static int same_name(const struct draft_reader *dr,
+		     const struct draft_column *c, long k)
+{
+	return k >= 0 && &dr->columns[k] != c &&
+	       strcmp(dr->columns[k].name, c->name) == 0;
+}
+
 /*
  * The column for a built-in one known by `names` (the first name is its
  * own, preferred): the first headed so, not body or response; or -1.
@@ -309,6 +332,8 @@ static long find_named(const struct draft_reader *dr,
 	for (k = 0; names[k]; k++)
 		for (i = 0; i < dr->ncolumns; i++)
 			if ((long)i != body && (long)i != response &&
+			    !same_name(dr, &dr->columns[i], body) &&
+			    !same_name(dr, &dr->columns[i], response) &&
 			    strcmp(dr->columns[i].name, names[k]) == 0)
 				return (long)i;
 	return -1;
@@ -647,12 +672,14 @@ void draft_write(const struct draft *d, FILE *out)
 			      "values.\n", out);
 			continue;
 		}
-		if (in_words(builtin_names, c->name)) {
+		if (in_words(builtin_names, c->name) ||
+		    same_name(dr, c, body) || same_name(dr, c, response) ||
+		    same_name(dr, c, code) || same_name(dr, c, summary)) {
 			fprintf(out, "\n# Column %zu, '", i + 1);
 			put_flat(out, c->header);
-			fprintf(out, "', is left out: '%s' is a built-in column, "
-				"read from another\n# column here; rename it to "
-				"read it too.\n", c->name);
+			fprintf(out, "', is left out: '%s' names a built-in "
+				"column, read from another\n# column here; rename "
+				"it to read it too.\n", c->name);
 			continue;
 		}
 		if (declared == RULES_MAX_COLUMNS - RULES_BUILTIN_COLUMNS) {
