@@ -25,7 +25,7 @@ SAN_FLAGS = -fsanitize=address,undefined -fno-omit-frame-pointer \
 # src/report; options.c is the command line's.
 # A format is a file in src/report/: all of them are built.
 MODULES  = util/mem_util util/strbuf util/diag util/text util/output \
-	   read/csvread read/workbook read/xlsx read/ods \
+	   read/csvread read/header read/workbook read/xlsx read/ods \
 	   survey/rules survey/settings survey/condition survey/loader survey/classifier \
 	   survey/baseline survey/registry survey/split survey/collect \
 	   survey/draft survey/coders \
