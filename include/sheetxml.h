@@ -107,6 +107,10 @@ int wb_fail(struct workbook *w, int status, const char *fmt, ...)
 int wb_cell_fail(struct workbook *w, size_t col, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
+/* wb_cell_fail(): a formula whose result was never saved (the writer did
+ * not compute it), and how to have it saved. */
+int wb_unsaved_formula(struct workbook *w, size_t col);
+
 /* As wb_cell_fail(), for the sheet as a whole: FILE:SHEET. */
 int wb_sheet_fail(struct workbook *w, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));

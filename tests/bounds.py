@@ -15,8 +15,12 @@ large, each written to DIR with Python's standard library:
 
     python3 tests/bounds.py DIR
 """
+import os
 import sys
 import zipfile
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from xlsx_write import column  # noqa: E402
 
 d = sys.argv[1]
 CT = '<?xml version="1.0"?><Types xmlns="x"/>'
@@ -26,13 +30,6 @@ REPLY = ["NHS Invented ICB", "E54000999", "answered", "none", "", "no",
          "an invented reply"]
 
 
-def column(k):
-    name = ""
-    k += 1
-    while k:
-        k, r = divmod(k - 1, 26)
-        name = chr(65 + r) + name
-    return name
 
 
 def cells(n, values):

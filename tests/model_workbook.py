@@ -20,17 +20,12 @@ gives (dress() returns the pattern to expect, or None).
 import zipfile
 from xml.sax.saxutils import escape
 
+from xlsx_write import column
+
 TRUE = {"yes", "true", "1", "y"}
 FALSE = {"no", "false", "0", "n"}
 
 
-def column(k):
-    name = ""
-    k += 1
-    while k:
-        k, r = divmod(k - 1, 26)
-        name = chr(65 + r) + name
-    return name
 
 
 def with_extra(rows, rnd):

@@ -203,11 +203,7 @@ static void cell_value(struct xml *x, struct ods_state *o, const char **atts)
 	o->has_value = 0;
 	if (!type) {
 		if (formula)
-			wb_cell_fail(w, col, "this cell holds a formula whose "
-				     "result was never saved in the workbook; "
-				     "open it in a spreadsheet program and save "
-				     "it (or export it as CSV), so that the "
-				     "result is stored");
+			wb_unsaved_formula(w, col);
 		return;
 	}
 	if (strcmp(type, "string") == 0)
@@ -229,11 +225,7 @@ static void cell_value(struct xml *x, struct ods_state *o, const char **atts)
 	v = xml_attr(atts, attr);
 	if (!v) {
 		if (formula)
-			wb_cell_fail(w, col, "this cell holds a formula whose "
-				     "result was never saved in the workbook; "
-				     "open it in a spreadsheet program and save "
-				     "it (or export it as CSV), so that the "
-				     "result is stored");
+			wb_unsaved_formula(w, col);
 		else
 			wb_cell_fail(w, col, "this cell is of type '%s' but "
 				     "stores no value; the workbook is damaged",

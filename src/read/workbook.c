@@ -33,20 +33,32 @@
 /* ------------------------------------------------------------------ */
 /* Messages. */
 
-int wb_fail(struct workbook *w, int status, const char *fmt, ...)
+/*
+ * Say `fmt` (with `ap`) at `where` (NULL: the workbook) and keep
+ * `status`, unless a problem is reported already; FOITAB_OSERR silently.
+ */
+static int report(struct workbook *w, int status, const char *where,
+		  const char *fmt, va_list ap)
 {
 	char message[400];
-	va_list ap;
 
 	if (w->status != FOITAB_OK)
 		return w->status;
-	va_start(ap, fmt);
 	vsnprintf(message, sizeof message, fmt, ap);
-	va_end(ap);
 	if (status != FOITAB_OSERR)
-		diag_error(w->diag, w->name, 0, "%s", message);
+		diag_error(w->diag, where ? where : w->name, 0, "%s", message);
 	w->status = status;
 	return status;
+}
+
+int wb_fail(struct workbook *w, int status, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	report(w, status, NULL, fmt, ap);
+	va_end(ap);
+	return w->status;
 }
 
 void wb_column_name(size_t col, char buf[8])
@@ -66,37 +78,37 @@ void wb_column_name(size_t col, char buf[8])
 
 int wb_cell_fail(struct workbook *w, size_t col, const char *fmt, ...)
 {
-	char message[400], where[600], letters[8];
+	char where[600], letters[8];
 	va_list ap;
 
-	if (w->status != FOITAB_OK)
-		return w->status;
-	va_start(ap, fmt);
-	vsnprintf(message, sizeof message, fmt, ap);
-	va_end(ap);
 	wb_column_name(col, letters);
 	snprintf(where, sizeof where, "%s:%s!%s%lu", w->name,
 		 w->sheet_name ? w->sheet_name : "", letters, w->rownum);
-	diag_error(w->diag, where, 0, "%s", message);
-	w->status = FOITAB_DATAERR;
+	va_start(ap, fmt);
+	report(w, FOITAB_DATAERR, where, fmt, ap);
+	va_end(ap);
 	return w->status;
 }
 
 int wb_sheet_fail(struct workbook *w, const char *fmt, ...)
 {
-	char message[400], where[400];
+	char where[600];
 	va_list ap;
 
-	if (w->status != FOITAB_OK)
-		return w->status;
-	va_start(ap, fmt);
-	vsnprintf(message, sizeof message, fmt, ap);
-	va_end(ap);
 	snprintf(where, sizeof where, "%s:%s", w->name,
 		 w->sheet_name ? w->sheet_name : "");
-	diag_error(w->diag, where, 0, "%s", message);
-	w->status = FOITAB_DATAERR;
+	va_start(ap, fmt);
+	report(w, FOITAB_DATAERR, where, fmt, ap);
+	va_end(ap);
 	return w->status;
+}
+
+int wb_unsaved_formula(struct workbook *w, size_t col)
+{
+	return wb_cell_fail(w, col, "this cell holds a formula whose result "
+			    "was never saved in the workbook; open it in a "
+			    "spreadsheet program and save it (or export it as "
+			    "CSV), so that the result is stored");
 }
 
 int wb_merged(struct workbook *w, unsigned long first_row, size_t first_col,

@@ -583,10 +583,7 @@ static void cell_done(struct xml *x, struct cell_state *c)
 	}
 	if (c->has_f && (!c->has_v || (!*v && !IS3(c->type, 's', 't', 'r')))) {
 		/* Written by a program that does not compute formulas. */
-		wb_cell_fail(w, (size_t)c->col, "this cell holds a formula whose "
-			     "result was never saved in the workbook; open it in "
-			     "a spreadsheet program and save it (or export it "
-			     "as CSV), so that the result is stored");
+		wb_unsaved_formula(w, (size_t)c->col);
 		return;
 	}
 	if (IS1(c->type, 's')) {
