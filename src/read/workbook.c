@@ -39,6 +39,10 @@
  */
 static int report(struct workbook *w, int status, const char *where,
 		  const char *fmt, va_list ap)
+	__attribute__((format(printf, 4, 0)));
+
+static int report(struct workbook *w, int status, const char *where,
+		  const char *fmt, va_list ap)
 {
 	char message[400];
 
