@@ -2,8 +2,10 @@
 #
 #   make          build ./foitab
 #   make run      build, then tabulate the shipped 2023 ICB survey
-#   make check    build, then run every test (unit, end-to-end, threads,
-#                 sanitizers, valgrind, allocation failure, fuzzing)
+#   make check    build, then run every behaviour test (unit, end-to-end,
+#                 hostile, model, threads, docs...), about a minute
+#   make check-all  check, then sanitizers, clang, valgrind, allocation
+#                 failure, fuzzing, the page and LibreOffice (CI's run)
 #   make install  install the program (PREFIX, DESTDIR honoured)
 #
 # Missing build packages are installed on a Debian machine when run as
@@ -38,11 +40,16 @@ LIB_OBJ  = $(MODULES:%=$(BUILD)/%.o) $(BUILD)/builtin.o
 TEST_BIN = $(UNITS:%=$(BUILD)/test_%)
 
 BUILD_PACKAGES = libcsv-dev libzip-dev libexpat1-dev
-CHECK_PACKAGES = libcmocka-dev valgrind clang libclang-rt-dev jq miller \
-		 cmark-gfm mandoc chromium libxml2-utils bsdutils python3 \
-		 python3-openpyxl libreoffice-calc-nogui
+# make check's packages; make check-all adds the sanitizers', valgrind,
+# Chromium and LibreOffice.
+CHECK_PACKAGES = libcmocka-dev jq miller cmark-gfm mandoc libxml2-utils \
+		 bsdutils python3 python3-openpyxl
+CHECK_ALL_PACKAGES = $(CHECK_PACKAGES) valgrind clang libclang-rt-dev \
+		     chromium libreoffice-calc-nogui
 
-.PHONY: web web-deps page npm-package bench all run check deps check-deps unit e2e hostile bounds model init-property sanitize valgrind oom \
+.PHONY: web web-deps page npm-package bench all run check check-all check-stages \
+	deps check-deps check-all-deps unit e2e hostile bounds model init-property \
+	split tsan sanitize valgrind oom \
 	clang threads conformance fuzz docs interop office output browser terminal install \
 	install-check clean
 
@@ -83,6 +90,9 @@ deps:
 
 check-deps: deps
 	$(call ensure_packages,$(CHECK_PACKAGES))
+
+check-all-deps: deps
+	$(call ensure_packages,$(CHECK_ALL_PACKAGES))
 
 web-deps:
 	$(call ensure_packages,$(WEB_PACKAGES))
@@ -158,10 +168,17 @@ $(BUILD)/test_%: tests/test_%.c $(LIB_OBJ) $(BUILD)/mem_failing.o \
 $(BUILD)/foitab-failalloc: $(BUILD)/main.o $(BUILD)/mem_failing.o $(LIB_OBJ)
 	$(CC) $(CFLAGS) $(EXTRA_CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS_ALL)
 
+# Each program's cmocka report is shown only when it fails.
 unit: $(TEST_BIN)
-	@for t in $(TEST_BIN); do \
-	  ./$$t || exit 1; \
-	done
+	@pass=0; fail=0; for t in $(TEST_BIN); do \
+	  if ./$$t >$$t.log 2>&1; then \
+	    n=$$(sed -n 's/^\[  PASSED  \] \([0-9]*\) test.*/\1/p' $$t.log); \
+	    pass=$$((pass + $${n:-0})); \
+	  else \
+	    cat $$t.log; echo "FAIL: $$t"; fail=$$((fail + 1)); \
+	  fi; \
+	done; \
+	echo "unit: $$pass passed, $$fail failed"; [ $$fail -eq 0 ]
 
 e2e: foitab
 	@sh tests/e2e.sh ./foitab
@@ -174,11 +191,14 @@ conformance: foitab $(BUILD)/csvdump
 	@sh tests/conformance.sh ./$(BUILD)/csvdump ./foitab
 
 # README's examples, and those of the reference (tests/examples.md), run
-# as written; the manual pages in step with --help.
+# as written, as a reader would run them (not inside this make, whose
+# job slots a 'make run' in them would see); the manual pages in step
+# with --help.
+NO_MAKE_ENV = env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL
 docs: foitab
 	@mkdir -p build
-	@sh tests/readme.sh ./foitab
-	@README=tests/examples.md sh tests/readme.sh ./foitab
+	@$(NO_MAKE_ENV) sh tests/readme.sh ./foitab
+	@README=tests/examples.md $(NO_MAKE_ENV) sh tests/readme.sh ./foitab
 	@sh tests/manpage.sh ./foitab src/foitab.1
 
 # What foitab prints, read back by Miller, jq and cmark-gfm.
@@ -389,11 +409,14 @@ bench: deps
 	@$(MAKE) -s web $(PAGE_NPM)
 	@sh tests/bench/bench.sh $(BUILD) ./foitab
 
-# Large files read on several threads agree with one thread; then the
-# same, and the unit test of the parts, under ThreadSanitizer.
+# Large files read on several threads agree with one thread (split);
+# then the same, and the unit test of the parts, under ThreadSanitizer
+# (tsan); threads is both.
 TSAN_FLAGS = -fsanitize=thread -fno-omit-frame-pointer
-threads: foitab $(BUILD)/bench-gen
+split: foitab $(BUILD)/bench-gen
 	@sh tests/split.sh ./foitab ./$(BUILD)/bench-gen
+
+tsan: $(BUILD)/bench-gen
 	@echo "== threads (ThreadSanitizer)"
 	@$(MAKE) -s BUILD=build/tsan CC=clang EXTRA_CFLAGS="$(TSAN_FLAGS)" \
 	  build/tsan/foitab-tsan build/tsan/test_split build/tsan/test_workbook
@@ -401,6 +424,8 @@ threads: foitab $(BUILD)/bench-gen
 	@TSAN_OPTIONS=halt_on_error=1 ./build/tsan/test_workbook >/dev/null
 	@TSAN_OPTIONS=halt_on_error=1 TSAN=1 \
 	  sh tests/split.sh ./build/tsan/foitab-tsan ./$(BUILD)/bench-gen
+
+threads: split tsan
 
 build/tsan/foitab-tsan: build/tsan/main.o build/tsan/util/mem.o \
 			$(LIB_OBJ:$(BUILD)/%=build/tsan/%)
@@ -434,30 +459,33 @@ valgrind: foitab $(TEST_BIN) $(BUILD)/csvdump
 	@VALGRIND="valgrind -q --error-exitcode=99 --leak-check=full \
 	  --errors-for-leak-kinds=all" sh tests/workbooks.sh ./foitab
 
+# Two tiers.  make check: every behaviour test, two stages at a time,
+# each closing with "NAME: N passed, M failed"; under a minute or two on
+# two cores.  make check-all: check, then the sanitizers, clang,
+# valgrind, the allocation-failure sweep, the fuzz targets, the page in
+# Chromium and LibreOffice: what CI runs.
+CHECK_STAGES = unit e2e hostile bounds model init-property split conformance \
+	       docs interop output terminal install-check
 check: check-deps
-	@$(MAKE) -s foitab
-	@$(MAKE) -s unit
-	@$(MAKE) -s e2e
-	@$(MAKE) -s hostile
-	@$(MAKE) -s bounds
-	@$(MAKE) -s model
-	@$(MAKE) -s init-property
-	@$(MAKE) -s threads
-	@$(MAKE) -s conformance
-	@$(MAKE) -s docs
-	@$(MAKE) -s interop
+	@$(MAKE) -s foitab $(TEST_BIN) $(BUILD)/csvdump $(BUILD)/bench-gen \
+	  $(BUILD)/bench-measure $(BUILD)/shrink.so
+	@$(MAKE) -s -j2 --output-sync=target check-stages
+	@echo "make check: all tests passed"
+
+check-stages: $(CHECK_STAGES)
+
+check-all: check-all-deps
+	@$(MAKE) -s check
+	@$(MAKE) -s tsan
 	@$(MAKE) -s office
-	@$(MAKE) -s output
 	@$(MAKE) -s browser
 	@$(MAKE) -s page
-	@$(MAKE) -s terminal
-	@$(MAKE) -s install-check
 	@$(MAKE) -s oom
 	@$(MAKE) -s sanitize
 	@$(MAKE) -s clang
 	@$(MAKE) -s valgrind
 	@$(MAKE) -s fuzz
-	@echo "make check: all tests passed"
+	@echo "make check-all: all tests passed"
 
 run: all
 	@./foitab data/icb-2023.csv

@@ -55,9 +55,10 @@ rules_page=$(dirname "$page")/foitab-rules.5
 sed -n '/^\.EX$/,/^\.EE$/p' "$rules_page" | sed -e '1d' -e '$d' -e 's/\\-/-/g' \
 	>"$tmp/example.rules"
 if "$prog" check -r none --rules "$tmp/example.rules" \
-	tests/fixtures/small.csv >/dev/null; then
+	tests/fixtures/small.csv >/dev/null 2>"$tmp/example.err"; then
 	pass=$((pass + 1))
 else
+	cat "$tmp/example.err"
 	echo "FAIL: the example in $rules_page is not a sound rules file"
 	fail=$((fail + 1))
 fi
