@@ -49,7 +49,8 @@ CHECK_ALL_PACKAGES = $(CHECK_PACKAGES) valgrind clang libclang-rt-dev \
 
 .PHONY: web web-deps page npm-package bench all run check check-all check-stages \
 	deps check-deps check-all-deps unit e2e hostile bounds model init-property \
-	split tsan sanitize valgrind oom \
+	split tsan sanitize valgrind oom coverage coverage-stages cov-unit \
+	cov-e2e cov-hostile cov-model cov-more cov-oom \
 	clang threads conformance fuzz docs interop office output browser terminal install \
 	install-check clean
 
@@ -486,6 +487,67 @@ check-all: check-all-deps
 	@$(MAKE) -s valgrind
 	@$(MAKE) -s fuzz
 	@echo "make check-all: all tests passed"
+
+# Coverage of src/ (the page's glue in src/web/ aside) by the make check
+# stages and the allocation-failure sweep, with gcc's gcov and Debian's
+# gcovr: an HTML report in
+# build/coverage/, and the line "coverage: lines X%, branches Y%".  It
+# fails below COVERAGE_LINES and COVERAGE_BRANCHES.
+COVERAGE_LINES ?= 95
+COVERAGE_BRANCHES ?= 90
+COV = build/cov
+coverage: check-deps
+	$(call ensure_packages,gcovr)
+	@rm -rf $(COV) build/coverage
+	@$(MAKE) -s BUILD=$(COV) EXTRA_CFLAGS="--coverage -O0 -fprofile-update=atomic" \
+	  $(COV)/foitab-cov $(COV)/foitab-failalloc \
+	  $(TEST_BIN:$(BUILD)/%=$(COV)/%) $(COV)/csvdump
+	@$(MAKE) -s $(BUILD)/bench-gen $(BUILD)/bench-measure $(BUILD)/shrink.so
+	@$(MAKE) -s coverage-stages
+	@mkdir -p build/coverage
+	@gcovr -r . --filter 'src/' --exclude 'src/web/' \
+	  --exclude-unreachable-branches --html-details \
+	  build/coverage/index.html --print-summary $(COV) \
+	  >build/coverage/summary.txt 2>build/coverage/gcovr.log \
+	  || { cat build/coverage/gcovr.log; exit 1; }
+	@awk -v l=$(COVERAGE_LINES) -v b=$(COVERAGE_BRANCHES) \
+	  '/^lines:/ { x = $$2 } /^branches:/ { y = $$2 } \
+	   END { sub("%", "", x); sub("%", "", y); \
+		 printf "coverage: lines %s%%, branches %s%%\n", x, y; \
+		 if (x + 0 < l || y + 0 < b) { \
+		   printf "coverage: below the floor (lines %s%%, branches %s%%)\n", l, b; \
+		   exit 1 } }' build/coverage/summary.txt
+
+# In turn, not side by side: hostile and bounds hold the slower -O0
+# program to their time bounds.
+COV_PROG = ./$(COV)/foitab-cov
+coverage-stages: cov-unit cov-e2e cov-hostile cov-model cov-more cov-oom
+cov-unit:
+	@for t in $(TEST_BIN:$(BUILD)/%=$(COV)/%); do \
+	  ./$$t >$$t.log 2>&1 || { cat $$t.log; exit 1; }; done
+cov-e2e:
+	@sh tests/e2e.sh $(COV_PROG)
+	@BOUNDS_SECONDS=10 sh tests/bounds.sh $(COV_PROG) ./$(BUILD)/bench-measure
+cov-hostile:
+	@sh tests/hostile.sh $(COV_PROG) ./$(BUILD)/bench-measure \
+	  ./$(BUILD)/shrink.so ./$(BUILD)/bench-gen
+cov-oom:
+	@sh tests/oom.sh ./$(COV)/foitab-failalloc ./$(BUILD)/bench-gen
+cov-model:
+	@$(PYTHON3) tests/model.py $(COV_PROG) $(MODEL_CASES) $(MODEL_SEED)
+cov-more:
+	@$(PYTHON3) tests/init_property.py $(COV_PROG) $(INIT_CASES)
+	@sh tests/split.sh $(COV_PROG) ./$(BUILD)/bench-gen
+	@sh tests/conformance.sh ./$(COV)/csvdump $(COV_PROG)
+	@$(NO_MAKE_ENV) sh tests/readme.sh $(COV_PROG)
+	@README=tests/examples.md $(NO_MAKE_ENV) sh tests/readme.sh $(COV_PROG)
+	@sh tests/interop.sh $(COV_PROG)
+	@sh tests/output.sh $(COV_PROG)
+	@sh tests/terminal.sh $(COV_PROG)
+	@sh tests/workbooks.sh $(COV_PROG)
+
+$(COV)/foitab-cov: $(COV)/main.o $(COV)/util/mem.o $(LIB_OBJ:$(BUILD)/%=$(COV)/%)
+	$(CC) $(CFLAGS) $(EXTRA_CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS_ALL)
 
 run: all
 	@./foitab data/icb-2023.csv
