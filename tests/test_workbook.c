@@ -548,6 +548,164 @@ static const struct wb_case cases[] = {
 		 TR("<table:covered-table-cell/>" TEXT("z"))))),
 	  NULL, "1|body|b\n2|x|y\nmerged 2 0 3 0\nmerged 2 1 2 3\n3||z\n", "T",
 	  "", FOITAB_OK },
+	/* Each kind of value an .ods cell stores, and each way one is not. */
+	{ "an .ods: percentages, currencies, dates with times, times",
+	  ODS(BODY(TABLE("T", TR(TEXT("a")
+		 "<table:table-cell office:value-type=\"percentage\" "
+		 "office:value=\"0.125\"/><table:table-cell office:value-type="
+		 "\"currency\" office:value=\"34295\"/><table:table-cell "
+		 "office:value-type=\"date\" office:date-value="
+		 "\"2023-06-01T09:30:00\"/><table:table-cell office:value-type="
+		 "\"time\" office:time-value=\"PT09H05M07S\"/>")))),
+	  NULL, "1|a|0.125|34295|2023-06-01T09:30:00|09:05:07\n", "T", "",
+	  FOITAB_OK },
+	{ "an .ods: a time that is not one",
+	  ODS(BODY(TABLE("T", TR(TEXT("a") "<table:table-cell office:value-type="
+		 "\"time\" office:time-value=\"PT9H\"/>")))),
+	  NULL, "", NULL,
+	  "foitab: b.xlsx:T!B1: this cell is a time but stores 'PT9H'; the "
+	  "workbook is damaged\n", FOITAB_DATAERR },
+	{ "an .ods: seconds past 59 are no time",
+	  ODS(BODY(TABLE("T", TR(TEXT("a") "<table:table-cell office:value-type="
+		 "\"time\" office:time-value=\"PT01H02M60S\"/>")))),
+	  NULL, "", NULL,
+	  "foitab: b.xlsx:T!B1: this cell is a time but stores 'PT01H02M60S'; "
+	  "the workbook is damaged\n", FOITAB_DATAERR },
+	{ "an .ods: a month past 12 is no date",
+	  ODS(BODY(TABLE("T", TR(TEXT("a") "<table:table-cell office:value-type="
+		 "\"date\" office:date-value=\"2023-13-01\"/>")))),
+	  NULL, "", NULL,
+	  "foitab: b.xlsx:T!B1: this cell is a date but stores '2023-13-01'; "
+	  "the workbook is damaged\n", FOITAB_DATAERR },
+	{ "an .ods: a type no spreadsheet writes",
+	  ODS(BODY(TABLE("T", TR(TEXT("a") "<table:table-cell office:value-type="
+		 "\"void\"/>")))),
+	  NULL, "", NULL,
+	  "foitab: b.xlsx:T!B1: this cell has a type foitab does not know "
+	  "('void'); the workbook is damaged\n", FOITAB_DATAERR },
+	{ "an .ods: a boolean that stores no value",
+	  ODS(BODY(TABLE("T", TR(TEXT("a") "<table:table-cell office:value-type="
+		 "\"boolean\"/>")))),
+	  NULL, "", NULL,
+	  "foitab: b.xlsx:T!B1: this cell is of type 'boolean' but stores no "
+	  "value; the workbook is damaged\n", FOITAB_DATAERR },
+	{ "an .ods: a number with a space before it",
+	  ODS(BODY(TABLE("T", TR(TEXT("a") "<table:table-cell office:value-type="
+		 "\"float\" office:value=\" 1\"/>")))),
+	  NULL, "", NULL,
+	  "foitab: b.xlsx:T!B1: this cell is a number but stores ' 1'; the "
+	  "workbook is damaged\n", FOITAB_DATAERR },
+	{ "an .ods: a formula's saved result is read, text or number",
+	  ODS(BODY(TABLE("T", TR(TEXT("a") "<table:table-cell table:formula="
+		 "\"of:=1+1\" office:value-type=\"float\" office:value=\"2\">"
+		 "<text:p>2</text:p></table:table-cell><table:table-cell "
+		 "table:formula=\"of:=&quot;x&quot;\" office:value-type="
+		 "\"string\"><text:p>x</text:p></table:table-cell>")))),
+	  NULL, "1|a|2|x\n", "T", "", FOITAB_OK },
+	{ "an .ods: a heading paragraph, a drawing's text left out",
+	  ODS(BODY(TABLE("T", TR("<table:table-cell office:value-type=\"string\">"
+		 "<text:h>title</text:h><text:p>a<draw:frame><draw:text-box>"
+		 "<text:p>boxed</text:p></draw:text-box></draw:frame>b</text:p>"
+		 "</table:table-cell>")))),
+	  NULL, "1|title\nab\n", "T", "", FOITAB_OK },
+	{ "an .ods: a table with no name, and styles of other families",
+	  ODS("<office:automatic-styles><style:style style:name=\"co1\" "
+	      "style:family=\"table-column\"><style:table-column-properties/>"
+	      "</style:style><style:style style:family=\"table\">"
+	      "<style:table-properties table:display=\"false\"/></style:style>"
+	      "<style:style style:name=\"ta3\" style:family=\"table\">"
+	      "<style:table-properties/></style:style>"
+	      "</office:automatic-styles>"
+	      BODY("<table:table table:style-name=\"ta3\">" TR(TEXT("body"))
+		   "</table:table>")),
+	  NULL, "1|body\n", "", "", FOITAB_OK },
+	{ "an .ods: a sheet named past the workbook's sheets",
+	  ODS(BODY(TABLE("T", TR(TEXT("a"))))),
+	  "2", "", NULL,
+	  "foitab: b.xlsx: --sheet 2: the workbook has no such sheet; its "
+	  "sheets are 'T'\n", FOITAB_DATAERR },
+	{ "an .ods: a merge from a row repeated goes to the caller once",
+	  ODS(BODY(TABLE("T", TR(TEXT("body"))
+		 "<table:table-row table:number-rows-repeated=\"2\">"
+		 "<table:table-cell office:value-type=\"string\" "
+		 "table:number-columns-spanned=\"2\"><text:p>x</text:p>"
+		 "</table:table-cell><table:covered-table-cell/>"
+		 "</table:table-row>"))),
+	  NULL, "1|body\n2|x\n3|x\nmerged 2 0 2 1\n", "T", "", FOITAB_OK },
+	{ "an .xlsx: date formats by their codes",
+	  XLSX({ WB, one_sheet },
+	       { "xl/styles.xml", "<styleSheet><numFmts>"
+		 "<numFmt numFmtId=\"164\" formatCode=\"[h]:mm\"/>"
+		 "<numFmt numFmtId=\"165\" formatCode=\"[Red]0.00\"/>"
+		 "<numFmt numFmtId=\"166\" formatCode=\"&quot;day&quot; 0\"/>"
+		 "<numFmt numFmtId=\"167\" formatCode=\"0\\d\"/>"
+		 "<numFmt numFmtId=\"168\" formatCode=\"[$-409]0\"/>"
+		 "<numFmt numFmtId=\"169\" formatCode=\"[Blue\"/>"
+		 "<numFmt numFmtId=\"170\"/>"
+		 "</numFmts><cellXfs><xf numFmtId=\"164\"/><xf numFmtId="
+		 "\"165\"/><xf numFmtId=\"166\"/><xf numFmtId=\"167\"/>"
+		 "<xf numFmtId=\"168\"/><xf numFmtId=\"169\"/><xf numFmtId="
+		 "\"170\"/><xf/><xf numFmtId=\"47\"/></cellXfs></styleSheet>" },
+	       { SHEET1, SHEET(ROW(1, "<c r=\"A1\" s=\"0\"><v>0.5</v></c>"
+		 "<c r=\"B1\" s=\"1\"><v>0.5</v></c><c r=\"C1\" s=\"2\"><v>2</v>"
+		 "</c><c r=\"D1\" s=\"3\"><v>2</v></c><c r=\"E1\" s=\"4\"><v>2"
+		 "</v></c><c r=\"F1\" s=\"5\"><v>2</v></c><c r=\"G1\" s=\"6\">"
+		 "<v>2</v></c><c r=\"H1\" s=\"7\"><v>2</v></c><c r=\"I1\" "
+		 "s=\"8\"><v>0.25</v></c><c r=\"J1\" s=\"99\"><v>2</v></c>")) }),
+	  NULL, "1|12:00:00|0.5|2|2|2|2|2|2|06:00:00|2\n", "Data", "",
+	  FOITAB_OK },
+	{ "an .xlsx: a number format given after the cell formats",
+	  XLSX({ WB, one_sheet },
+	       { "xl/styles.xml", "<styleSheet><cellXfs><xf numFmtId=\"164\"/>"
+		 "</cellXfs><numFmts><numFmt numFmtId=\"164\" formatCode="
+		 "\"yyyy\"/></numFmts></styleSheet>" },
+	       { SHEET1, SHEET(ROW(1, "<c r=\"A1\"><v>1</v></c>")) }),
+	  NULL, "", NULL,
+	  "foitab: b.xlsx: xl/styles.xml gives a number format after the cell "
+	  "formats; the workbook is damaged\n", FOITAB_DATAERR },
+	{ "an .xlsx: dates past the calendar, and a date and time at midnight",
+	  XLSX({ WB, "<workbook><workbookPr date1904=\"true\"/><sheets><sheet "
+		 "name=\"Data\" sheetId=\"1\" r:id=\"rId1\"/></sheets>"
+		 "</workbook>" },
+	       { "xl/styles.xml", STYLES("<xf numFmtId=\"22\"/>") },
+	       { SHEET1, SHEET(ROW(1, "<c r=\"A1\" s=\"0\"><v>-1</v></c>"
+		 "<c r=\"B1\" s=\"0\"><v>9999999</v></c><c r=\"C1\" s=\"0\">"
+		 "<v>0.9999999</v></c><c r=\"D1\" s=\"0\"><v>0.5</v></c>")) }),
+	  NULL, "1|-1|9999999|1904-01-02|1904-01-01T12:00:00\n", "Data", "",
+	  FOITAB_OK },
+	{ "an .xlsx: a sheet listed with no id, or no name",
+	  XLSX({ WB, "<workbook><sheets><sheet name=\"Data\" sheetId=\"1\"/>"
+		 "</sheets></workbook>" },
+	       { SHEET1, SHEET(ROW(1, "<c r=\"A1\"><v>1</v></c>")) }),
+	  NULL, "", NULL,
+	  "foitab: b.xlsx: xl/workbook.xml lists a sheet with no name or no "
+	  "id; the workbook is damaged\n", FOITAB_DATAERR },
+	{ "an .xlsx: a sheet whose relationship is not there",
+	  XLSX({ WB, "<workbook><sheets><sheet name=\"Data\" sheetId=\"1\" "
+		 "r:id=\"rId9\"/></sheets></workbook>" },
+	       { SHEET1, SHEET(ROW(1, "<c r=\"A1\"><v>1</v></c>")) }),
+	  NULL, "", NULL,
+	  "foitab: b.xlsx: the workbook's index does not say where sheet "
+	  "'Data' is; it is damaged\n", FOITAB_DATAERR },
+	{ "an .xlsx: a row past the last a sheet has, unnumbered",
+	  XLSX({ WB, one_sheet },
+	       { SHEET1, SHEET("<row r=\"1048576\"><c><v>1</v></c></row>"
+		 "<row><c><v>2</v></c></row>") }),
+	  NULL, "1048576|1\n", NULL,
+	  "foitab: b.xlsx:Data: the sheet has more than 1048576 rows\n",
+	  FOITAB_DATAERR },
+	{ "an .xlsx: odd references and types kept as the sheet shows them",
+	  XLSX({ WB, one_sheet },
+	       { "xl/sharedStrings.xml", "<sst><si><t>s0</t></si></sst>" },
+	       { SHEET1, "<worksheet><sheetData>" ROW(1, "<c r=\"A1\" "
+		 "t=\"s\"><v>00</v></c><c r=\"1B\"><v>2</v></c><c r=\"C1\" "
+		 "t=\"d\"><v>2023-06-01</v></c><c r=\"D1\" t=\"inlineStrXYZ"
+		 "WithALongName\"><v>x</v></c>") "</sheetData><mergeCells>"
+		 "<mergeCell ref=\"A1\"/><mergeCell ref=\"AAAAAAAAAAAAAAAAAAAA"
+		 "AAAAAAAAAAAAAAAAAAAAAAAAA1:B2\"/></mergeCells></worksheet>" }),
+	  NULL, "", NULL,
+	  "foitab: b.xlsx:Data!D1: this cell has a type foitab does not know "
+	  "('inlineStrXYZWit'); the workbook is damaged\n", FOITAB_DATAERR },
 };
 
 /*
