@@ -34,7 +34,7 @@ MODULES  = util/mem_util util/strbuf util/diag util/text util/output \
 	   stats/stats stats/agreement \
 	   $(patsubst src/%.c,%,$(wildcard src/report/*.c)) \
 	   options denominators
-UNITS    = strbuf text csvread rules loader split classifier baseline registry \
+UNITS    = strbuf text diag csvread rules loader split classifier baseline registry \
 	   stats agreement reporter options workbook
 LIB_OBJ  = $(MODULES:%=$(BUILD)/%.o) $(BUILD)/builtin.o
 TEST_BIN = $(UNITS:%=$(BUILD)/test_%)
