@@ -706,6 +706,30 @@ static const struct wb_case cases[] = {
 	  NULL, "", NULL,
 	  "foitab: b.xlsx:Data!D1: this cell has a type foitab does not know "
 	  "('inlineStrXYZWit'); the workbook is damaged\n", FOITAB_DATAERR },
+	{ "an .xlsx: a workbook that lists no sheets",
+	  XLSX({ WB, "<workbook><sheets/></workbook>" }),
+	  NULL, "", NULL, "foitab: b.xlsx: the workbook has no sheets\n",
+	  FOITAB_DATAERR },
+	{ "an .xlsx: string indexes as strtoul reads them, and styles not small",
+	  XLSX({ WB, one_sheet },
+	       { "xl/sharedStrings.xml", "<sst><si><t>s0</t></si><si><t>s1</t>"
+		 "</si></sst>" },
+	       { "xl/styles.xml", STYLES("<xf numFmtId=\"0\"/><xf numFmtId="
+		 "\"14\"/>") },
+	       { SHEET1, SHEET(ROW(1, "<c r=\"A1\" t=\"s\"><v>+1</v></c>"
+		 "<c r=\"B1\" s=\"1x\"><v>45078</v></c><c r=\"C1\" "
+		 "s=\"12345678901\"><v>7</v></c><c r=\"D1\" s=\"-1\"><v>8</v>"
+		 "</c>")) }),
+	  NULL, "1|s1|2023-06-01|7|8\n", "Data", "", FOITAB_OK },
+	{ "an .xlsx: a string index past any there could be",
+	  XLSX({ WB, one_sheet },
+	       { "xl/sharedStrings.xml", "<sst><si><t>s0</t></si></sst>" },
+	       { SHEET1, SHEET(ROW(1, "<c r=\"A1\" t=\"s\"><v>99999999999999"
+		 "</v></c>")) }),
+	  NULL, "", NULL,
+	  "foitab: b.xlsx:Data!A1: this cell refers to a shared string the "
+	  "workbook does not have; the workbook is damaged\n",
+	  FOITAB_DATAERR },
 };
 
 /*
