@@ -448,8 +448,8 @@ int options_parse(struct options *o, int argc, char **argv, struct diag *diag)
 	} else if (optind < argc && strcmp(argv[optind], "init") == 0) {
 		o->command = COMMAND_INIT;
 		optind++;
-		if (o->rules || o->by || o->ci_level || o->list_pending ||
-		    o->list_refused) {
+		if (o->rules || o->baseline || o->registry || o->by ||
+		    o->ci_level || o->list_pending || o->list_refused) {
 			diag_error(diag, NULL, 0, "'foitab init' drafts rules "
 				   "from a sheet: of the options it takes only "
 				   "-o, --delimiter, --encoding and --sheet");

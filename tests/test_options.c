@@ -195,6 +195,12 @@ static const struct options_case cases[] = {
 	{ { "foitab", "--delimiter", "\\t", "--encoding", "utf-8", "s.csv" },
 	  FOITAB_OK, COMMAND_TABULATE, '\t', CSV_UTF8, NULL, "table", 0, NULL,
 	  "s.csv", "" },
+	{ { "foitab", "init", "-b", "x.csv", "a.csv" }, FOITAB_USAGE,
+	  COMMAND_TABULATE, 0, CSV_UTF8, NULL, NULL, 0, NULL, NULL,
+	  "foitab: 'foitab init' drafts rules from a sheet: of the options it takes only -o, --delimiter, --encoding and --sheet\n" },
+	{ { "foitab", "init", "-r", "x.csv", "a.csv" }, FOITAB_USAGE,
+	  COMMAND_TABULATE, 0, CSV_UTF8, NULL, NULL, 0, NULL, NULL,
+	  "foitab: 'foitab init' drafts rules from a sheet: of the options it takes only -o, --delimiter, --encoding and --sheet\n" },
 	{ { "foitab", "compare", "--ci", "a.csv", "b.csv" }, FOITAB_OK,
 	  COMMAND_COMPARE, 0, CSV_UTF8, NULL, "table", 0, NULL, "b.csv", "" },
 };
