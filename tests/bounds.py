@@ -7,6 +7,7 @@ large, each written to DIR with Python's standard library:
   toomany.xlsx     10 001 sheets
   rels.xlsx        180 000 relationships, for one sheet
   tables.ods       8 000 tables in content.xml, the last one fitting
+  toomany.ods      10 001 tables
   hidden.ods       60 000 table styles that hide a table
   strings.xlsx     53 million empty shared strings
   rows.xlsx        a header, a reply, then 400 000 empty rows
@@ -113,6 +114,8 @@ ods("tables.ods", BODY % ("".join(
     '<table:table table:name="T%d">%s</table:table>' % (i, trow(["notes"]))
     for i in range(7999)) + '<table:table table:name="Coded">%s%s</table:table>'
     % (trow(HEADER), trow(REPLY))))
+ods("toomany.ods", BODY % "".join(
+    '<table:table table:name="T%d"/>' % i for i in range(10001)))
 ods("hidden.ods", "<office:automatic-styles>%s</office:automatic-styles>" % "".join(
     '<style:style style:name="ta%d" style:family="table"><style:table-properties '
     'table:display="false"/></style:style>' % i for i in range(60000))

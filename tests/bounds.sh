@@ -51,6 +51,7 @@ shape sheets.xlsx 65 "S9999:1: the header has no 'body' column" --sheet 10000
 shape toomany.xlsx 65 "the workbook has more than 10000 sheets"
 shape rels.xlsx 0 ""
 shape tables.ods 0 "reading sheet 'Coded' (8000 of 8000)"
+shape toomany.ods 65 "the workbook has more than 10000 sheets"
 shape hidden.ods 0 "reading sheet 'Coded' (1 of 1), which is hidden"
 shape strings.xlsx 65 "its parts inflate to more than 36 MiB, over 100 times"
 shape rows.xlsx 0 ""

@@ -124,6 +124,9 @@ struct wb_case {
 #define TR(cells) "<table:table-row>" cells "</table:table-row>"
 #define TEXT(t) "<table:table-cell office:value-type=\"string\"><text:p>" t \
 	"</text:p></table:table-cell>"
+#define SPAN2 "<table:table-cell office:value-type=\"string\" " \
+	"table:number-columns-spanned=\"2\"><text:p>x</text:p>" \
+	"</table:table-cell><table:covered-table-cell/>"
 #define BOOL(v) "<table:table-cell office:value-type=\"boolean\" " \
 	"office:boolean-value=\"" v "\"/>"
 
@@ -730,6 +733,63 @@ static const struct wb_case cases[] = {
 	  "foitab: b.xlsx:Data!A1: this cell refers to a shared string the "
 	  "workbook does not have; the workbook is damaged\n",
 	  FOITAB_DATAERR },
+	{ "an .ods: a date with one-digit month",
+	  ODS(BODY(TABLE("T", TR(TEXT("a") "<table:table-cell office:value-type="
+		 "\"date\" office:date-value=\"2023-6-01\"/>")))),
+	  NULL, "", NULL,
+	  "foitab: b.xlsx:T!B1: this cell is a date but stores '2023-6-01'; the "
+	  "workbook is damaged\n", FOITAB_DATAERR },
+	{ "an .ods: a date past the 31st",
+	  ODS(BODY(TABLE("T", TR(TEXT("a") "<table:table-cell office:value-type="
+		 "\"date\" office:date-value=\"2023-06-32\"/>")))),
+	  NULL, "", NULL,
+	  "foitab: b.xlsx:T!B1: this cell is a date but stores '2023-06-32'; the "
+	  "workbook is damaged\n", FOITAB_DATAERR },
+	{ "an .ods: a date with more after it",
+	  ODS(BODY(TABLE("T", TR(TEXT("a") "<table:table-cell office:value-type="
+		 "\"date\" office:date-value=\"2023-06-01X\"/>")))),
+	  NULL, "", NULL,
+	  "foitab: b.xlsx:T!B1: this cell is a date but stores '2023-06-01X'; the "
+	  "workbook is damaged\n", FOITAB_DATAERR },
+	{ "an .ods: an empty number",
+	  ODS(BODY(TABLE("T", TR(TEXT("a") "<table:table-cell office:value-type="
+		 "\"float\" office:value=\"\"/>")))),
+	  NULL, "", NULL,
+	  "foitab: b.xlsx:T!B1: this cell is a number but stores ''; the "
+	  "workbook is damaged\n", FOITAB_DATAERR },
+	{ "an .ods: a number that is not a number",
+	  ODS(BODY(TABLE("T", TR(TEXT("a") "<table:table-cell office:value-type="
+		 "\"float\" office:value=\"nan\"/>")))),
+	  NULL, "", NULL,
+	  "foitab: b.xlsx:T!B1: this cell is a number but stores 'nan'; the "
+	  "workbook is damaged\n", FOITAB_DATAERR },
+	{ "an .ods: a time with more after it",
+	  ODS(BODY(TABLE("T", TR(TEXT("a") "<table:table-cell office:value-type="
+		 "\"time\" office:time-value=\"PT01H02M03SZ\"/>")))),
+	  NULL, "", NULL,
+	  "foitab: b.xlsx:T!B1: this cell is a time but stores 'PT01H02M03SZ'; the "
+	  "workbook is damaged\n", FOITAB_DATAERR },
+	{ "an .ods: a time with negative seconds",
+	  ODS(BODY(TABLE("T", TR(TEXT("a") "<table:table-cell office:value-type="
+		 "\"time\" office:time-value=\"PT01H02M-3S\"/>")))),
+	  NULL, "", NULL,
+	  "foitab: b.xlsx:T!B1: this cell is a time but stores 'PT01H02M-3S'; the "
+	  "workbook is damaged\n", FOITAB_DATAERR },
+	{ "an .ods: nine ranges merged in one row, and a style with no family",
+	  ODS("<office:automatic-styles><style:style style:name=\"x\"/>"
+	      "</office:automatic-styles>"
+	      BODY(TABLE("T", TR(TEXT("body"))
+		 TR(SPAN2 SPAN2 SPAN2 SPAN2 SPAN2 SPAN2 SPAN2 SPAN2 SPAN2)))),
+	  NULL, "1|body\n2|x||x||x||x||x||x||x||x||x\nmerged 2 0 2 1\n"
+	  "merged 2 2 2 3\nmerged 2 4 2 5\nmerged 2 6 2 7\nmerged 2 8 2 9\n"
+	  "merged 2 10 2 11\nmerged 2 12 2 13\nmerged 2 14 2 15\n"
+	  "merged 2 16 2 17\n", "T", "", FOITAB_OK },
+	{ "an .ods: a first table with no rows is passed over for one that fits",
+	  ODS(BODY("<table:table table:name=\"Empty\"/>" TABLE("T",
+		   TR(TEXT("body")) TR(TEXT("b"))))),
+	  NULL, "1|body\n2|b\n", "T",
+	  "foitab: b.xlsx: reading sheet 'T' (2 of 2); --sheet names "
+	  "another\n", FOITAB_OK },
 };
 
 /*
