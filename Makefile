@@ -537,9 +537,9 @@ cov-unit:
 	  ./$$t >$$t.log 2>&1 || { cat $$t.log; exit 1; }; done
 cov-e2e:
 	@sh tests/e2e.sh $(COV_PROG)
-	@BOUNDS_SECONDS=10 sh tests/bounds.sh $(COV_PROG) ./$(BUILD)/bench-measure
+	@TIME_SCALE=5 sh tests/bounds.sh $(COV_PROG) ./$(BUILD)/bench-measure
 cov-hostile:
-	@sh tests/hostile.sh $(COV_PROG) ./$(BUILD)/bench-measure \
+	@TIME_SCALE=5 sh tests/hostile.sh $(COV_PROG) ./$(BUILD)/bench-measure \
 	  ./$(BUILD)/shrink.so ./$(BUILD)/bench-gen
 cov-oom:
 	@sh tests/oom.sh ./$(COV)/foitab-failalloc ./$(BUILD)/bench-gen

@@ -12,6 +12,8 @@ large, each written to DIR with Python's standard library:
   strings.xlsx     53 million empty shared strings
   rows.xlsx        a header, a reply, then 400 000 empty rows
   repeated.ods     a filled row repeated a million times, 16 000 cells wide
+  longcell.xlsx    a cell of 2 MiB
+  wide.ods         a row of 20 000 empty cells and a filled one
   merges.xlsx      180 000 merged ranges in a column the rules read
 
     python3 tests/bounds.py DIR
@@ -130,6 +132,12 @@ ods("repeated.ods", BODY % ('<table:table table:name="Coded">%s'
     '<table:table-cell office:value-type="string" '
     'table:number-columns-repeated="16000"><text:p>x</text:p>'
     '</table:table-cell></table:table-row></table:table>' % trow(HEADER)))
+xlsx("longcell.xlsx", dict(ONE, **{"xl/worksheets/sheet1.xml": sheet(
+    SURVEY + '<row r="3"><c r="A3" t="inlineStr"><is><t>%s</t></is></c></row>'
+    % ("x" * (2 << 20)))}))
+ods("wide.ods", BODY % ('<table:table table:name="Coded">%s<table:table-row>'
+    '<table:table-cell table:number-columns-repeated="20000"/>%s'
+    '</table:table-row></table:table>' % (trow(HEADER), tcell("x"))))
 xlsx("merges.xlsx", dict(ONE, **{"xl/worksheets/sheet1.xml": sheet(SURVEY,
      "<mergeCells>%s</mergeCells>" % "".join(
          '<mergeCell ref="C%d:C%d"/>' % (i, i + 1) for i in range(2, 180002)))}))
