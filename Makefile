@@ -5,7 +5,9 @@
 #   make check    build, then run every behaviour test (unit, end-to-end,
 #                 hostile, model, threads, docs...), about a minute
 #   make check-all  check, then sanitizers, clang, valgrind, allocation
-#                 failure, fuzzing, the page and LibreOffice (CI's run)
+#                 failure, fuzzing, the page, LibreOffice and coverage
+#                 (CI's run)
+#   make coverage lines and branches of src/ the tests reach, with floors
 #   make install  install the program (PREFIX, DESTDIR honoured)
 #
 # Missing build packages are installed on a Debian machine when run as
@@ -45,7 +47,7 @@ BUILD_PACKAGES = libcsv-dev libzip-dev libexpat1-dev
 CHECK_PACKAGES = libcmocka-dev jq miller cmark-gfm mandoc libxml2-utils \
 		 bsdutils python3 python3-openpyxl
 CHECK_ALL_PACKAGES = $(CHECK_PACKAGES) valgrind clang libclang-rt-dev \
-		     chromium libreoffice-calc-nogui
+		     chromium libreoffice-calc-nogui gcovr
 
 .PHONY: web web-deps page npm-package bench all run check check-all check-stages \
 	deps check-deps check-all-deps unit e2e hostile bounds model init-property \
@@ -464,7 +466,7 @@ valgrind: foitab $(TEST_BIN) $(BUILD)/csvdump
 # each closing with "NAME: N passed, M failed"; under a minute or two on
 # two cores.  make check-all: check, then the sanitizers, clang,
 # valgrind, the allocation-failure sweep, the fuzz targets, the page in
-# Chromium and LibreOffice: what CI runs.
+# Chromium, LibreOffice and coverage with its floors: what CI runs.
 CHECK_STAGES = unit e2e hostile bounds model init-property split conformance \
 	       docs interop output terminal install-check
 check: check-deps
@@ -486,6 +488,7 @@ check-all: check-all-deps
 	@$(MAKE) -s clang
 	@$(MAKE) -s valgrind
 	@$(MAKE) -s fuzz
+	@$(MAKE) -s coverage
 	@echo "make check-all: all tests passed"
 
 # Coverage of src/ (the page's glue in src/web/ aside) by the make check
