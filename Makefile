@@ -372,7 +372,7 @@ fuzz: build/fuzz/fuzz_loader build/fuzz/fuzz_rules build/fuzz/fuzz_split \
 	  ../shared/conformance/csvkit-examples/examples/*.csv \
 	  build/fuzz/corpus/ 2>/dev/null
 	@cp data/*.rules tests/fixtures/*.rules build/fuzz/rules-corpus/
-	@for t in loader:corpus:8192 rules:rules-corpus:8192 \
+	@n=0; for t in loader:corpus:8192 rules:rules-corpus:8192 \
 	  split:corpus:8192 survey:survey-corpus:8192 \
 	  workbook:workbook-corpus:65536 agree:agree-corpus:65536; do \
 	  name=$${t%%:*}; rest=$${t#*:}; corpus=$${rest%%:*}; \
@@ -384,7 +384,9 @@ fuzz: build/fuzz/fuzz_loader build/fuzz/fuzz_rules build/fuzz/fuzz_split \
 	       echo "fuzz: $$name FAILED (the input is in build/fuzz)"; \
 	       exit 1; }; \
 	  echo "fuzz_$$name: $$(grep -h '^Done' build/fuzz/log-$$name)"; \
-	done
+	  n=$$((n + 1)); \
+	done; \
+	echo "fuzz: $$n passed, 0 failed"
 
 build/asan/foitab-asan: build/asan/main.o build/asan/util/mem.o \
 			$(LIB_OBJ:$(BUILD)/%=build/asan/%)
