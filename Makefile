@@ -29,7 +29,9 @@ SAN_FLAGS = -fsanitize=address,undefined -fno-omit-frame-pointer \
 # src/report; options.c is the command line's.
 # A format is a file in src/report/: all of them are built.
 MODULES  = util/mem_util util/strbuf util/diag util/text util/output \
-	   read/csvread read/header read/workbook read/xlsx read/ods \
+	   read/csvread read/header read/workbook read/pieces read/xlsx \
+	   read/xlsx_dates \
+	   read/ods \
 	   survey/rules survey/settings survey/condition survey/loader survey/classifier \
 	   survey/baseline survey/registry survey/split survey/collect \
 	   survey/draft survey/coders \
@@ -104,7 +106,7 @@ web-deps:
 web: web-deps
 	@$(MAKE) --no-print-directory $(BUILD)/foitab.html
 
-$(BUILD)/foitab.html: $(WEB_SOURCES) $(wildcard include/*.h) src/web/page.html \
+$(BUILD)/foitab.html: $(WEB_SOURCES) $(wildcard include/*.h src/*/*.h) src/web/page.html \
 		      src/web/page.js src/web/build.sh src/web/source.sh
 	sh src/web/build.sh $(BUILD) $@ \
 	  "$$(sed -n 's/^#define FOITAB_VERSION "\(.*\)"/\1/p' include/version.h)" \
@@ -114,7 +116,7 @@ $(BUILD)/foitab.html: $(WEB_SOURCES) $(wildcard include/*.h) src/web/page.html \
 foitab: $(BUILD)/main.o $(BUILD)/util/mem.o $(LIB_OBJ)
 	$(CC) $(CFLAGS) $(EXTRA_CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS_ALL)
 
-$(BUILD)/%.o: src/%.c $(wildcard include/*.h) | $(BUILD)
+$(BUILD)/%.o: src/%.c $(wildcard include/*.h src/*/*.h) | $(BUILD)
 	@mkdir -p $(dir $@)
 	$(CC) $(WARN) $(CFLAGS) $(EXTRA_CFLAGS) $(CPPFLAGS_ALL) -c -o $@ $<
 

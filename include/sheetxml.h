@@ -202,6 +202,14 @@ unsigned long wb_row_number(const char *s);
 /* A number as the sheet shows it, without float noise: "3", "0.1". */
 void wb_number_text(const char *s, char *buf, size_t size);
 
+/* .xlsx dates (xlsx_dates.c): a serial as ISO 8601 ("2023-06-01",
+ * "2023-06-01T09:30:00", "18:00:00"), or as a number when it is none;
+ * does a custom number format code show a date or time; does a built-in
+ * number format id. */
+void xlsx_date_text(const char *s, int date1904, char *buf, size_t size);
+int xlsx_date_format(const char *code);
+int xlsx_builtin_date(long id);
+
 /* The readers of the formats. */
 int xlsx_open(struct workbook *w);           /* sheets, strings, styles */
 int xlsx_sheet(struct workbook *w, size_t i);
