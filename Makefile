@@ -37,7 +37,7 @@ MODULES  = util/mem_util util/strbuf util/diag util/text util/output \
 	   survey/draft survey/coders \
 	   stats/stats stats/agreement \
 	   $(patsubst src/%.c,%,$(wildcard src/report/*.c)) \
-	   options denominators
+	   $(patsubst src/%.c,%,$(wildcard src/cmd/*.c))
 UNITS    = strbuf text diag csvread rules loader split classifier baseline registry \
 	   stats agreement reporter options workbook
 LIB_OBJ  = $(MODULES:%=$(BUILD)/%.o) $(BUILD)/builtin.o

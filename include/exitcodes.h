@@ -8,6 +8,7 @@
 
 enum foitab_status {
 	FOITAB_OK = 0,        /* success */
+	FOITAB_NONE_FIT = 1,  /* denominators: no denominator fits */
 	FOITAB_USAGE = 2,     /* bad command line */
 	FOITAB_DATAERR = 65,  /* the input file is wrong (EX_DATAERR) */
 	FOITAB_NOINPUT = 66,  /* the input file cannot be opened (EX_NOINPUT) */

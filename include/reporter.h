@@ -63,20 +63,40 @@ struct report {
 typedef void (*report_render_fn)(const struct report *rep, FILE *out);
 
 /*
- * A format: `render` prints the tally (the buckets' figures), `list` the
- * bodies in the selected buckets and groups, `by` the figures of each
- * group of a grouping, `compare` two tallies side by side, `denominators`
- * and `agree` what those commands found; NULL for what it does not show.
+ * What a report shows, each printed by one renderer of a format:
+ * the figures of one file, the bodies in the selected buckets and groups
+ * (list), the figures of each group of a grouping (by), two tallies side
+ * by side (compare), and what `denominators` and `agree` found.  A
+ * command names the view it prints (commands.h).
+ */
+enum report_view {
+	REPORT_FIGURES,
+	REPORT_LIST,
+	REPORT_BY,
+	REPORT_COMPARE,
+	REPORT_DENOMINATORS,             /* rep->denominators */
+	REPORT_AGREE,                    /* rep->agree */
+	REPORT_VIEWS
+};
+
+/*
+ * A format: a row of the table in reporter.c, defined in a file of its
+ * own under src/report/.  `view` holds a renderer for each view it can
+ * show, NULL for the others.  `whole` marks a format that is one whole
+ * document: it lists every bucket's bodies and who did not answer, at
+ * once, whatever the command line selected.
  */
 struct report_format {
-	const char *name;                  /* as given to --format */
-	report_render_fn render;
-	report_render_fn list;
-	report_render_fn by;
-	report_render_fn compare;
-	report_render_fn denominators;   /* rep->denominators */
-	report_render_fn agree;          /* rep->agree */
+	const char *name;                /* as given to --format */
+	const char *label;               /* as a page offers it: "chart (SVG)" */
+	const char *extension;           /* a file of it: "txt", "md" */
+	const char *media_type;          /* "text/csv" */
+	int whole;
+	report_render_fn view[REPORT_VIEWS];
 };
+
+/* The view's name, as --list-formats prints it: "figures", "by". */
+const char *reporter_view_name(enum report_view view);
 
 /*
  * Print `rep` with `render` to the file `output` names, or to standard
@@ -85,11 +105,30 @@ struct report_format {
 int reporter_write(const char *output, const struct report *rep,
 		   report_render_fn render, struct diag *diag);
 
+/*
+ * Print the `view` of `rep` in `format` (which must have that view) as
+ * reporter_write() does.  A whole format selects every bucket and
+ * group; standard output that is a terminal gets bars, coloured unless
+ * NO_COLOR is set or TERM is dumb.
+ */
+int reporter_print(const char *output, struct report *rep,
+		   const struct report_format *format, enum report_view view,
+		   struct diag *diag);
+
 /* The format called `name`, or NULL. */
 const struct report_format *reporter_find(const char *name);
 
 /* All formats, in the order --help lists them; `*n` receives the count. */
 const struct report_format *const *reporter_formats(size_t *n);
+
+/*
+ * The formats that have `view`, as "table, csv, tsv" into `buf` (cut
+ * short to fit `size`); returns buf.
+ */
+const char *reporter_names(enum report_view view, char *buf, size_t size);
+
+/* Every format on a line: name, extension, media type, views, label. */
+void reporter_list_formats(FILE *out);
 
 /*
  * Would a spreadsheet take cell text `s` for a formula?  True when it

@@ -140,8 +140,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			rep.agree = &a;
 			rep.decimals = (int)(size % 4);
 			for (i = 0; i < nformats; i++)
-				if (formats[i]->agree)
-					formats[i]->agree(&rep, sink);
+				if (formats[i]->view[REPORT_AGREE])
+					formats[i]->view[REPORT_AGREE](&rep, sink);
 			agree_report_free(&a);
 		}
 	}

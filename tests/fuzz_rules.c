@@ -121,13 +121,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		rep.ci_level = size % 2 ? 95 : 0;
 		rep.decimals = (int)(size % 4);
 		for (f = 0; f < n; f++) {
-			formats[f]->render(&rep, sink);
-			if (formats[f]->list)
-				formats[f]->list(&rep, sink);
-			if (formats[f]->by)
-				formats[f]->by(&rep, sink);
-			if (formats[f]->compare)
-				formats[f]->compare(&rep, sink);
+			int v;
+
+			for (v = REPORT_FIGURES; v <= REPORT_COMPARE; v++)
+				if (formats[f]->view[v])
+					formats[f]->view[v](&rep, sink);
 		}
 	}
 	loader_release(&l);

@@ -1,6 +1,7 @@
 #!/bin/sh
 # manpage.sh - the man page says what --help says: the same options, the
-# same commands and formats, and it passes mandoc's lint.
+# same commands and formats (as the program's own tables list them), and
+# it passes mandoc's lint.
 #
 #   sh tests/manpage.sh PROGRAM MANPAGE
 set -u
@@ -49,6 +50,21 @@ for f in $(cat "$tmp/a"); do
 	grep -q "^\.B[R]* $f\b" "$tmp/page" && echo "$f"
 done | sort >"$tmp/b"
 same "formats"
+
+# The commands a file's name can be mistaken for, as --list-commands
+# names them (all but the one run when none is named).
+"$prog" --list-commands | awk -F '\t' '$2 ~ ("^foitab " $1 "( |$)") { print $1 }' |
+	sort >"$tmp/a"
+tr '\n' ' ' <"$tmp/page" | grep -o 'A file literally called [a-z, ]* is written' |
+	sed -e 's/^A file literally called //' -e 's/ is written$//' -e 's/ or /, /' |
+	tr -d ' ' | tr ',' '\n' | sort >"$tmp/b"
+same "commands a file's name is taken for"
+
+# The formats the -f paragraph names, as --list-formats names them.
+"$prog" --list-formats | cut -f1 | sort >"$tmp/a"
+sed -n '/^\.BI -f " FORMAT"/,/^\.TP/p' "$tmp/page" |
+	grep -o '^\.BR* [a-z][a-z]*' | sed 's/.* //' | sort >"$tmp/b"
+same "formats of the -f paragraph"
 
 # The rules page: it lints, and its example is a sound rules file.
 rules_page=$(dirname "$page")/foitab-rules.5

@@ -83,7 +83,7 @@ static char *render(const char *format, const struct report *rep)
 	FILE *out = open_memstream(&text, &len);
 
 	assert_non_null(reporter_find(format));
-	reporter_find(format)->render(rep, out);
+	reporter_find(format)->view[REPORT_FIGURES](rep, out);
 	fclose(out);
 	return text;
 }
@@ -299,7 +299,7 @@ static void test_lists(void **state)
 		rep.raw_cells = cases[i].raw;
 		rep.list_pending = strcmp(cases[i].format, "json") == 0 ||
 				   strcmp(cases[i].format, "markdown") == 0;
-		reporter_find(cases[i].format)->list(&rep, out);
+		reporter_find(cases[i].format)->view[REPORT_LIST](&rep, out);
 		fclose(out);
 		if (strcmp(text, cases[i].expected) != 0) {
 			print_error("%s:\n%s\nwanted:\n%s\n", cases[i].format,

@@ -380,11 +380,31 @@ DSV_ENTRIES(denominators)
 DSV_ENTRIES(agree)
 
 const struct report_format report_csv = {
-	"csv", figures_csv, list_csv, by_csv, compare_csv, denominators_csv,
-	agree_csv
+	.name = "csv",
+	.label = "CSV",
+	.extension = "csv",
+	.media_type = "text/csv",
+	.view = {
+		[REPORT_FIGURES] = figures_csv,
+		[REPORT_LIST] = list_csv,
+		[REPORT_BY] = by_csv,
+		[REPORT_COMPARE] = compare_csv,
+		[REPORT_DENOMINATORS] = denominators_csv,
+		[REPORT_AGREE] = agree_csv,
+	},
 };
 
 const struct report_format report_tsv = {
-	"tsv", figures_tsv, list_tsv, by_tsv, compare_tsv, denominators_tsv,
-	agree_tsv
+	.name = "tsv",
+	.label = "TSV",
+	.extension = "tsv",
+	.media_type = "text/tab-separated-values",
+	.view = {
+		[REPORT_FIGURES] = figures_tsv,
+		[REPORT_LIST] = list_tsv,
+		[REPORT_BY] = by_tsv,
+		[REPORT_COMPARE] = compare_tsv,
+		[REPORT_DENOMINATORS] = denominators_tsv,
+		[REPORT_AGREE] = agree_tsv,
+	},
 };

@@ -230,5 +230,12 @@ static void render_html(const struct report *rep, FILE *out)
 }
 
 const struct report_format report_html = {
-	"html", render_html, NULL, NULL, NULL, NULL, NULL
+	.name = "html",
+	.label = "report (HTML)",
+	.extension = "html",
+	.media_type = "text/html",
+	.whole = 1,
+	.view = {
+		[REPORT_FIGURES] = render_html,
+	},
 };

@@ -427,6 +427,16 @@ static void agree_json(const struct report *rep, FILE *out)
 }
 
 const struct report_format report_json = {
-	"json", render_json, list_json, by_json, compare_json,
-	denominators_json, agree_json
+	.name = "json",
+	.label = "JSON",
+	.extension = "json",
+	.media_type = "application/json",
+	.view = {
+		[REPORT_FIGURES] = render_json,
+		[REPORT_LIST] = list_json,
+		[REPORT_BY] = by_json,
+		[REPORT_COMPARE] = compare_json,
+		[REPORT_DENOMINATORS] = denominators_json,
+		[REPORT_AGREE] = agree_json,
+	},
 };

@@ -344,6 +344,16 @@ static void agree_markdown(const struct report *rep, FILE *out)
 }
 
 const struct report_format report_markdown = {
-	"markdown", render_markdown, list_markdown, by_markdown, compare_markdown,
-	denominators_markdown, agree_markdown
+	.name = "markdown",
+	.label = "Markdown",
+	.extension = "md",
+	.media_type = "text/markdown",
+	.view = {
+		[REPORT_FIGURES] = render_markdown,
+		[REPORT_LIST] = list_markdown,
+		[REPORT_BY] = by_markdown,
+		[REPORT_COMPARE] = compare_markdown,
+		[REPORT_DENOMINATORS] = denominators_markdown,
+		[REPORT_AGREE] = agree_markdown,
+	},
 };

@@ -11,7 +11,9 @@
  * of `foitab list`, and text made safe for a terminal or for XML.
  */
 #include <assert.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "output.h"
 #include "render.h"
@@ -534,17 +536,61 @@ int reporter_write(const char *output, const struct report *rep,
 	return output_write(output, write_rendering, &r, diag);
 }
 
-/*
- * Every format, in the order --help lists them: each is defined in the
- * file of its name (csv and tsv in dsv.c).
- */
-extern const struct report_format report_table, report_csv, report_tsv,
-	report_json, report_markdown, report_svg, report_html;
+int reporter_print(const char *output, struct report *rep,
+		   const struct report_format *format, enum report_view view,
+		   struct diag *diag)
+{
+	if (!output && isatty(fileno(stdout))) {
+		/* A person at a terminal: bars, coloured unless NO_COLOR. */
+		const char *no_colour = getenv("NO_COLOR");
+		const char *term = getenv("TERM");
 
-static const struct report_format *const formats[] = {
-	&report_table, &report_csv, &report_tsv, &report_json,
-	&report_markdown, &report_svg, &report_html,
+		rep->bars = 1;
+		rep->colour = !(no_colour && *no_colour) &&
+			      !(term && strcmp(term, "dumb") == 0);
+	}
+	if (format->whole && rep->tally) {
+		/* One document: every bucket, and who did not answer. */
+		rep->selected = (1UL << rep->tally->nbuckets) - 1;
+		rep->list_pending = rep->list_refused = 1;
+	}
+	assert(format->view[view]);
+	return reporter_write(output, rep, format->view[view], diag);
+}
+
+/*
+ * The formats, in the order --help lists them: one row each, the format
+ * defined in the file of its name (csv and tsv in dsv.c).
+ */
+#define FORMAT_TABLE \
+	FORMAT(table)    \
+	FORMAT(csv)      \
+	FORMAT(tsv)      \
+	FORMAT(json)     \
+	FORMAT(markdown) \
+	FORMAT(svg)      \
+	FORMAT(html)
+
+#define FORMAT(name) extern const struct report_format report_##name;
+FORMAT_TABLE
+#undef FORMAT
+#define FORMAT(name) &report_##name,
+static const struct report_format *const formats[] = { FORMAT_TABLE };
+#undef FORMAT
+
+static const char *const view_names[REPORT_VIEWS] = {
+	[REPORT_FIGURES] = "figures",
+	[REPORT_LIST] = "list",
+	[REPORT_BY] = "by",
+	[REPORT_COMPARE] = "compare",
+	[REPORT_DENOMINATORS] = "denominators",
+	[REPORT_AGREE] = "agree",
 };
+
+const char *reporter_view_name(enum report_view view)
+{
+	return view_names[view];
+}
 
 const struct report_format *reporter_find(const char *name)
 {
@@ -560,4 +606,41 @@ const struct report_format *const *reporter_formats(size_t *n)
 {
 	*n = sizeof formats / sizeof formats[0];
 	return formats;
+}
+
+const char *reporter_names(enum report_view view, char *buf, size_t size)
+{
+	size_t i, used = 0;
+
+	buf[0] = '\0';
+	for (i = 0; i < sizeof formats / sizeof formats[0]; i++) {
+		int n;
+
+		if (!formats[i]->view[view] || used >= size)
+			continue;
+		n = snprintf(buf + used, size - used, "%s%s", used ? ", " : "",
+			     formats[i]->name);
+		used += n > 0 ? (size_t)n : 0;
+	}
+	return buf;
+}
+
+void reporter_list_formats(FILE *out)
+{
+	size_t i;
+	int v;
+
+	for (i = 0; i < sizeof formats / sizeof formats[0]; i++) {
+		const struct report_format *f = formats[i];
+		const char *sep = "";
+
+		fprintf(out, "%s\t%s\t%s\t", f->name, f->extension,
+			f->media_type);
+		for (v = 0; v < REPORT_VIEWS; v++)
+			if (f->view[v]) {
+				fprintf(out, "%s%s", sep, view_names[v]);
+				sep = ",";
+			}
+		fprintf(out, "\t%s\n", f->label);
+	}
 }

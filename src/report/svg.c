@@ -205,5 +205,11 @@ static void render_svg(const struct report *rep, FILE *out)
 }
 
 const struct report_format report_svg = {
-	"svg", render_svg, NULL, NULL, NULL, NULL, NULL
+	.name = "svg",
+	.label = "chart (SVG)",
+	.extension = "svg",
+	.media_type = "image/svg+xml",
+	.view = {
+		[REPORT_FIGURES] = render_svg,
+	},
 };

@@ -464,6 +464,16 @@ static void agree_table(const struct report *rep, FILE *out)
 }
 
 const struct report_format report_table = {
-	"table", render_table, list_table, by_table, compare_table,
-	denominators_table, agree_table
+	.name = "table",
+	.label = "table (.txt)",
+	.extension = "txt",
+	.media_type = "text/plain",
+	.view = {
+		[REPORT_FIGURES] = render_table,
+		[REPORT_LIST] = list_table,
+		[REPORT_BY] = by_table,
+		[REPORT_COMPARE] = compare_table,
+		[REPORT_DENOMINATORS] = denominators_table,
+		[REPORT_AGREE] = agree_table,
+	},
 };

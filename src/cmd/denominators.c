@@ -7,17 +7,17 @@
  */
 #include <string.h>
 
-#include "commands.h"
 #include "exitcodes.h"
 #include "mem.h"
-#include "reporter.h"
+#include "run.h"
 #include "stats.h"
 
 #define DENOMINATOR_TESTS_MAX 10000000ULL   /* denominators x percentages */
 
-int cmd_denominators(const struct options *o, struct diag *diag)
+static int denominators(struct run *run)
 {
-	const struct report_format *format = reporter_find(o->format);
+	const struct options *o = run->opt;
+	struct diag *diag = run->diag;
 	size_t n = (size_t)o->noperands, i, nfits = 0, cap = 0;
 	unsigned long long *percents;
 	int *decimals;
@@ -35,12 +35,6 @@ int cmd_denominators(const struct options *o, struct diag *diag)
 			   "is more than %llu tests; narrow the range",
 			   o->range_min, o->range_max, n, n == 1 ? "" : "s",
 			   DENOMINATOR_TESTS_MAX);
-		return FOITAB_USAGE;
-	}
-	if (!format->denominators) {
-		diag_error(diag, NULL, 0, "--format %s does not go with 'foitab "
-			   "denominators'; use table, csv, tsv, json or "
-			   "markdown", o->format);
 		return FOITAB_USAGE;
 	}
 	percents = mem_realloc_array(NULL, n, sizeof *percents);
@@ -113,8 +107,9 @@ int cmd_denominators(const struct options *o, struct diag *diag)
 		report.denominators = &d;
 		report.decimals = o->decimals;
 		report.raw_cells = o->raw_cells;
-		status = reporter_write(o->output, &report, format->denominators,
-					diag);
+		status = reporter_print(o->output, &report,
+					reporter_find(o->format),
+					REPORT_DENOMINATORS, diag);
 		if (status == FOITAB_OK && nfits == 0)
 			status = FOITAB_NONE_FIT;
 	}
@@ -128,3 +123,19 @@ int cmd_denominators(const struct options *o, struct diag *diag)
 	mem_free(last);
 	return status;
 }
+
+/* It reads no file: no rules, no survey. */
+const struct command command_denominators = {
+	.name = "denominators",
+	.synopsis = "denominators [OPTIONS] PERCENT...",
+	.help = "'denominators' finds the denominators that fit published\n"
+		"percentages, and the counts behind them.\n",
+	.run = denominators,
+	.options = OPTIONS_REPORT | OPTION_OUTPUT | OPTION_RANGE |
+		   OPTION_ROUNDING,
+	.min = 1, .max = COMMAND_ANY, .files = 0,
+	.operands = "the published percentages, such as: foitab denominators "
+		    "6 29 12",
+	.view = REPORT_DENOMINATORS,
+	.needs = 0,
+};
