@@ -28,11 +28,11 @@ SAN_FLAGS = -fsanitize=address,undefined -fno-omit-frame-pointer \
 # stage it belongs to: src/util, src/read, src/survey, src/stats,
 # src/report; options.c is the command line's.
 # A format is a file in src/report/: all of them are built.
-MODULES  = util/mem_util util/strbuf util/diag util/text util/output \
-	   read/csvread read/header read/workbook read/pieces read/xlsx \
+MODULES  = util/mem_util util/strbuf util/diag util/text util/output util/pool \
+	   read/csvread read/header read/sheetxml read/workbook read/pieces read/xlsx \
 	   read/xlsx_dates \
 	   read/ods \
-	   survey/rules survey/settings survey/condition survey/loader survey/classifier \
+	   survey/codebook survey/rules_reader survey/rules survey/settings survey/condition survey/loader survey/classifier \
 	   survey/baseline survey/registry survey/split survey/collect \
 	   survey/draft survey/coders \
 	   stats/stats stats/agreement \
@@ -53,6 +53,7 @@ CHECK_ALL_PACKAGES = $(CHECK_PACKAGES) valgrind clang libclang-rt-dev \
 
 .PHONY: web web-deps page npm-package bench all run check check-all check-stages \
 	deps check-deps check-all-deps unit e2e hostile bounds model init-property \
+	layers recipe \
 	split tsan sanitize valgrind oom coverage coverage-stages cov-unit \
 	cov-e2e cov-hostile cov-model cov-more cov-oom \
 	clang threads conformance fuzz docs interop office output browser terminal install \
@@ -165,7 +166,7 @@ $(BUILD):
 
 $(BUILD)/test_%: tests/test_%.c $(LIB_OBJ) $(BUILD)/mem_failing.o \
 		 tests/testutil.h
-	$(CC) $(WARN) $(CFLAGS) $(EXTRA_CFLAGS) $(CPPFLAGS_ALL) -Itests \
+	$(CC) $(WARN) $(CFLAGS) $(EXTRA_CFLAGS) $(CPPFLAGS_ALL) -Itests -Isrc/report \
 	  $(LDFLAGS) -o $@ $< $(LIB_OBJ) $(BUILD)/mem_failing.o \
 	  $(LDLIBS_ALL) -lcmocka
 
@@ -200,6 +201,11 @@ conformance: foitab $(BUILD)/csvdump
 # job slots a 'make run' in them would see); the manual pages in step
 # with --help.
 NO_MAKE_ENV = env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL
+# The stages call down, never up, and no files call each other round:
+# read from the objects the program is linked from (nm).
+layers: foitab
+	@python3 tests/layers.py $(BUILD) $(BUILD)/main.o $(LIB_OBJ)
+
 docs: foitab
 	@mkdir -p build
 	@$(NO_MAKE_ENV) sh tests/readme.sh ./foitab
@@ -472,7 +478,7 @@ valgrind: foitab $(TEST_BIN) $(BUILD)/csvdump
 # valgrind, the allocation-failure sweep, the fuzz targets, the page in
 # Chromium, LibreOffice and coverage with its floors: what CI runs.
 CHECK_STAGES = unit e2e hostile bounds model init-property split conformance \
-	       docs interop output terminal install-check
+	       docs layers recipe interop output terminal install-check
 check: check-deps
 	@$(MAKE) -s foitab $(TEST_BIN) $(BUILD)/csvdump $(BUILD)/bench-gen \
 	  $(BUILD)/bench-measure $(BUILD)/shrink.so

@@ -148,6 +148,9 @@ async function shipped(files) {
 /* Each end-to-end case the page can take: the program's messages. */
 async function cases(list) {
 	const lines = fs.readFileSync(list, 'utf8').split('\n');
+	/* The command names, as the program's own table lists them. */
+	const commands = cli('.', ['--list-commands']).out.toString().trim()
+		.split('\n').map((line) => line.split('\t')[0]);
 	let tried = 0;
 
 	for (const line of lines) {
@@ -172,7 +175,7 @@ async function cases(list) {
 			else if ((w === '-f' || w === '--format') && next) i++;
 			else if (w === '--by' && next) { o.by = next; i++; }
 			else if (!w.startsWith('-') && !survey && fs.existsSync(w) &&
-				 !['check', 'list', 'compare', 'rules', 'init'].includes(w))
+				 !commands.includes(w))
 				survey = w;
 			else ok = false;
 		}
@@ -207,7 +210,9 @@ async function cases(list) {
 
 /* Every download is the program's output, byte for byte. */
 async function downloads(survey) {
-	const formats = ['table', 'csv', 'tsv', 'json', 'markdown', 'svg', 'html'];
+	/* The formats as the program's own table lists them. */
+	const formats = cli('.', ['--list-formats']).out.toString().trim()
+		.split('\n').map((line) => line.split('\t'));
 	const optionSets = [{}, { decimals: '1', ci: '90' },
 		{ baseline: 'none', register: 'none', decimals: '3' },
 		{ by: 'region', ci: '99' }];
@@ -229,7 +234,7 @@ async function downloads(survey) {
 		const cdp = await page.target().createCDPSession();
 		await cdp.send('Browser.setDownloadBehavior',
 			{ behavior: 'allow', downloadPath: into });
-		for (const format of formats) {
+		for (const [format, , , views] of formats) {
 			const before = new Set(fs.readdirSync(into));
 			await page.click('#downloads a[data-format="' + format + '"]');
 			let file = null;
@@ -238,8 +243,8 @@ async function downloads(survey) {
 				file = fs.readdirSync(into).find((f) => !before.has(f) &&
 					!f.endsWith('.crdownload'));
 			}
-			/* The chart and the report are of the whole survey. */
-			const whole = format === 'svg' || format === 'html';
+			/* A format with no view by group is of the whole survey. */
+			const whole = !views.split(',').includes('by');
 			const want = cli(dir, argsOf(whole ? Object.assign({}, o,
 				{ by: undefined }) : o).concat(['--format', format,
 				path.basename(survey)]));

@@ -3,7 +3,6 @@
  * threads, or in one pass; see pieces.h.  It knows nothing of what the
  * pieces hold: the .xlsx reader gives each kind its handlers.
  */
-#include <pthread.h>
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,10 +16,17 @@
 #define PIECE_LONGEST ((size_t)4 << 20)   /* an element, past the piece */
 
 /* Parse a piece inside its element, as the part's parser would have. */
-static void parse_piece(const struct piece_kind *kind, struct piece *p)
+static void parse_piece(void *job)
 {
-	void *state = kind->new_state();
+	struct piece *p = job;
+	const struct piece_kind *kind = p->kind;
+	void *state;
 	struct xml x;
+
+	/* Once a piece could not be taken, those after it are not wanted. */
+	if (atomic_load(p->cancel))
+		return;
+	state = kind->new_state();
 
 	memset(&x, 0, sizeof x);
 	x.w = &p->w;
@@ -40,30 +46,6 @@ static void parse_piece(const struct piece_kind *kind, struct piece *p)
 	xml_end(&x);
 	if (state)
 		kind->free_state(state);
-}
-
-static void *pool_thread(void *arg)
-{
-	struct pool *pool = arg;
-
-	pthread_mutex_lock(&pool->lock);
-	for (;;) {
-		struct piece *p;
-
-		while (pool->started == pool->sent && !pool->closing)
-			pthread_cond_wait(&pool->work, &pool->lock);
-		if (pool->started == pool->sent)
-			break;
-		p = &pool->ring[pool->started++ % pool->slots];
-		pthread_mutex_unlock(&pool->lock);
-		if (!atomic_load(&pool->cancel))
-			parse_piece(pool->kind, p);
-		pthread_mutex_lock(&pool->lock);
-		p->done = 1;
-		pthread_cond_broadcast(&pool->done);
-	}
-	pthread_mutex_unlock(&pool->lock);
-	return NULL;
 }
 
 /* Give the part's own parser `len` bytes of the part. */
@@ -93,15 +75,10 @@ static unsigned long lines_in(const char *p, size_t len)
  */
 static void take_oldest(struct pieces *s)
 {
-	struct pool *pool = &s->pool;
-	struct piece *p = &pool->ring[pool->taken % pool->slots];
+	struct piece *p = pool_take(&s->pool);
 	struct workbook *w = s->w;
 	int status = WORKBOOK_REFUSED;
 
-	pthread_mutex_lock(&pool->lock);
-	while (!p->done)
-		pthread_cond_wait(&pool->done, &pool->lock);
-	pthread_mutex_unlock(&pool->lock);
 	if (s->cutting && p->clean && w->status == FOITAB_OK)
 		status = s->kind->take(s, p);
 	if (status == FOITAB_OK) {
@@ -109,7 +86,7 @@ static void take_oldest(struct pieces *s)
 	} else if (status == WORKBOOK_REFUSED) {
 		/* From here on, one pass: it reports what is wrong. */
 		s->cutting = 0;
-		atomic_store(&pool->cancel, 1);
+		atomic_store(&s->cancel, 1);
 		if (w->status == FOITAB_OK)
 			feed(s, p->bytes, p->len, 0);
 	} else if (w->status == FOITAB_OK) {
@@ -118,13 +95,12 @@ static void take_oldest(struct pieces *s)
 	s->kind->close_part(s, p);
 	mem_free(p->bytes);
 	p->bytes = NULL;
-	pool->taken++;
 }
 
 /* Take every piece in flight, in order. */
 static void take_all(struct pieces *s)
 {
-	while (s->pool.taken < s->pool.sent)
+	while (pool_in_flight(&s->pool))
 		take_oldest(s);
 }
 
@@ -147,15 +123,16 @@ static int send_piece(struct pieces *s, struct strbuf *stage, size_t cut,
 		      size_t room)
 {
 	struct strbuf rest = STRBUF_INIT;
-	struct pool *pool = &s->pool;
 	struct piece *p;
 
-	if (pool->sent - pool->taken == pool->slots)
+	if (pool_in_flight(&s->pool) == s->slots)
 		take_oldest(s);
 	if (!s->cutting)
 		return -1;
-	p = &pool->ring[pool->sent % pool->slots];
+	p = &s->ring[s->sent % s->slots];
 	memset(p, 0, sizeof *p);
+	p->kind = s->kind;
+	p->cancel = &s->cancel;
 	/* The piece's own state, made here: the threads share nothing
 	 * that this one writes. */
 	p->w = *s->w;
@@ -177,10 +154,8 @@ static int send_piece(struct pieces *s, struct strbuf *stage, size_t cut,
 	p->bytes = stage->buf;
 	p->len = cut;
 	*stage = rest;
-	pthread_mutex_lock(&pool->lock);
-	pool->sent++;
-	pthread_cond_signal(&pool->work);
-	pthread_mutex_unlock(&pool->lock);
+	s->sent++;
+	pool_send(&s->pool, p);
 	return 0;
 }
 
@@ -220,66 +195,30 @@ static int at_a_cut(const struct pieces *s)
 	       (size_t)XML_GetCurrentByteIndex(m->parser) == s->fed;
 }
 
-static void pool_start(struct pieces *s, unsigned jobs)
+/* The pool and the ring of pieces it works on; 0, or -1 for one pass. */
+static int pieces_start(struct pieces *s, unsigned jobs)
 {
-	struct pool *pool = &s->pool;
-	unsigned i;
-
-	pool->kind = s->kind;
-	atomic_init(&pool->cancel, 0);
-	if (jobs > PIECE_THREADS_MAX)
-		jobs = PIECE_THREADS_MAX;
-	pool->slots = 2 * (size_t)jobs + 1;
-	pool->ring = mem_calloc(pool->slots, sizeof *pool->ring);
-	if (!pool->ring)
-		return;
-	/* The pthread calls fail only when the system runs out of threads
-	 * or memory for them, which no input brings about: each branch
-	 * marked so is defensive (tests/README.md, make coverage). */
-	if (pthread_mutex_init(&pool->lock, NULL) != 0) /* GCOVR_EXCL_BR_LINE */
-		return;
-	if (pthread_cond_init(&pool->work, NULL) != 0) { /* GCOVR_EXCL_BR_LINE */
-		pthread_mutex_destroy(&pool->lock);
-		return;
-	}
-	if (pthread_cond_init(&pool->done, NULL) != 0) { /* GCOVR_EXCL_BR_LINE */
-		pthread_cond_destroy(&pool->work);
-		pthread_mutex_destroy(&pool->lock);
-		return;
-	}
-	for (i = 0; i < jobs; i++) {
-		int failed = pthread_create(&pool->threads[i], NULL,
-					    pool_thread, pool);
-
-		if (failed) /* GCOVR_EXCL_BR_LINE */
-			break;
-		pool->nthreads++;
-	}
-	if (!pool->nthreads) { /* GCOVR_EXCL_BR_LINE */
-		pthread_cond_destroy(&pool->done);
-		pthread_cond_destroy(&pool->work);
-		pthread_mutex_destroy(&pool->lock);
-	}
+	if (jobs > POOL_THREADS_MAX)
+		jobs = POOL_THREADS_MAX;
+	atomic_init(&s->cancel, 0);
+	s->slots = 2 * (size_t)jobs + 1;
+	s->ring = mem_calloc(s->slots, sizeof *s->ring);
+	if (!s->ring)
+		return -1;
+	if (pool_start(&s->pool, jobs, s->slots, parse_piece) == 0)
+		return 0;
+	mem_free(s->ring);
+	s->ring = NULL;
+	return -1;
 }
 
-static void pool_stop(struct pieces *s)
+static void pieces_stop(struct pieces *s)
 {
-	struct pool *pool = &s->pool;
-	unsigned i;
-
-	if (pool->nthreads) {
-		take_all(s);
-		pthread_mutex_lock(&pool->lock);
-		pool->closing = 1;
-		pthread_cond_broadcast(&pool->work);
-		pthread_mutex_unlock(&pool->lock);
-		for (i = 0; i < pool->nthreads; i++)
-			pthread_join(pool->threads[i], NULL);
-		pthread_cond_destroy(&pool->done);
-		pthread_cond_destroy(&pool->work);
-		pthread_mutex_destroy(&pool->lock);
-	}
-	mem_free(pool->ring);
+	if (!s->ring)
+		return;
+	take_all(s);
+	pool_stop(&s->pool);
+	mem_free(s->ring);
 }
 
 /*
@@ -301,8 +240,7 @@ static void read_in_pieces(struct workbook *w, zip_file_t *f,
 	s.w = w;
 	s.kind = kind;
 	s.m = m;
-	pool_start(&s, parts->jobs);
-	if (!s.pool.nthreads)
+	if (pieces_start(&s, parts->jobs) < 0)
 		waiting = 0;
 	while (!done && !m->stopped && w->status == FOITAB_OK) {
 		zip_int64_t n;
@@ -365,7 +303,7 @@ static void read_in_pieces(struct workbook *w, zip_file_t *f,
 			strbuf_reset(&stage);
 		}
 	}
-	pool_stop(&s);
+	pieces_stop(&s);
 	strbuf_release(&stage);
 }
 

@@ -19,12 +19,10 @@
 #ifndef FOITAB_PIECES_H
 #define FOITAB_PIECES_H
 
-#include <pthread.h>
 #include <stdatomic.h>
 
+#include "pool.h"
 #include "sheetxml.h"
-
-#define PIECE_THREADS_MAX 16              /* as -j allows */
 
 struct piece;
 struct pieces;
@@ -55,20 +53,10 @@ struct piece {
 	struct workbook w;           /* its own rows or strings */
 	struct workbook_request req;
 	struct diag diag;            /* counts only: a piece shows nothing */
-	int done, clean;
-};
-
-struct pool {
-	pthread_mutex_t lock;
-	pthread_cond_t work, done;
-	struct piece *ring;          /* the pieces in flight */
-	size_t slots;
-	unsigned long sent, started, taken;   /* pieces, by sequence */
-	int closing;
-	atomic_int cancel;           /* pieces not yet parsed are not wanted */
 	const struct piece_kind *kind;
-	pthread_t threads[PIECE_THREADS_MAX];
-	unsigned nthreads;
+	atomic_int *cancel;          /* set: pieces not yet parsed are not
+					wanted */
+	int clean;
 };
 
 /* The reader of a part in pieces. */
@@ -76,7 +64,11 @@ struct pieces {
 	struct workbook *w;
 	const struct piece_kind *kind;
 	struct xml *m;               /* the part's own parser */
-	struct pool pool;
+	struct pool pool;            /* the threads the pieces are parsed on */
+	struct piece *ring;          /* the pieces in flight */
+	size_t slots;
+	unsigned long sent;          /* pieces handed to the pool */
+	atomic_int cancel;
 	size_t fed;                  /* bytes given to the part's parser */
 	int cutting;                 /* pieces are being cut and taken */
 };

@@ -1,6 +1,7 @@
 /*
  * rules.c - reads and checks a rules file: its lines and sections here,
- * each setting in settings.c (the state they share: rules_reader.h).
+ * each setting in settings.c (the state they share: rules_reader.h, with
+ * its helpers in rules_reader.c), the codebook's look-ups in codebook.c.
  *
  * The file is read in two passes.  The first splits it into settings
  * ("key = value") under sections ("[column NAME]", "[bucket KEY]"), and
@@ -22,110 +23,6 @@
 #include "rules.h"
 #include "rules_reader.h"
 #include "text.h"
-
-/* ------------------------------------------------------------------ */
-/* Columns and values. */
-
-int rules_column(const struct rules *r, const char *name)
-{
-	size_t i;
-
-	for (i = 0; i < r->ncolumns; i++)
-		if (strcmp(r->columns[i].name, name) == 0)
-			return (int)i;
-	return -1;
-}
-
-int rules_value(const struct rules_column *c, const char *folded)
-{
-	size_t i;
-
-	for (i = 0; i < c->nvalues; i++)
-		if (strcmp(c->folded[i], folded) == 0)
-			return (int)i;
-	for (i = 0; i < c->naliases; i++)
-		if (strcmp(c->aliases[i].alias, folded) == 0)
-			return (int)c->aliases[i].value;
-	return -1;
-}
-
-const char *rules_suggest(const struct rules_column *c, const char *folded)
-{
-	unsigned best_d = 3;
-	int best = -1;
-	size_t i;
-
-	if (!*folded)
-		return NULL;
-	/* One edit away, or two for words of five letters or more. */
-	for (i = 0; i < c->nvalues + c->naliases; i++) {
-		const char *name = i < c->nvalues ? c->folded[i]
-						  : c->aliases[i - c->nvalues].alias;
-		unsigned d = text_distance(name, folded, 3);
-
-		if (d == 0 || (d == 2 && strlen(name) < 5))
-			continue;
-		if (d < best_d) {
-			best_d = d;
-			best = (int)i;
-		}
-	}
-	/* The spelling that is near: a value's name, or an alias. */
-	if (best < 0)
-		return NULL;
-	return (size_t)best < c->nvalues ? c->values[best]
-		: c->aliases[(size_t)best - c->nvalues].alias;
-}
-
-/* ------------------------------------------------------------------ */
-/* The reader's helpers (rules_reader.h). */
-
-char *rd_dup(struct reader *rd, const char *s, size_t len)
-{
-	char *p = mem_strndup(s, len);
-
-	if (!p)
-		FAIL_NOMEM(rd);
-	return p;
-}
-
-const char *rd_fold(struct reader *rd, const char *s, size_t len)
-{
-	if (text_fold(s, len, &rd->folded) < 0) {
-		FAIL_NOMEM(rd);
-		return NULL;
-	}
-	return strbuf_str(&rd->folded);
-}
-
-int rd_defer(struct reader *rd, const char *text, unsigned long line,
-	     const char *setting, struct expr **target, char **text_target,
-	     int column)
-{
-	struct pending_expr *p;
-
-	if (rd->npending == rd->cap_pending) {
-		size_t cap = rd->cap_pending ? rd->cap_pending * 2 : 16;
-		struct pending_expr *more =
-			mem_realloc(rd->pending, cap * sizeof *more);
-
-		if (!more)
-			return FAIL_NOMEM(rd), -1;
-		rd->pending = more;
-		rd->cap_pending = cap;
-	}
-	p = &rd->pending[rd->npending];
-	p->text = rd_dup(rd, text, strlen(text));
-	if (!p->text)
-		return -1;
-	p->line = line;
-	p->setting = setting;
-	p->target = target;
-	p->text_target = text_target;
-	p->column = column;
-	rd->npending++;
-	return 0;
-}
 
 /* "an answered response" for `response is answered`; else "a row where ...". */
 static char *required_phrase(struct reader *rd, const struct expr *e,

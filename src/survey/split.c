@@ -18,7 +18,6 @@
  * does not look at cells: the loaders do.
  */
 #include <errno.h>
-#include <pthread.h>
 #include <stdatomic.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -26,14 +25,13 @@
 
 #include "exitcodes.h"
 #include "mem.h"
+#include "pool.h"
 #include "split.h"
 
 #define SPLIT_BLOCK ((size_t)256 * 1024)   /* bytes read at a time */
 
-/* One part of the file, read on a thread of its own. */
+/* One part of the file, read on a thread of the pool. */
 struct part {
-	pthread_t thread;
-	int started;                 /* the thread is running or done */
 	int fd;
 	off_t from, to;              /* its bytes; to < 0: to the end */
 	struct loader loader;
@@ -70,10 +68,10 @@ static ssize_t read_at(int fd, char *buf, size_t len, off_t at)
 	return (ssize_t)got;
 }
 
-/* A part's thread: feed its bytes; `clean` says whether all went well. */
-static void *read_part(void *arg)
+/* A part's job: feed its bytes; `clean` says whether all went well. */
+static void read_part(void *job)
 {
-	struct part *p = arg;
+	struct part *p = job;
 	off_t at = p->from;
 
 	while (p->to < 0 || at < p->to) {
@@ -81,17 +79,17 @@ static void *read_part(void *arg)
 		ssize_t n;
 
 		if (atomic_load_explicit(p->stop, memory_order_relaxed))
-			return NULL;
+			return;
 		if (p->to >= 0 && (off_t)want > p->to - at)
 			want = (size_t)(p->to - at);
 		n = read_at(p->fd, p->buf, want, at);
 		if (n < 0 || (n == 0 && p->to >= 0))
-			return NULL;   /* read again in order, and reported */
+			return;   /* read again in order, and reported */
 		if (n == 0)
 			break;
 		if (loader_feed(&p->loader, p->buf, (size_t)n) != FOITAB_OK ||
 		    p->diag.errors || p->diag.warnings)
-			return NULL;
+			return;
 		at += n;
 	}
 	if (p->to < 0)
@@ -99,7 +97,6 @@ static void *read_part(void *arg)
 			   !p->diag.errors && !p->diag.warnings;
 	else
 		p->clean = loader_at_row_start(&p->loader);
-	return NULL;
 }
 
 /*
@@ -266,16 +263,14 @@ static int read_rest(struct loader *l, int fd, off_t at, char *buf,
 	return read_on(l, fd, at, -1, buf, name, diag);
 }
 
-/* Stop parts `from`.. and wait for them; release all of them. */
-static void end_parts(struct part *parts, unsigned from, unsigned n,
+/* Stop the parts not taken and wait for them; release all of them. */
+static void end_parts(struct part *parts, unsigned n, struct pool *pool,
 		      atomic_int *stop, const struct split_jobs *jobs)
 {
 	unsigned k;
 
 	atomic_store(stop, 1);
-	for (k = from; k < n; k++)
-		if (parts[k].started)
-			pthread_join(parts[k].thread, NULL);
+	pool_stop(pool);
 	for (k = 1; k < n; k++) {
 		loader_release(&parts[k].loader);
 		mem_free(parts[k].buf);
@@ -285,10 +280,9 @@ static void end_parts(struct part *parts, unsigned from, unsigned n,
 }
 
 /*
- * Begin a part (bytes `from` to `to`; to < 0: to the end) on a thread of
- * its own, following `l`, with a context of its own opened from `ctx`.
- * Returns 0, or -1 when it could not be started (its bytes are then read
- * in order).
+ * Make ready a part (bytes `from` to `to`; to < 0: to the end) following
+ * `l`, with a context of its own opened from `ctx`.  Returns 0, or -1
+ * when it cannot be (its bytes are then read in order).
  */
 static int start_part(struct part *p, const struct loader *l, int fd,
 		      off_t from, off_t to, const char *name,
@@ -307,10 +301,7 @@ static int start_part(struct part *p, const struct loader *l, int fd,
 		return -1;
 	loader_follow(&p->loader, l);
 	p->buf = mem_realloc(NULL, SPLIT_BLOCK);
-	if (!p->buf || pthread_create(&p->thread, NULL, read_part, p) != 0)
-		return -1;
-	p->started = 1;
-	return 0;
+	return p->buf ? 0 : -1;
 }
 
 /* Read the parts after the first; see split.h. */
@@ -322,6 +313,7 @@ static int read_parts(struct loader *l, int fd, off_t size, off_t start,
 {
 	struct part parts[SPLIT_MAX_JOBS];
 	off_t cuts[SPLIT_MAX_JOBS];
+	struct pool pool;
 	atomic_int stop;
 	unsigned n, k, started;
 	int status;
@@ -336,13 +328,20 @@ static int read_parts(struct loader *l, int fd, off_t size, off_t start,
 			       started + 1 < n ? cuts[started + 1] : -1, name,
 			       format, rules, jobs, ctx, &stop) < 0)
 			break;
+	/* A thread a part; with none, every part is read in order. */
+	if (started > 1 && pool_start(&pool, started - 1, started - 1,
+				      read_part) < 0)
+		started = 1;
+	if (started == 1)
+		memset(&pool, 0, sizeof pool);
+	for (k = 1; k < started; k++)
+		pool_send(&pool, &parts[k]);
 	status = read_on(l, fd, start, cuts[1], buf, name, diag);
 	/* Take the parts in order while each reads as one pass would. */
 	for (k = 1; k < started && status == FOITAB_OK; k++) {
 		if (k == 1 && !loader_at_row_start(l))
 			break;
-		pthread_join(parts[k].thread, NULL);
-		parts[k].started = 0;
+		pool_take(&pool);
 		if (!parts[k].clean)
 			break;
 		status = split_take(l, &parts[k].loader, jobs->merge, ctx,
@@ -352,7 +351,7 @@ static int read_parts(struct loader *l, int fd, off_t size, off_t start,
 			break;
 		}
 	}
-	end_parts(parts, k, n, &stop, jobs);
+	end_parts(parts, n, &pool, &stop, jobs);
 	if (status != FOITAB_OK)
 		return status;
 	/* Part k, if any, was not taken: read on from its start. */

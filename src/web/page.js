@@ -239,26 +239,46 @@
 			Math.round(performance.now() - t0) + ' ms.', 0);
 	}
 
-	var EXT = { table: 'txt', csv: 'csv', tsv: 'tsv', json: 'json',
-		    markdown: 'md', svg: 'svg', html: 'html' };
-	var TYPE = { table: 'text/plain', csv: 'text/csv', tsv:
-		     'text/tab-separated-values', json: 'application/json',
-		     markdown: 'text/markdown', svg: 'image/svg+xml',
-		     html: 'text/html' };
+	/*
+	 * The formats, as the engine's own table lists them (--list-formats):
+	 * name, file extension, media type, the views it shows, label.
+	 */
+	var formats = {};
+
+	function listFormats() {
+		var r = run(['--list-formats']);
+
+		r.lines.forEach(function (line) {
+			var f = line.split('\t'), li, a;
+
+			if (f.length < 5)
+				return;
+			formats[f[0]] = { ext: f[1], type: f[2],
+				views: f[3].split(','), label: f[4] };
+			li = document.createElement('li');
+			a = document.createElement('a');
+			a.href = '#';
+			a.setAttribute('data-format', f[0]);
+			a.textContent = f[4];
+			li.appendChild(a);
+			$('download-list').appendChild(li);
+		});
+	}
 
 	/* A download: the engine run with the format asked for, on click. */
 	function download(event) {
 		var a = event.currentTarget, format = a.getAttribute('data-format');
 		var stem = chosen.survey.name.replace(/\.[^.]*$/, '');
-		var out = '/out/download.' + EXT[format], r;
+		var f = formats[format], out = '/out/download.' + f.ext, r;
 
 		if (!last) {
 			event.preventDefault();
 			return;
 		}
 		writeFiles();
-		/* The chart and the report show the whole survey only. */
-		r = run(['-j', '1'].concat(format === 'svg' || format === 'html' ?
+		/* A format with no view by group (the chart, the report)
+		 * shows the whole survey. */
+		r = run(['-j', '1'].concat(f.views.indexOf('by') < 0 ?
 			lastBase : last, ['--format', format, '--output', out,
 			chosen.survey.path]));
 		if (r.status !== 0) {
@@ -269,8 +289,8 @@
 		if (a.href && a.href.indexOf('blob:') === 0)
 			URL.revokeObjectURL(a.href);
 		a.href = URL.createObjectURL(new Blob([readOut(out)],
-			{ type: TYPE[format] }));
-		a.download = stem + '.' + EXT[format];
+			{ type: f.type }));
+		a.download = stem + '.' + f.ext;
 	}
 
 	/* Keep the bytes of a file chosen or dropped for `role`. */
@@ -293,6 +313,7 @@
 	}
 
 	function ready() {
+		listFormats();
 		['survey', 'rules', 'baseline', 'register'].forEach(function (role) {
 			$(role).addEventListener('change', function () {
 				take(role, this.files[0]);
