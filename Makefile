@@ -31,8 +31,8 @@ SAN_FLAGS = -fsanitize=address,undefined -fno-omit-frame-pointer \
 MODULES  = util/mem_util util/strbuf util/diag util/text util/output util/pool \
 	   read/csvread read/header read/sheetxml read/workbook read/pieces read/xlsx \
 	   read/xlsx_dates \
-	   read/ods \
-	   survey/codebook survey/rules_reader survey/rules survey/settings survey/condition survey/loader survey/classifier \
+	   read/ods read/source \
+	   survey/codebook survey/rules_reader survey/rules survey/settings survey/condition survey/bodies survey/loader survey/classifier \
 	   survey/baseline survey/registry survey/split survey/collect \
 	   survey/draft survey/coders \
 	   stats/stats stats/agreement \

@@ -19,6 +19,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "bodies.h"
 #include "csvread.h"
 #include "diag.h"
 #include "rules.h"
@@ -47,8 +48,6 @@ struct loader_counts {
 	unsigned long responses;     /* rows passed to the callback */
 };
 
-struct body_seen;                /* duplicate-body index (loader.c) */
-
 struct loader {
 	struct csvread csv;
 	const struct rules *rules;
@@ -62,10 +61,7 @@ struct loader {
 	size_t ncolumns;             /* cells in the header row */
 	int column_at[RULES_MAX_COLUMNS];  /* rules column -> cell, or -1 */
 	struct csv_column header[RULES_MAX_COLUMNS];
-	struct body_seen *seen;
-	struct body_seen **taken;    /* indexes of parts absorbed, in order */
-	size_t ntaken;
-	size_t bodies_taken;         /* bodies in them */
+	struct bodies bodies;        /* the bodies named, to find one twice */
 	struct strbuf scratch;       /* folded copies of values */
 	struct strbuf cells[RULES_MAX_COLUMNS]; /* trimmed copies */
 	struct strbuf header_text[RULES_MAX_COLUMNS]; /* as the sheet says */

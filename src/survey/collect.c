@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "collect.h"
+#include "source.h"
 #include "exitcodes.h"
 #include "mem.h"
 
@@ -332,8 +333,10 @@ int collect_read(struct collector *c, struct loader *l, FILE *in,
 	struct split_jobs split;
 
 	jobs = jobs ? jobs : split_default_jobs();
-	if (workbook_sniff(in))
+	if (source_reader(in, jobs, SPLIT_MIN_PART) == SOURCE_WORKBOOK)
 		return collect_workbook(c, l, in, sheet, jobs);
+	/* CSV: split_read() reads it in parts or in one pass, as
+	 * source_reader() says. */
 
 	split.jobs = jobs;
 	split.min_part = 0;

@@ -24,199 +24,6 @@
 #include "text.h"
 
 /* ------------------------------------------------------------------ */
-/*
- * The duplicate-body index.  Each body's 64-bit hash and first line are
- * kept in two dense arrays, in the order the bodies come (12 bytes a
- * body); an open-addressing table of 4-byte slots finds them: a slot holds
- * 8 bits of the hash, to skip most mismatches without reading the arrays,
- * and the body's place in them (24 bits, so up to 16 777 215 bodies).
- * The table is at most 3/4 full, and is rebuilt from the dense arrays when
- * it grows, after the old one is freed: memory grows by under 32 bytes a
- * body at any moment.  Two bodies are the same when their 64-bit hashes
- * are: among a million bodies the chance of a false "duplicate" is about
- * 3 in 10^8, and it would be reported, never hidden.
- */
-#define SEEN_MAX ((size_t)0xFFFFFF)       /* bodies the slots can number */
-#define SEEN_FOLD ((size_t)65536)         /* a part's index, folded in */
-
-struct body_seen {
-	uint64_t *hash;      /* dense, in first-seen order */
-	uint32_t *line;      /* dense; lines past 2^32 - 1 kept as that */
-	size_t n, room;
-	uint32_t *slot;      /* 0: empty; else fingerprint << 24 | (index + 1) */
-	size_t cap;          /* a power of two; n <= cap * 3 / 4 */
-	unsigned long line_offset; /* taken from a part: add to its lines */
-};
-
-static void seen_free(struct body_seen *s)
-{
-	if (!s)
-		return;
-	mem_free(s->hash);
-	mem_free(s->line);
-	mem_free(s->slot);
-	mem_free(s);
-}
-
-static uint32_t fingerprint(uint64_t h)
-{
-	return (uint32_t)(h >> 56);
-}
-
-/* Place dense entry `i` in the table; the table has room. */
-static void seen_place(struct body_seen *s, size_t i)
-{
-	size_t k;
-
-	for (k = s->hash[i] & (s->cap - 1); s->slot[k]; k = (k + 1) & (s->cap - 1))
-		;
-	s->slot[k] = fingerprint(s->hash[i]) << 24 | (uint32_t)(i + 1);
-}
-
-/* Double the table and place every body again; -1 when out of memory. */
-static int seen_grow(struct body_seen *s)
-{
-	size_t cap = s->cap ? s->cap * 2 : 64, i;
-
-	/* The old table is not needed to build the new one: free it first. */
-	mem_free(s->slot);
-	s->slot = mem_calloc(cap, sizeof *s->slot);
-	if (!s->slot) {
-		s->cap = 0;
-		return -1;
-	}
-	s->cap = cap;
-	for (i = 0; i < s->n; i++)
-		seen_place(s, i);
-	return 0;
-}
-
-/* Ask the processor to bring in the slot where `h` would go. */
-static void seen_prefetch(const struct body_seen *s, uint64_t h)
-{
-	if (s->cap)
-		__builtin_prefetch(&s->slot[h & (s->cap - 1)]);
-}
-
-/* Has `h` been noted?  1, with its line in *first_line, or 0. */
-static int seen_find(const struct body_seen *s, uint64_t h,
-		     unsigned long *first_line)
-{
-	uint32_t fp = fingerprint(h);
-	size_t k;
-
-	if (!s->cap)
-		return 0;
-	for (k = h & (s->cap - 1); s->slot[k]; k = (k + 1) & (s->cap - 1)) {
-		size_t i = (s->slot[k] & 0xFFFFFF) - 1;
-
-		if (s->slot[k] >> 24 == fp && s->hash[i] == h) {
-			*first_line = s->line[i] + s->line_offset;
-			return 1;
-		}
-	}
-	return 0;
-}
-
-/*
- * Note `h`, first seen on `line`, unless `s` holds `limit` bodies already.
- * Returns 0 if it is new, 1 if seen before (its line in *first_line), -2
- * at the limit, or -1 when out of memory.
- */
-static int seen_insert(struct body_seen *s, uint64_t h, unsigned long line,
-		       size_t limit, unsigned long *first_line)
-{
-	*first_line = 0;
-	if (seen_find(s, h, first_line))
-		return 1;
-	if (s->n >= limit)
-		return -2;
-	if (s->n == s->room) {
-		size_t room = s->room ? s->room * 2 : 256;
-		uint64_t *hash = mem_realloc(s->hash, room * sizeof *hash);
-		uint32_t *lines;
-
-		if (!hash)
-			return -1;
-		s->hash = hash;
-		lines = mem_realloc(s->line, room * sizeof *lines);
-		if (!lines)
-			return -1;
-		s->line = lines;
-		s->room = room;
-	}
-	s->hash[s->n] = h;
-	s->line[s->n] = line > UINT32_MAX ? UINT32_MAX : (uint32_t)line;
-	s->n++;
-	if (s->n > s->cap - s->cap / 4) {
-		if (seen_grow(s) < 0)
-			return -1;
-	} else {
-		seen_place(s, s->n - 1);
-	}
-	return 0;
-}
-
-/*
- * FNV-1a over the name as text_fold() would fold it for case and spaces:
- * letters lower-cased (text_lower()), runs of white space, Unicode's
- * included, one space.  Plain ASCII takes the quick path.
- */
-static uint64_t body_hash(const char *name)
-{
-	uint64_t h = TEXT_HASH_START;
-	size_t len = strlen(name);
-	int space = 0;
-
-	while (len) {
-		unsigned char c = (unsigned char)*name;
-		unsigned long cp = c;
-		size_t used = 1;
-
-		if (c >= 0x80)
-			cp = text_next(name, len, &used);
-		name += used;
-		len -= used;
-		if (text_is_space(cp)) {
-			space = 1;
-			continue;
-		}
-		if (space) {
-			h = text_hash_add(h, ' ');
-			space = 0;
-		}
-		if (cp == TEXT_NOT_UTF8) {
-			h = text_hash_add(h, c);
-			continue;
-		}
-		cp = text_lower(cp);
-		/* The code point's bytes, little end first. */
-		do {
-			h = text_hash_add(h, (unsigned char)(cp & 0xFF));
-			cp >>= 8;
-		} while (cp);
-	}
-	return h ? h : 1;
-}
-
-/*
- * Note a body's hash in the loader's index, after looking in the indexes
- * taken from parts read on other threads (loader_absorb()): as
- * seen_insert(), with SEEN_MAX bodies in all.
- */
-static int note_body(struct loader *l, uint64_t h, unsigned long line,
-		     unsigned long *first_line)
-{
-	size_t i;
-
-	for (i = 0; i < l->ntaken; i++)
-		if (seen_find(l->taken[i], h, first_line))
-			return 1;
-	return seen_insert(l->seen, h, line, SEEN_MAX - l->bodies_taken,
-			   first_line);
-}
-
-/* ------------------------------------------------------------------ */
 /* Rows. */
 
 static int is_space(char c)
@@ -568,8 +375,8 @@ static int on_row(const struct csv_row *row, void *ctx)
 		state[c] = read_cell(l, row, (int)c, s, len, &r.bits[c], 0);
 		if (c == COLUMN_BODY && len) {
 			/* Start fetching the body's slot; pass 2 will use it. */
-			hash = body_hash(r.text[COLUMN_BODY]);
-			seen_prefetch(l->seen, hash);
+			hash = bodies_hash(r.text[COLUMN_BODY]);
+			bodies_prefetch(&l->bodies, hash);
 		}
 		if (state[c] < 0)
 			return FOITAB_OSERR;
@@ -582,11 +389,11 @@ static int on_row(const struct csv_row *row, void *ctx)
 			return FOITAB_OSERR;
 		if (c != COLUMN_BODY || !*r.text[COLUMN_BODY])
 			continue;
-		dup = note_body(l, hash, row->line, &first);
+		dup = bodies_note(&l->bodies, hash, row->line, &first);
 		if (dup == -2) {
 			diag_error(l->diag, l->name, row->line, "more than %zu "
 				   "bodies: foitab checks for duplicates among at "
-				   "most that many; split the file", SEEN_MAX);
+				   "most that many; split the file", BODIES_MAX);
 			return FOITAB_DATAERR;
 		}
 		if (dup < 0)
@@ -657,8 +464,7 @@ int loader_begin(struct loader *l, const char *name,
 	l->errors_at_begin = diag->errors;
 	if (csvread_init(&l->csv, name, format, diag, on_row, l) != FOITAB_OK)
 		return FOITAB_OSERR;
-	l->seen = mem_calloc(1, sizeof *l->seen);
-	return l->seen ? FOITAB_OK : FOITAB_OSERR;
+	return bodies_init(&l->bodies) == 0 ? FOITAB_OK : FOITAB_OSERR;
 }
 
 int loader_feed(struct loader *l, const void *bytes, size_t len)
@@ -783,32 +589,9 @@ int loader_finish_part(struct loader *l)
 	return csvread_finish(&l->csv);
 }
 
-/* Is any body of `s` in `l`'s index or those it has taken? */
-static int seen_any(const struct loader *l, const struct body_seen *s)
-{
-	const struct body_seen *mine = l->seen;
-	unsigned long line;
-	size_t i, k;
-
-	for (i = 0; i < s->n; i++) {
-		uint64_t h = s->hash[i];
-
-		/* Look a few bodies ahead, so the slots arrive in time. */
-		if (i + 8 < s->n)
-			seen_prefetch(mine, s->hash[i + 8]);
-		if (seen_find(mine, h, &line))
-			return 1;
-		for (k = 0; k < l->ntaken; k++)
-			if (seen_find(l->taken[k], h, &line))
-				return 1;
-	}
-	return 0;
-}
-
 int loader_can_absorb(const struct loader *l, const struct loader *part)
 {
-	return l->seen->n + l->bodies_taken + part->seen->n <= SEEN_MAX &&
-	       !seen_any(l, part->seen);
+	return bodies_can_take(&l->bodies, &part->bodies);
 }
 
 unsigned long loader_lines(const struct loader *l)
@@ -818,30 +601,8 @@ unsigned long loader_lines(const struct loader *l)
 
 int loader_absorb(struct loader *l, struct loader *part)
 {
-	struct body_seen **taken;
-	unsigned long lines = csvread_lines(&l->csv);
-
-	if (part->seen->n <= SEEN_FOLD) {
-		/* A small part's bodies join the loader's own index, so that
-		 * many parts cost one look-up a body, not one a part. */
-		unsigned long first;
-		size_t i;
-
-		for (i = 0; i < part->seen->n; i++)
-			if (seen_insert(l->seen, part->seen->hash[i],
-					part->seen->line[i] + lines,
-					SEEN_MAX - l->bodies_taken, &first) < 0)
-				return -1;
-	} else {
-		taken = mem_realloc(l->taken, (l->ntaken + 1) * sizeof *taken);
-		if (!taken)
-			return -1;
-		l->taken = taken;
-		part->seen->line_offset = lines;
-		l->taken[l->ntaken++] = part->seen;
-		l->bodies_taken += part->seen->n;
-		part->seen = NULL;
-	}
+	if (bodies_take(&l->bodies, &part->bodies, csvread_lines(&l->csv)) < 0)
+		return -1;
 	csvread_add_lines(&l->csv, csvread_lines(&part->csv));
 	l->counts.rows += part->counts.rows;
 	l->counts.blank_rows += part->counts.blank_rows;
@@ -855,13 +616,7 @@ void loader_release(struct loader *l)
 	size_t c;
 
 	csvread_release(&l->csv);
-	seen_free(l->seen);
-	l->seen = NULL;
-	for (c = 0; c < l->ntaken; c++)
-		seen_free(l->taken[c]);
-	mem_free(l->taken);
-	l->taken = NULL;
-	l->ntaken = 0;
+	bodies_free(&l->bodies);
 	strbuf_release(&l->scratch);
 	for (c = 0; c < RULES_MAX_COLUMNS; c++) {
 		strbuf_release(&l->cells[c]);

@@ -26,6 +26,7 @@
 #include "exitcodes.h"
 #include "mem.h"
 #include "pool.h"
+#include "source.h"
 #include "split.h"
 
 #define SPLIT_BLOCK ((size_t)256 * 1024)   /* bytes read at a time */
@@ -364,18 +365,16 @@ int split_read(struct loader *l, FILE *in, const char *name,
 	       const struct split_jobs *jobs)
 {
 	struct stat st;
-	int fd = fileno(in), status;
+	int fd = fileno(in), status, regular;
 	off_t at = 0;
 	size_t first;
 	char *buf;
 	ssize_t n;
 
-	if (fd < 0 || fstat(fd, &st) < 0 || !S_ISREG(st.st_mode) ||
-	    jobs->jobs < 2 || st.st_size < 2 * smallest_part(jobs) ||
-	    ftello(in) != 0) {
-		int regular = fd >= 0 && fstat(fd, &st) == 0 &&
-			      S_ISREG(st.st_mode);
-
+	/* The file as it was before reading, to notice a change. */
+	regular = fd >= 0 && fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
+	if (source_reader(in, jobs->jobs, (long)smallest_part(jobs)) !=
+	    SOURCE_CSV_PARTS) {
 		status = loader_read(l, in, name, format, rules, diag,
 				     on_response, ctx);
 		/* A file that changed as it was read is no file to count. */
