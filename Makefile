@@ -206,6 +206,10 @@ NO_MAKE_ENV = env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL
 layers: foitab
 	@python3 tests/layers.py $(BUILD) $(BUILD)/main.o $(LIB_OBJ)
 
+# src/README.md's recipes for a format and a command, followed on a copy.
+recipe: foitab
+	@$(NO_MAKE_ENV) sh tests/recipe.sh $(BUILD)
+
 docs: foitab
 	@mkdir -p build
 	@$(NO_MAKE_ENV) sh tests/readme.sh ./foitab

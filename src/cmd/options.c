@@ -140,7 +140,7 @@ void options_usage(FILE *out)
 		f = reporter_formats(&nformats);
 		for (k = 0; k < nformats; k++)
 			fprintf(out, "%s %s", k ? "," : "", f[k]->name);
-		fputs(" (default: table)\n", out);
+		fprintf(out, " (default: %s)\n", f[0]->name);
 	}
 	fputs("\n"
 	      "FILE is the coded spreadsheet: CSV, or a workbook (.xlsx, .ods);\n"
@@ -437,7 +437,7 @@ int options_parse(struct options *o, int argc, char **argv, struct diag *diag)
 
 	memset(o, 0, sizeof *o);
 	o->command = command_implicit();
-	o->format = "table";
+	o->format = reporter_formats(&i)[0]->name;   /* the first row */
 	o->csv.delimiter = 0;
 	o->csv.encoding = CSV_UTF8;
 	o->range_min = 1;
