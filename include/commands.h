@@ -32,8 +32,8 @@ enum command_needs {
 
 struct command {
 	const char *name;       /* as typed: foitab NAME ...  */
-	int implicit;           /* run when no command is named (its name is
-				   then never typed) */
+	int implicit;           /* run when no command is named: the first
+				   row, whose name is never typed */
 	const char *synopsis;   /* its usage line, after "foitab " */
 	const char *help;       /* its paragraph of --help, lines ending \n */
 	int (*run)(struct run *run);

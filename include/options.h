@@ -87,8 +87,8 @@ int options_parse(struct options *o, int argc, char **argv, struct diag *diag);
 void options_usage(FILE *out);
 
 /*
- * A misused command line: the usage line of `command` (NULL: of the
- * implicit one) and where to read more, to `out`.
+ * A misused command line: the usage line of `command` (options_parse()
+ * always sets one) and where to read more, to `out`.
  */
 void options_usage_line(const struct command *command, FILE *out);
 

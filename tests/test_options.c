@@ -354,6 +354,26 @@ static void test_command_and_view(void **state)
 		  "'foitab check' or 'foitab rules')\n" },
 		{ { "foitab", "list", "s.csv", "a", "b" }, FOITAB_OK, "list", "" },
 		{ { "foitab", "--list-formats" }, FOITAB_OK, "tabulate", "" },
+		{ { "foitab", "--list-commands", "check" }, FOITAB_OK, "tabulate",
+		  "" },
+		/* The first mistake is said, and the command still found. */
+		{ { "foitab", "-q", "--nope", "list", "-d" }, FOITAB_USAGE, "list",
+		  "foitab: unknown option '-q'\n" },
+		{ { "foitab", "-d", "list", "-q" }, FOITAB_USAGE, "tabulate",
+		  "foitab: unknown option '-q'\n" },
+		{ { "foitab", "compare", "a.csv", "b.csv", "-o" }, FOITAB_USAGE,
+		  "compare", "foitab: option '-o' needs a value\n" },
+		{ { "foitab", "denominators", "--rounding", "half-up", "5" },
+		  FOITAB_OK, "denominators", "" },
+		{ { "foitab", "denominators", "--rounding=half-even", "5" },
+		  FOITAB_OK, "denominators", "" },
+		/* An empty word after --ci is no level. */
+		{ { "foitab", "--ci", "", "s.csv" }, FOITAB_USAGE, "tabulate",
+		  "foitab: 'foitab FILE' takes one file (or '-' for standard "
+		  "input); 's.csv' is one too many\n" },
+		{ { "foitab", "compare", "-" }, FOITAB_USAGE, "compare",
+		  "foitab: 'foitab compare' takes two files: the older, then the "
+		  "newer; only 1 was given\n" },
 	};
 	size_t i;
 

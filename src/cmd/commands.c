@@ -2,12 +2,16 @@
  * commands.c - the table of commands (commands.h): one row a command,
  * each defined in the file of its name in this folder.
  */
+#include <assert.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "commands.h"
 
-/* The commands, in the order --help lists them. */
+/*
+ * The commands, in the order --help lists them; the first is the one
+ * run when none is named (its row says `implicit`).
+ */
 #define COMMAND_TABLE         \
 	COMMAND(tabulate)     \
 	COMMAND(check)        \
@@ -37,33 +41,32 @@ const struct command *command_find(const char *name)
 {
 	size_t i;
 
-	for (i = 0; i < NCOMMANDS; i++)
-		if (!commands[i]->implicit &&
-		    strcmp(commands[i]->name, name) == 0)
+	/* The first row is never typed. */
+	for (i = 1; i < NCOMMANDS; i++)
+		if (strcmp(commands[i]->name, name) == 0)
 			return commands[i];
 	return NULL;
 }
 
 const struct command *command_implicit(void)
 {
-	size_t i;
-
-	for (i = 0; i < NCOMMANDS; i++)
-		if (commands[i]->implicit)
-			return commands[i];
+	assert(commands[0]->implicit);
 	return commands[0];
 }
 
 const char *command_called(const struct command *c, char *buf, size_t size)
 {
-	const char *options = "[OPTIONS] ";
+	static const char options[] = "[OPTIONS] ";
+	const char *rest = c->synopsis;
 
-	if (c->implicit && strncmp(c->synopsis, options, strlen(options)) == 0)
-		snprintf(buf, size, "'foitab %s'", c->synopsis + strlen(options));
-	else if (c->implicit)
-		snprintf(buf, size, "'foitab %s'", c->synopsis);
-	else
+	if (!c->implicit) {
 		snprintf(buf, size, "'foitab %s'", c->name);
+		return buf;
+	}
+	/* Tabulating: its usage as typed, "'foitab FILE'". */
+	if (strncmp(rest, options, sizeof options - 1) == 0)
+		rest += sizeof options - 1;
+	snprintf(buf, size, "'foitab %s'", rest);
 	return buf;
 }
 

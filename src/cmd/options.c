@@ -151,8 +151,6 @@ void options_usage(FILE *out)
 
 void options_usage_line(const struct command *command, FILE *out)
 {
-	if (!command)
-		command = command_implicit();
 	fprintf(out, "usage: foitab %s\n"
 		"Try 'foitab --help' for more information.\n", command->synopsis);
 }
