@@ -86,6 +86,46 @@ static const struct rules_case cases[] = {
 	  "foitab: r.rules:18: required 'maybe': there is no column 'maybe' "
 	  "in these rules\n",
 	  FOITAB_DATAERR },
+	{ "values written as the sheet writes them, several words or quoted",
+	  "[column crm]\nvalues = No CRM, Custom In-House, Salesforce, "
+	  "Yes and No, Full (late)\n"
+	  "[bucket a]\nlabel = A\nwhen = crm is not No CRM\n"
+	  "[bucket b]\nlabel = B\nwhen = crm in Custom In-House, no crm\n"
+	  "[bucket c]\nlabel = C\nwhen = crm is \"Yes and No\" or crm is "
+	  "\"Full (late)\"\n"
+	  "[bucket d]\nlabel = D\nwhen = (crm is Custom  In-House) and "
+	  "response is answered\n", "", FOITAB_OK },
+	{ "values written wrongly: each error shows a spelling that works",
+	  "[column crm]\nvalues = No CRM, Yes and No, Full (late)\n"
+	  "[bucket a]\nlabel = A\nwhen = crm is No CRMM\n"
+	  "[bucket b]\nlabel = B\nwhen = crm is \"Yes and Noo\"\n"
+	  "[bucket c]\nlabel = C\nwhen = crm is \"No CRM\n"
+	  "[bucket d]\nlabel = D\nwhen = crm is Nothing\n"
+	  "[bucket e]\nlabel = E\nwhen = crm in No CRM, and\n",
+	  "foitab: r.rules:5: when 'crm is No CRMM': 'No CRMM' is not a "
+	  "value of column 'crm' (did you mean 'No CRM'?)\n"
+	  "foitab: r.rules:8: when 'crm is \"Yes and Noo\"': 'Yes and Noo' "
+	  "is not a value of column 'crm' (did you mean \"Yes and No\"?)\n"
+	  "foitab: r.rules:11: when 'crm is \"No CRM': a double quote is "
+	  "not closed\n"
+	  "foitab: r.rules:14: when 'crm is Nothing': 'Nothing' is not a "
+	  "value of column 'crm', whose values are: No CRM, \"Yes and No\", "
+	  "\"Full (late)\"\n"
+	  "foitab: r.rules:17: when 'crm in No CRM, and': a value is "
+	  "missing before 'and' or 'or'\n", FOITAB_DATAERR },
+	{ "'is not' before a value that begins with 'not'",
+	  "[column held]\nvalues = not held, other\n"
+	  "[column both]\nvalues = not held, held\n"
+	  "[bucket a]\nlabel = A\nwhen = held is not held\n"
+	  "[bucket b]\nlabel = B\nwhen = both is not held\n"
+	  "[bucket c]\nlabel = C\nwhen = both is \"not held\" or not both is "
+	  "held\n"
+	  "[bucket d]\nlabel = D\nwhen = held is not\n",
+	  "foitab: r.rules:10: when 'both is not held': 'both' has both values "
+	  "'not held' and 'held': write \"not held\" in double quotes for the "
+	  "first, or 'not' before the test for the second\n"
+	  "foitab: r.rules:16: when 'held is not': a value is missing at the "
+	  "end\n", FOITAB_DATAERR },
 	{ "conditions cut short or closed wrongly, each said where",
 	  "[bucket b0]\n"
 	  "label = B\n"

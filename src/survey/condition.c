@@ -11,6 +11,14 @@
  *                | COLUMN "in" VALUE {"," VALUE}
  *                | COLUMN "contains" VALUE {"," VALUE}
  *                | COLUMN "only" VALUE {"," VALUE}
+ *     VALUE     := WORD {WORD} | '"' TEXT '"'
+ *
+ * A value is written as the sheet writes it: its words, up to a comma, a
+ * parenthesis, 'and', 'or' or the end ("No CRM" is the value no_crm).  A
+ * value that holds one of those, or starts with 'not', is written in
+ * double quotes.  After "is", "not" begins the value when the column has
+ * that value and not the one without it ("is not held" is "not held");
+ * when it has both, the condition must say which.
  *
  * Every size is bounded (RULES_MAX_DEPTH, RULES_MAX_TESTS), so that the
  * recursive parser, evaluator and freeing code cannot run out of stack.
@@ -81,6 +89,8 @@ struct cond {
 	int failed;
 	struct strbuf token;     /* the current token, any length */
 	int token_kind;          /* 0 end, 1 word, ',' '(' ')' */
+	int quoted;              /* the word was in double quotes */
+	struct strbuf value;     /* a value's words, joined by spaces */
 	unsigned depth;          /* 'not's and '('s open around this point */
 	unsigned tests;          /* tests read so far */
 };
@@ -132,6 +142,27 @@ static void next(struct cond *c)
 		return;
 	}
 	start = c->p;
+	c->quoted = 0;
+	if (*c->p == '"') {
+		/* A quoted word: everything up to the next double quote. */
+		const char *close = strchr(c->p + 1, '"');
+
+		if (!close) {
+			cond_fail(c, "a double quote is not closed");
+			c->token_kind = 0;
+			return;
+		}
+		c->token_kind = 1;
+		c->quoted = 1;
+		c->p = close + 1;
+		if (strbuf_add(&c->token, start + 1, (size_t)(close - start - 1))
+		    < 0) {
+			*c->nomem = 1;
+			c->failed = 1;
+			c->token_kind = 0;
+		}
+		return;
+	}
 	if (*c->p == ',' || *c->p == '(' || *c->p == ')') {
 		c->token_kind = *c->p++;
 	} else {
@@ -147,60 +178,159 @@ static void next(struct cond *c)
 	}
 }
 
+/* Is the current token the word `word`, unquoted? */
 static int is_word(const struct cond *c, const char *word)
 {
-	return c->token_kind == 1 && strcasecmp(TOKEN(c), word) == 0;
+	return c->token_kind == 1 && !c->quoted &&
+	       strcasecmp(TOKEN(c), word) == 0;
+}
+
+/*
+ * Does the value `v`, as the codebook writes it, need double quotes in a
+ * condition: does it hold a comma, a parenthesis or a double quote, or
+ * the word and, or, or not (between spaces, '_' or '-')?
+ */
+static int needs_quotes(const char *v)
+{
+	const char *word = v;
+
+	if (strpbrk(v, ",()\""))
+		return 1;
+	for (;;) {
+		size_t n = strcspn(word, " _-");
+
+		if ((n == 3 && (strncasecmp(word, "and", 3) == 0 ||
+				strncasecmp(word, "not", 3) == 0)) ||
+		    (n == 2 && strncasecmp(word, "or", 2) == 0))
+			return 1;
+		if (!word[n])
+			return 0;
+		word += n + 1;
+	}
+}
+
+/*
+ * Read a value's words into c->value (see the top of the file); its
+ * first word's spelling in *first_not: 1 when it is an unquoted 'not'.
+ * 0, or -1 after reporting that a value is missing.
+ */
+static int read_value(struct cond *c, int *first_not)
+{
+	strbuf_reset(&c->value);
+	if (c->token_kind != 1 || is_word(c, "and") || is_word(c, "or")) {
+		COND_ERROR(c, "a value is missing %s", c->token_kind == 1 ?
+			   "before 'and' or 'or'" : c->token_kind ?
+			   "before a punctuation mark" : "at the end");
+		return -1;
+	}
+	*first_not = is_word(c, "not");
+	do {
+		if ((c->value.len && strbuf_add(&c->value, " ", 1) < 0) ||
+		    strbuf_add(&c->value, TOKEN(c), c->token.len) < 0) {
+			*c->nomem = 1;
+			c->failed = 1;
+			return -1;
+		}
+		next(c);
+	} while (c->token_kind == 1 && !is_word(c, "and") && !is_word(c, "or"));
+	return 0;
+}
+
+/* The index of the value `text` (as written) in `col`, or -1; -2 when
+ * out of memory. */
+static int value_of(struct cond *c, const struct rules_column *col,
+		    const char *text)
+{
+	if (text_fold(text, strlen(text), &c->folded) < 0) {
+		*c->nomem = 1;
+		return -2;
+	}
+	return rules_value(col, strbuf_str(&c->folded));
 }
 
 static struct expr *parse_or(struct cond *c);
 
-/* VALUE {"," VALUE} of column `col` as a mask. */
-static uint64_t parse_values(struct cond *c, const struct rules_column *col)
+/*
+ * VALUE {"," VALUE} of column `col` as a mask.  With `negate` set, the
+ * first value may begin with 'not' (after "is"): *negate is then 1 when
+ * that 'not' negates the test rather than begins the value.
+ */
+static uint64_t parse_values(struct cond *c, const struct rules_column *col,
+			     int *negate)
 {
 	uint64_t mask = 0;
 
 	for (;;) {
-		const char *f;
-		int v;
+		const char *text;
+		int v, first_not;
 
-		if (c->token_kind != 1) {
-			COND_ERROR(c, "a value is missing %s", c->token_kind ?
-				   "before a punctuation mark" : "at the end");
+		if (read_value(c, &first_not) < 0)
 			return 0;
+		text = strbuf_str(&c->value);
+		v = value_of(c, col, text);
+		if (v == -2)
+			return 0;
+		if (negate && first_not) {
+			/* "not held": the value, or 'not' and "held"? */
+			const char *rest = text + 3 + (text[3] == ' ');
+			int w = *rest ? value_of(c, col, rest) : -1;
+
+			if (w == -2)
+				return 0;
+			if (!*rest) {
+				cond_fail(c, "a value is missing at the end");
+				return 0;
+			}
+			if (v >= 0 && w >= 0) {
+				char message[400];
+
+				snprintf(message, sizeof message, "'%s' has both "
+					 "values 'not %s' and '%s': write \"not "
+					 "%s\" in double quotes for the first, or "
+					 "'not' before the test for the second",
+					 col->name, rest, rest, rest);
+				cond_fail(c, message);
+				return 0;
+			}
+			if (v < 0) {
+				*negate = 1;
+				text = rest;
+				v = w;
+			}
 		}
-		f = cond_fold(c);
-		if (!f)
-			return 0;
-		v = rules_value(col, f);
 		if (v < 0) {
 			char message[400];
-			const char *hint = rules_suggest(col, f);
+			const char *hint = rules_suggest(col,
+				strbuf_str(&c->folded));
 			size_t i, used;
-
 			char show[80];
 
 			used = (size_t)snprintf(message, sizeof message, "'%s' is "
 						"not a value of column '%s'",
-						text_shown(TOKEN(c), c->token.len,
+						text_shown(text, strlen(text),
 							   show, sizeof show),
 						col->name);
 			if (hint)
 				snprintf(message + used, sizeof message - used,
+					 needs_quotes(hint) ?
+					 " (did you mean \"%s\"?)" :
 					 " (did you mean '%s'?)", hint);
 			for (i = 0; !hint && i < col->nvalues &&
 			     used < sizeof message; i++)
 				used += (size_t)snprintf(message + used,
-					sizeof message - used, "%s %s",
+					sizeof message - used,
+					needs_quotes(col->values[i]) ?
+					"%s \"%s\"" : "%s %s",
 					i ? "," : ", whose values are:",
 					col->values[i]);
 			cond_fail(c, message);
 			return 0;
 		}
 		mask |= (uint64_t)1 << v;
-		next(c);
 		if (c->token_kind != ',')
 			return mask;
 		next(c);
+		negate = NULL;
 	}
 }
 
@@ -253,10 +383,6 @@ static struct expr *parse_test(struct cond *c)
 	next(c);
 	if (is_word(c, "is")) {
 		next(c);
-		if (is_word(c, "not")) {
-			negate = 1;
-			next(c);
-		}
 		if (col->type == COLUMN_LIST) {
 			COND_ERROR(c, "'%s' is a list: test it with 'contains' or "
 				   "'only'", col->name);
@@ -264,7 +390,7 @@ static struct expr *parse_test(struct cond *c)
 			COND_ERROR(c, "'%s' is free text and cannot be tested",
 				   col->name);
 		} else {
-			e->mask = parse_values(c, col);
+			e->mask = parse_values(c, col, &negate);
 			if (e->mask & (e->mask - 1))
 				COND_ERROR(c, "'is' takes one value; for several, "
 					   "write '%s in A, B'", col->name);
@@ -272,7 +398,7 @@ static struct expr *parse_test(struct cond *c)
 	} else if (is_word(c, "in")) {
 		next(c);
 		if (col->type == COLUMN_CHOICE || col->type == COLUMN_BOOLEAN)
-			e->mask = parse_values(c, col);
+			e->mask = parse_values(c, col, NULL);
 		else
 			COND_ERROR(c, "'in' tests a column with one value; '%s' "
 				   "is not one", col->name);
@@ -280,7 +406,7 @@ static struct expr *parse_test(struct cond *c)
 		e->op = is_word(c, "contains") ? EXPR_ALL : EXPR_ONLY;
 		next(c);
 		if (col->type == COLUMN_LIST)
-			e->mask = parse_values(c, col);
+			e->mask = parse_values(c, col, NULL);
 		else
 			COND_ERROR(c, "'contains' and 'only' test a list column; "
 				   "'%s' is not one", col->name);
@@ -380,7 +506,8 @@ struct expr *condition_parse(struct rules *r, const char *text,
 	c.setting = setting;
 	next(&c);
 	if (c.token_kind == 0) {
-		cond_fail(&c, "the condition is empty");
+		if (!c.failed)
+			cond_fail(&c, "the condition is empty");
 		strbuf_release(&c.token);
 		return NULL;
 	}
@@ -394,6 +521,7 @@ struct expr *condition_parse(struct rules *r, const char *text,
 	}
 	strbuf_release(&c.token);
 	strbuf_release(&c.folded);
+	strbuf_release(&c.value);
 	if (c.failed || *nomem) {
 		expr_free(e);
 		return NULL;
