@@ -200,7 +200,8 @@ char *csvread_cell_copy(const struct csv_row *row, int at);
 
 /* A column a file's header must or may have. */
 struct csv_column {
-	const char *name;   /* folded as text_fold() folds: "substance_misuse" */
+	const char *name;   /* folded as text_fold() folds: "substance_misuse";
+			       NULL: not sought (never matched nor missing) */
 	int required;
 	char *const *also;  /* other header names, folded, or NULL */
 	size_t nalso;

@@ -106,6 +106,8 @@ struct rules {
 	char *name;          /* the rules file's name, for messages */
 	char *dir;           /* its directory, for relative paths; NULL: built in */
 	char *title;
+	int all_answered;    /* `responses = answered`: no response column;
+				every row is an answered reply */
 	char *baseline;      /* as written in the file, or NULL */
 	char *registry;      /* as written in the file, or NULL */
 	struct expr *denominator;

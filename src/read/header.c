@@ -62,7 +62,8 @@ static int unread_column(const struct csv_row *header, size_t i,
 	if (text_fold(header->fields[i], header->lens[i], &one) < 0)
 		return -1;
 	for (c = 0; c < n; c++) {
-		unsigned d = text_distance(columns[c].name, one.buf, 3);
+		unsigned d = columns[c].name ?
+			     text_distance(columns[c].name, one.buf, 3) : 3;
 
 		if (d < best_d) {
 			best_d = d;
@@ -119,7 +120,11 @@ int csvread_map_header(const struct csv_row *header,
 		}
 		for (c = 0; c < n; c++) {
 			size_t k;
-			int match = strcmp(columns[c].name, one.buf) == 0;
+			int match;
+
+			if (!columns[c].name)
+				continue;    /* not sought */
+			match = strcmp(columns[c].name, one.buf) == 0;
 
 			for (k = 0; !match && k < columns[c].nalso; k++)
 				match = strcmp(columns[c].also[k], one.buf) == 0;

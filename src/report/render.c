@@ -195,8 +195,13 @@ void pad_right(FILE *out, const char *s, size_t width)
 /* "6 asked, 5 replied (1 refused), 1 pending; 4 answered and counted" */
 void accounting_text(const struct tally *t, FILE *out)
 {
-	fprintf(out, "%lu asked, %lu replied (%lu refused), %lu pending",
-		t->asked, tally_replied(t), t->refused, t->pending);
+	if (t->rules->all_answered)
+		fprintf(out, "%lu rows, each an answered reply (responses = "
+			"answered)", t->asked);
+	else
+		fprintf(out, "%lu asked, %lu replied (%lu refused), %lu "
+			"pending", t->asked, tally_replied(t), t->refused,
+			t->pending);
 	if (t->excluded) {
 		/* Rows no figure counts, by state, so none goes unseen. */
 		const struct rules_column *col =

@@ -414,6 +414,8 @@ static int on_row(const struct csv_row *row, void *ctx)
 	r.body = r.text[COLUMN_BODY];
 	r.code = r.text[COLUMN_CODE];
 	r.summary = r.text[COLUMN_SUMMARY];
+	if (rules->all_answered)
+		r.bits[COLUMN_RESPONSE] = 1;    /* answered, its first value */
 	r.response = r.bits[COLUMN_RESPONSE] & 1 ? RESPONSE_ANSWERED :
 		     r.bits[COLUMN_RESPONSE] & 2 ? RESPONSE_REFUSED :
 		     r.bits[COLUMN_RESPONSE] & 4 ? RESPONSE_PENDING :
@@ -456,6 +458,12 @@ int loader_begin(struct loader *l, const char *name,
 		l->header[c].required = rules->columns[c].required_always ||
 					rules->columns[c].required_when ||
 					rules->columns[c].tested;
+	}
+	if (rules->all_answered) {
+		/* Every row is an answered reply: no column says so. */
+		l->header[COLUMN_RESPONSE].name = NULL;
+		l->header[COLUMN_RESPONSE].nalso = 0;
+		l->header[COLUMN_RESPONSE].required = 0;
 	}
 	l->diag = diag;
 	l->name = name;

@@ -270,10 +270,12 @@ void settings_top(struct reader *rd, const char *key, const char *value,
 			return;
 		if (strcmp(f, "alaveteli") == 0)
 			alaveteli_states(rd, line);
+		else if (strcmp(f, "answered") == 0)
+			rd->r->all_answered = 1;
 		else
 			diag_error(rd->diag, rd->name, line, "responses: '%s' is "
 				   "not a set of states foitab knows; it knows: "
-				   "alaveteli", value);
+				   "alaveteli, answered", value);
 	} else if (strcmp(key, "denominator") == 0) {
 		if (once(rd, SEEN_DENOMINATOR, line, key)) {
 			rd->have_denominator = 1;
