@@ -55,8 +55,7 @@ struct options {
 	const char *registry;   /* NULL: as the rules say; "none"; a path */
 	const char *rules;      /* NULL: the built-in rules; a path */
 	struct csv_format csv;  /* delimiter (0: detect) and encoding */
-	const char *input;      /* the survey file; "-" for standard input */
-	const char *before;     /* compare: the older file */
+	const char *input;      /* the first file operand; "-": standard input */
 	const char *by;         /* --by COLUMN, or NULL */
 	const char *sheet;      /* --sheet NAME|NUMBER of a workbook, or NULL */
 	int ci_level;           /* --ci: 90, 95 or 99; 0 without */

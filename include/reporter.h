@@ -95,9 +95,6 @@ struct report_format {
 	report_render_fn view[REPORT_VIEWS];
 };
 
-/* The view's name, as --list-formats prints it: "figures", "by". */
-const char *reporter_view_name(enum report_view view);
-
 /*
  * Print `rep` with `render` to the file `output` names, or to standard
  * output when it is NULL, as output_write() does; its status.

@@ -90,11 +90,6 @@ static const char *const view_names[REPORT_VIEWS] = {
 	[REPORT_AGREE] = "agree",
 };
 
-const char *reporter_view_name(enum report_view view)
-{
-	return view_names[view];
-}
-
 const struct report_format *reporter_find(const char *name)
 {
 	size_t i;
