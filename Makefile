@@ -29,6 +29,7 @@ SAN_FLAGS = -fsanitize=address,undefined -fno-omit-frame-pointer \
 # src/report; options.c is the command line's.
 # A format is a file in src/report/: all of them are built.
 MODULES  = util/mem_util util/strbuf util/diag util/text util/output util/pool \
+	   util/number \
 	   read/csvread read/header read/sheetxml read/workbook read/pieces read/xlsx \
 	   read/xlsx_dates \
 	   read/ods read/source \
@@ -38,7 +39,7 @@ MODULES  = util/mem_util util/strbuf util/diag util/text util/output util/pool \
 	   stats/stats stats/agreement \
 	   $(patsubst src/%.c,%,$(wildcard src/report/*.c)) \
 	   $(patsubst src/%.c,%,$(wildcard src/cmd/*.c))
-UNITS    = strbuf text diag csvread rules loader split classifier baseline registry \
+UNITS    = strbuf text number diag csvread rules loader split classifier baseline registry \
 	   stats agreement reporter options workbook
 LIB_OBJ  = $(MODULES:%=$(BUILD)/%.o) $(BUILD)/builtin.o
 TEST_BIN = $(UNITS:%=$(BUILD)/test_%)

@@ -17,6 +17,26 @@
 #include "loader.h"
 #include "rules.h"
 
+/*
+ * One number column's figures, over the rows of the denominator: how many
+ * bodies gave a figure, their exact total, the least and the greatest
+ * (with the first body to give each), every figure (for the median), and
+ * how many gave each of the column's words instead.
+ */
+struct figures {
+	int column;                  /* the rules column */
+	unsigned long bodies;        /* rows with a figure */
+	struct number total;
+	unsigned long overflow_line; /* the row whose figure the total could
+					not take exactly; 0: none */
+	struct number min, max;
+	char *min_body, *max_body;
+	unsigned long *words;        /* by value; NULL until one is seen */
+	struct number *values;       /* every figure, in no order until
+					tally_finish() sorts them */
+	size_t cap;
+};
+
 struct tally {
 	const struct rules *rules;
 	size_t nbuckets;
@@ -30,6 +50,12 @@ struct tally {
 	unsigned long counted_answered; /* ... of them, answered rows */
 	unsigned long overlaps;   /* counted bodies in more than one bucket */
 	unsigned long count[RULES_MAX_BUCKETS];
+	unsigned long base[RULES_MAX_BUCKETS]; /* each bucket's denominator:
+				     `counted`, or its `of` rows */
+	struct figures *figures;  /* one a number column, in the rules'
+				     order; NULL until the first row */
+	size_t nfigures;
+	int nomem;                /* a figure could not be kept */
 };
 
 /* One body, kept for `foitab list`: who it is and which buckets hold it. */
@@ -41,6 +67,7 @@ struct member {
 	int sheet_row;               /* line is a workbook sheet's row */
 	enum response_kind response;
 	unsigned long buckets;       /* bit i: in bucket i */
+	unsigned long bases;         /* bit i: in bucket i's denominator */
 	int counted;                 /* in the denominator */
 	uint64_t *values;            /* each column's values (bits), when the
 					roster keeps them; else NULL */
@@ -59,17 +86,34 @@ struct roster {
 /* Is `r` in the denominator of `rules`?  Never in an excluded state. */
 int in_denominator(const struct rules *rules, const struct response *r);
 
-/* Is `r` in bucket `b` of `rules` (denominator included)? */
+/* Is `r` in bucket `b` of `rules` (its denominator included)? */
 int in_bucket(const struct rules *rules, size_t b, const struct response *r);
+
+/* Is `r` in the denominator of bucket `b` (the survey's, and its `of`)? */
+int in_bucket_base(const struct rules *rules, size_t b,
+		   const struct response *r);
 
 /* Start an empty tally of the buckets of `rules`. */
 void tally_init(struct tally *t, const struct rules *rules);
 
-/* Count one checked response. */
-void tally_add(struct tally *t, const struct response *r);
+/* Count one checked response.  Returns 0, or -1 when out of memory (the
+ * row is counted, its figures perhaps not; t->nomem is set). */
+int tally_add(struct tally *t, const struct response *r);
 
-/* Add the responses `more` counted (under the same rules) to `t`. */
-void tally_merge(struct tally *t, const struct tally *more);
+/* Add the responses `more` counted (under the same rules) to `t`, in file
+ * order: `more`'s rows come after `t`'s.  Returns 0, or -1 when out of
+ * memory (t->nomem set). */
+int tally_merge(struct tally *t, const struct tally *more);
+
+/* Sort each number column's figures, for tally_median(). */
+void tally_finish(struct tally *t);
+
+/* The median of `f`'s figures (tally_finish() first): the middle one, or
+ * the mean of the middle two.  Returns 0, or -1 when it cannot be taken
+ * (no figures, or their mean would overflow). */
+int tally_median(const struct figures *f, struct number *median);
+
+void tally_free(struct tally *t);
 
 /* The replies received: answered plus refused. */
 unsigned long tally_replied(const struct tally *t);

@@ -12,6 +12,7 @@
 #include <stdint.h>
 
 #include "diag.h"
+#include "number.h"
 
 struct rules;
 
@@ -22,13 +23,22 @@ enum expr_op {
 	EXPR_NOT,
 	EXPR_ANY,            /* column has a bit of mask: is, in, yes/no */
 	EXPR_ALL,            /* column has every bit of mask: contains */
-	EXPR_ONLY            /* column has no bit outside mask: only */
+	EXPR_ONLY,           /* column has no bit outside mask: only */
+	EXPR_COMPARE         /* a number column's figure against `number` */
+};
+
+/* The comparisons of EXPR_COMPARE: bit 0 less, 1 equal, 2 greater. */
+enum {
+	CMP_LESS = 1,
+	CMP_EQUAL = 2,
+	CMP_GREATER = 4
 };
 
 struct expr {
 	enum expr_op op;
 	int column;
-	uint64_t mask;
+	uint64_t mask;       /* EXPR_COMPARE: the CMP_ outcomes that hold */
+	struct number number;
 	struct expr *left, *right;
 };
 
@@ -45,15 +55,21 @@ struct expr *condition_parse(struct rules *r, const char *text,
 
 void expr_free(struct expr *e);
 
-/* Does the row whose column bits are `bits` satisfy `e`? */
-int expr_holds(const struct expr *e, const uint64_t *bits);
+/*
+ * Does the row whose column bits are `bits`, and whose number columns'
+ * figures are `figures` (scale -1: none), satisfy `e`?  A comparison is
+ * false for a cell with no figure.
+ */
+int expr_holds(const struct expr *e, const uint64_t *bits,
+	       const struct number *figures);
 
 /* expr_holds(), with the commonest condition (one test) answered inline. */
-static inline int expr_holds_fast(const struct expr *e, const uint64_t *bits)
+static inline int expr_holds_fast(const struct expr *e, const uint64_t *bits,
+				  const struct number *figures)
 {
 	if (e->op == EXPR_ANY)
 		return (bits[e->column] & e->mask) != 0;
-	return expr_holds(e, bits);
+	return expr_holds(e, bits, figures);
 }
 
 #endif

@@ -13,7 +13,8 @@
  * Values are kept as bit sets, so that every condition is a mask test:
  * a choice column holds one bit (its value's index), a list column the
  * bits of its values, a yes/no column bit 0 for yes and bit 1 for no; an
- * empty cell holds no bit.
+ * empty cell holds no bit.  A number column holds the bit of the word in
+ * its cell, or none and a figure (loader.h) beside the bits.
  */
 #ifndef FOITAB_RULES_H
 #define FOITAB_RULES_H
@@ -62,7 +63,9 @@ enum column_type {
 	COLUMN_CHOICE,       /* one value from a list */
 	COLUMN_LIST,         /* any number of values from a list */
 	COLUMN_BOOLEAN,      /* yes or no (also y/n, true/false, 1/0) */
-	COLUMN_TEXT          /* free text, not checked */
+	COLUMN_TEXT,         /* free text, not checked */
+	COLUMN_NUMBER        /* a figure, or one of its values: the words
+				that may stand in place of one ("Not held") */
 };
 
 /* A spelling of a value other than its name ("opiates" for "opioids"). */
@@ -75,6 +78,8 @@ struct rules_column {
 	char *name;          /* folded, e.g. "substance_misuse" */
 	enum column_type type;
 	char *item;          /* what one value is called in messages */
+	char *label;         /* a number column's figures, as reports name
+				them; NULL: its name */
 	char *values[RULES_MAX_VALUES];   /* names, in the file's order */
 	char *folded[RULES_MAX_VALUES];   /* the same, folded for matching */
 	size_t folded_len[RULES_MAX_VALUES];
@@ -99,6 +104,9 @@ struct rules_bucket {
 	char *label;
 	struct expr *when;
 	char *when_text;     /* the condition as written */
+	struct expr *of;     /* its own denominator: the survey's rows for
+				which this holds; NULL: the survey's */
+	char *of_text;
 	unsigned long line;
 };
 
@@ -114,6 +122,7 @@ struct rules {
 	char *denominator_text;
 	struct rules_column columns[RULES_MAX_COLUMNS];
 	size_t ncolumns;
+	size_t nnumbers;     /* columns of type number */
 	struct rules_bucket buckets[RULES_MAX_BUCKETS];
 	size_t nbuckets;
 	struct strbuf source;    /* the file's text, for `foitab rules` */

@@ -145,8 +145,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			agree_report_free(&a);
 		}
 	}
-	for (i = 1; i < nparts; i++)
+	for (i = 1; i < nparts; i++) {
 		roster_free(&reads[i - 1].roster);
+		tally_free(&reads[i - 1].tally);
+	}
 	diag_close(&diag);
 	rules_free(&rules);
 	return 0;

@@ -110,6 +110,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		const struct report_format *const *formats = reporter_formats(&n);
 		struct report rep;
 
+		tally_finish(&tally);
 		memset(&rep, 0, sizeof rep);
 		rep.tally = &tally;
 		rep.before = &tally;
@@ -131,6 +132,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	loader_release(&l);
 	free(text);
 	roster_free(&roster);
+	tally_free(&tally);
 	grouping_free(&grouping);
 	rules_free(&rules);
 	return 0;

@@ -47,6 +47,12 @@ static void *open_part(void *ctx, struct diag *diag)
 	return part;
 }
 
+static void close_part(void *part)
+{
+	tally_free(part);
+	free(part);
+}
+
 static int merge(void *ctx, void *part, unsigned long lines_before)
 {
 	(void)lines_before;
@@ -70,7 +76,7 @@ static void read_survey(int fd, const struct rules *rules,
 	split.open_part = open_part;
 	split.on_response = count;
 	split.merge = merge;
-	split.close_part = free;
+	split.close_part = close_part;
 	tally_init(&out->tally, rules);
 	out->messages = NULL;
 	messages = open_memstream(&out->messages, &out->len);

@@ -49,6 +49,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		    loader_feed(&l, nul + 1, size - rules_len - 1) == FOITAB_OK)
 			loader_end(&l);
 		loader_release(&l);
+		tally_free(&tally);
 	}
 	diag_close(&diag);
 	rules_free(&rules);

@@ -33,9 +33,9 @@ static const struct rules_case cases[] = {
 	  "foitab: r.rules:2: unknown section '[table x]'; a section is "
 	  "'[column NAME]' or '[bucket KEY]'\n"
 	  "foitab: r.rules:5: unknown setting 'shape' in [column c]; the "
-	  "settings are: type, values, required, item, header, alias VALUE\n"
+	  "settings are: type, values, required, item, label, header, alias VALUE\n"
 	  "foitab: r.rules:9: unknown setting 'size' in [bucket b]; the "
-	  "settings are: label, when\n", FOITAB_DATAERR },
+	  "settings are: label, when, of\n", FOITAB_DATAERR },
 	{ "twice over",
 	  "title = a\ntitle = b\n[column c]\nvalues = x, y, X\n[column C]\n"
 	  "values = z\n" MINI "[bucket b]\nlabel = again\nwhen = c is x\n",
@@ -215,7 +215,7 @@ static const struct rules_case cases[] = {
 	  "[column c]\ntype = shape\nvalues = a, b\nalias a = aa, b\n"
 	  "alias z = zz\n" MINI,
 	  "foitab: r.rules:2: type: 'shape' is not a column type; the types "
-	  "are: choice, list, boolean, text\n"
+	  "are: choice, list, boolean, text, number\n"
 	  "foitab: r.rules:4: alias: 'b' already stands for 'b'\n"
 	  "foitab: r.rules:5: alias: 'z' is not one of the values listed above "
 	  "it\n", FOITAB_DATAERR },
@@ -368,7 +368,7 @@ static void test_conditions(void **state)
 		bits[5] = rows[i].l;
 		bits[6] = rows[i].f;
 		for (b = 0; b < r.nbuckets; b++)
-			if (expr_holds(r.buckets[b].when, bits))
+			if (expr_holds(r.buckets[b].when, bits, NULL))
 				snprintf(got + strlen(got), sizeof got - strlen(got),
 					 "%s%zu", *got ? " " : "", b);
 		if (strcmp(got, rows[i].holds) != 0) {

@@ -71,8 +71,10 @@ static int agree_codings(struct run *run)
 			agree_report_free(&agree);
 		}
 	}
-	for (i = 0; i < read; i++)
+	for (i = 0; i < read; i++) {
 		roster_free(&rosters[i]);
+		tally_free(&tallies[i]);
+	}
 	return status;
 }
 

@@ -6,6 +6,7 @@
  * then calls the command's function.
  */
 #include <assert.h>
+#include <limits.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -244,6 +245,39 @@ static int check_output(const struct options *o, const char *const *paths,
 	return FOITAB_OK;
 }
 
+/* A total too large to add exactly is refused, never wrapped. */
+static int overflowed(struct run *run, const struct tally *t)
+{
+	size_t i;
+	int status = FOITAB_OK;
+
+	for (i = 0; i < t->nfigures; i++) {
+		const struct figures *f = &t->figures[i];
+
+		if (!f->overflow_line)
+			continue;
+		diag_error(run->diag, run->name, f->overflow_line == ULONG_MAX ?
+			   0 : f->overflow_line, "column '%s': the total of its "
+			   "figures is too large for foitab to add exactly "
+			   "(about 9.2e18 in units of its smallest decimal); "
+			   "check the figures for a slip, or divide them by a "
+			   "thousand", run->rules.columns[f->column].name);
+		status = FOITAB_DATAERR;
+	}
+	return status;
+}
+
+/* Every total of `t` (and of the --by groups) was taken exactly. */
+static int check_totals(struct run *run, const struct tally *t)
+{
+	size_t g;
+	int status = overflowed(run, t);
+
+	for (g = 0; g < run->grouping.n && status == FOITAB_OK; g++)
+		status = overflowed(run, &run->grouping.groups[g].tally);
+	return status;
+}
+
 int run_read_survey(struct run *run, const char *path, struct tally *t,
 		       struct loader_counts *counts, int *header_ok)
 {
@@ -277,6 +311,8 @@ int run_read_survey(struct run *run, const char *path, struct tally *t,
 	*counts = loader.counts;
 	*header_ok = loader.header_ok;
 	loader_release(&loader);
+	if (status == FOITAB_OK)
+		status = check_totals(run, t);
 	return status;
 }
 
@@ -287,6 +323,8 @@ int run_report(struct run *run, enum report_view view, const char *before,
 	struct report report;
 
 	grouping_sort(&run->grouping);
+	tally_finish(&run->tally);
+	tally_finish(&run->before);
 	memset(&report, 0, sizeof report);
 	report.tally = &run->tally;
 	report.baseline = run->have_baseline ? &run->baseline : NULL;
@@ -371,6 +409,8 @@ int command_run(const struct options *o, struct diag *diag)
 	baseline_free(&run.baseline);
 	registry_free(&run.registry);
 	roster_free(&run.roster);
+	tally_free(&run.tally);
+	tally_free(&run.before);
 	grouping_free(&run.grouping);
 	rules_free(&run.rules);
 	mem_free(run.registry_name);

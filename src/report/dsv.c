@@ -120,17 +120,17 @@ static void dsv_figures(const struct report *rep, const struct dsv *w)
 		dsv_cell(w, t->rules->buckets[i].key, 0);
 		dsv_cell(w, t->rules->buckets[i].label, 0);
 		dsv_number(w, t->count[i], 0);
-		dsv_number(w, t->counted, 0);
+		dsv_number(w, t->base[i], 0);
 		dsv_cell(w, bucket_percent(rep, i, pct, sizeof pct), 0);
 		dsv_cell(w, baseline_percent(br, base, sizeof base), ncols == 6);
 		if (ncols >= 8) {
-			interval_text(rep, t->count[i], t->counted, low, high,
+			interval_text(rep, t->count[i], t->base[i], low, high,
 				      sizeof low);
 			dsv_cell(w, low, 0);
 			dsv_cell(w, high, ncols == 8);
 		}
 		if (counted)
-			dsv_change(rep, w, br, t->count[i], t->counted);
+			dsv_change(rep, w, br, t->count[i], t->base[i]);
 	}
 	for (i = 0; b && i < b->n; i++) {
 		if (!baseline_only(rep, &b->rows[i]))
@@ -197,11 +197,11 @@ static void dsv_by(const struct report *rep, const struct dsv *w)
 			dsv_cell(w, t->rules->buckets[b].key, 0);
 			dsv_cell(w, t->rules->buckets[b].label, 0);
 			dsv_number(w, t->count[b], 0);
-			dsv_number(w, t->counted, 0);
-			dsv_cell(w, percent_text(rep, t->count[b], t->counted, pct,
+			dsv_number(w, t->base[b], 0);
+			dsv_cell(w, percent_text(rep, t->count[b], t->base[b], pct,
 						 sizeof pct), !rep->ci_level);
 			if (rep->ci_level) {
-				interval_text(rep, t->count[b], t->counted, low,
+				interval_text(rep, t->count[b], t->base[b], low,
 					      high, sizeof low);
 				dsv_cell(w, low, 0);
 				dsv_cell(w, high, 1);
@@ -227,12 +227,12 @@ static void dsv_compare(const struct report *rep, const struct dsv *w)
 		dsv_cell(w, t1->rules->buckets[b].key, 0);
 		dsv_cell(w, t1->rules->buckets[b].label, 0);
 		dsv_number(w, t0->count[b], 0);
-		dsv_number(w, t0->counted, 0);
-		dsv_cell(w, percent_text(rep, t0->count[b], t0->counted, pct,
+		dsv_number(w, t0->base[b], 0);
+		dsv_cell(w, percent_text(rep, t0->count[b], t0->base[b], pct,
 					 sizeof pct), 0);
 		dsv_number(w, t1->count[b], 0);
-		dsv_number(w, t1->counted, 0);
-		dsv_cell(w, percent_text(rep, t1->count[b], t1->counted, pct,
+		dsv_number(w, t1->base[b], 0);
+		dsv_cell(w, percent_text(rep, t1->count[b], t1->base[b], pct,
 					 sizeof pct), 0);
 		/* A leading + would make a spreadsheet read a formula. */
 		change_text(rep, b, pct, sizeof pct);

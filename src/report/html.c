@@ -47,13 +47,13 @@ static void html_figures(const struct report *rep, FILE *out)
 		fputs("<tr data-key=\"", out);
 		xml_text(out, t->rules->buckets[i].key);
 		fprintf(out, "\" data-count=\"%lu\" data-denominator=\"%lu\" "
-			"data-percent=\"%s\"><td>", t->count[i], t->counted, pct);
+			"data-percent=\"%s\"><td>", t->count[i], t->base[i], pct);
 		xml_text(out, t->rules->buckets[i].label);
 		fprintf(out, "</td><td class=\"num\">%lu</td><td class=\"num\">%lu"
-			"</td><td class=\"num\">%s%s</td>", t->count[i], t->counted,
+			"</td><td class=\"num\">%s%s</td>", t->count[i], t->base[i],
 			pct, *pct ? "%" : "");
 		if (rep->ci_level) {
-			interval_text(rep, t->count[i], t->counted, low, high,
+			interval_text(rep, t->count[i], t->base[i], low, high,
 				      sizeof low);
 			fprintf(out, "<td class=\"num\">%s%s%s%s</td>", low,
 				*low ? "-" : "", high, *low ? "%" : "");

@@ -120,15 +120,15 @@ static void render_json(const struct report *rep, FILE *out)
 		fputs(", \"label\": ", out);
 		json_string(out, t->rules->buckets[i].label);
 		fprintf(out, ", \"count\": %lu, \"denominator\": %lu, "
-			"\"percent\": ", t->count[i], t->counted);
+			"\"percent\": ", t->count[i], t->base[i]);
 		json_number(out, bucket_percent(rep, i, pct, sizeof pct));
 		fputs(", \"baseline_percent\": ", out);
 		json_number(out, baseline_percent(br, base, sizeof base));
-		json_interval(rep, t->count[i], t->counted, out);
+		json_interval(rep, t->count[i], t->base[i], out);
 		if (baseline_counted(rep)) {
 			char change[32], low[32], high[32];
 
-			baseline_change_text(rep, t->count[i], t->counted, br,
+			baseline_change_text(rep, t->count[i], t->base[i], br,
 					     change, low, high, sizeof change);
 			fputs(", \"change_points\": ", out);
 			json_number(out, change[0] == '+' ? change + 1 : change);
@@ -213,10 +213,10 @@ static void json_buckets(const struct report *rep, const struct tally *t,
 		fputs(", \"label\": ", out);
 		json_string(out, t->rules->buckets[b].label);
 		fprintf(out, ", \"count\": %lu, \"denominator\": %lu, "
-			"\"percent\": ", t->count[b], t->counted);
-		json_number(out, percent_text(rep, t->count[b], t->counted, pct,
+			"\"percent\": ", t->count[b], t->base[b]);
+		json_number(out, percent_text(rep, t->count[b], t->base[b], pct,
 					      sizeof pct));
-		json_interval(rep, t->count[b], t->counted, out);
+		json_interval(rep, t->count[b], t->base[b], out);
 		fputs(b + 1 < t->nbuckets ? "},\n" : "}\n", out);
 	}
 	fprintf(out, "%s]", indent);
@@ -278,12 +278,12 @@ static void compare_json(const struct report *rep, FILE *out)
 		json_string(out, t1->rules->buckets[b].label);
 		fprintf(out, ",\n     \"before\": {\"count\": %lu, "
 			"\"denominator\": %lu, \"percent\": ", t0->count[b],
-			t0->counted);
-		json_number(out, percent_text(rep, t0->count[b], t0->counted, pct,
+			t0->base[b]);
+		json_number(out, percent_text(rep, t0->count[b], t0->base[b], pct,
 					      sizeof pct));
 		fprintf(out, "}, \"after\": {\"count\": %lu, \"denominator\": "
-			"%lu, \"percent\": ", t1->count[b], t1->counted);
-		json_number(out, percent_text(rep, t1->count[b], t1->counted, pct,
+			"%lu, \"percent\": ", t1->count[b], t1->base[b]);
+		json_number(out, percent_text(rep, t1->count[b], t1->base[b], pct,
 					      sizeof pct));
 		fputs("}, \"change_points\": ", out);
 		change_text(rep, b, pct, sizeof pct);

@@ -57,12 +57,12 @@ static void render_markdown(const struct report *rep, FILE *out)
 		fputs("| ", out);
 		md_text(out, t->rules->buckets[i].label);
 		bucket_percent(rep, i, pct, sizeof pct);
-		fprintf(out, " | %lu | %lu | %s%s |", t->count[i], t->counted,
+		fprintf(out, " | %lu | %lu | %s%s |", t->count[i], t->base[i],
 			*pct ? pct : "", *pct ? "%" : "");
 		if (rep->ci_level) {
 			char low[32], high[32];
 
-			interval_text(rep, t->count[i], t->counted, low, high,
+			interval_text(rep, t->count[i], t->base[i], low, high,
 				      sizeof low);
 			if (*low)
 				fprintf(out, " %s-%s%% |", low, high);
@@ -75,7 +75,7 @@ static void render_markdown(const struct report *rep, FILE *out)
 		if (counted) {
 			char change[32], low[32], high[32];
 
-			baseline_change_text(rep, t->count[i], t->counted, br,
+			baseline_change_text(rep, t->count[i], t->base[i], br,
 					     change, low, high, sizeof change);
 			fprintf(out, " %s%s |", change, *change ? " pp" : "");
 			if (*low)
@@ -175,9 +175,9 @@ static void by_markdown(const struct report *rep, FILE *out)
 			md_text(out, g->groups[i].name);
 			fputs(" | ", out);
 			md_text(out, t->rules->buckets[b].label);
-			percent_text(rep, t->count[b], t->counted, pct, sizeof pct);
+			percent_text(rep, t->count[b], t->base[b], pct, sizeof pct);
 			fprintf(out, " | %lu | %lu | %s%s |\n", t->count[b],
-				t->counted, pct, *pct ? "%" : "");
+				t->base[b], pct, *pct ? "%" : "");
 		}
 	}
 	fputc('\n', out);
@@ -202,11 +202,11 @@ static void compare_markdown(const struct report *rep, FILE *out)
 	for (b = 0; b < t1->nbuckets; b++) {
 		fputs("| ", out);
 		md_text(out, t1->rules->buckets[b].label);
-		percent_text(rep, t0->count[b], t0->counted, pct, sizeof pct);
-		fprintf(out, " | %lu/%lu %s%s", t0->count[b], t0->counted, pct,
+		percent_text(rep, t0->count[b], t0->base[b], pct, sizeof pct);
+		fprintf(out, " | %lu/%lu %s%s", t0->count[b], t0->base[b], pct,
 			*pct ? "%" : "");
-		percent_text(rep, t1->count[b], t1->counted, pct, sizeof pct);
-		fprintf(out, " | %lu/%lu %s%s", t1->count[b], t1->counted, pct,
+		percent_text(rep, t1->count[b], t1->base[b], pct, sizeof pct);
+		fprintf(out, " | %lu/%lu %s%s", t1->count[b], t1->base[b], pct,
 			*pct ? "%" : "");
 		change_text(rep, b, change, sizeof change);
 		fprintf(out, " | %s%s |", change, *change ? " pp" : "");

@@ -48,7 +48,7 @@ const char *percent_text(const struct report *rep, unsigned long count,
 const char *bucket_percent(const struct report *rep, size_t i,
 			   char *buf, size_t size)
 {
-	return percent_text(rep, rep->tally->count[i], rep->tally->counted,
+	return percent_text(rep, rep->tally->count[i], rep->tally->base[i],
 			    buf, size);
 }
 
@@ -116,7 +116,7 @@ size_t list_groups(const struct report *rep, struct list_group *g)
 		g[n].key = t->rules->buckets[i].key;
 		g[n].label = t->rules->buckets[i].label;
 		g[n].count = t->count[i];
-		g[n].denominator = t->counted;
+		g[n].denominator = t->base[i];
 		g[n].bit = 1UL << i;
 		g[n].response = RESPONSE_ANSWERED;
 		n++;
@@ -285,10 +285,10 @@ const char *change_text(const struct report *rep, size_t b, char *buf,
 	char digits[24];
 
 	buf[0] = '\0';
-	if (t0->counted == 0 || t1->counted == 0)
+	if (t0->base[b] == 0 || t1->base[b] == 0)
 		return buf;
-	q = stats_change_scaled(t0->count[b], t0->counted, t1->count[b],
-				t1->counted, rep->decimals, &negative);
+	q = stats_change_scaled(t0->count[b], t0->base[b], t1->count[b],
+				t1->base[b], rep->decimals, &negative);
 	stats_fixed(digits, sizeof digits, q, rep->decimals);
 	snprintf(buf, size, "%s%s", q == 0 ? "" : negative ? "-" : "+", digits);
 	return buf;
@@ -322,8 +322,8 @@ void change_interval_text(const struct report *rep, unsigned long c0,
 void bucket_change_interval(const struct report *rep, size_t b, char *low,
 			    char *high, size_t size)
 {
-	change_interval_text(rep, rep->before->count[b], rep->before->counted,
-			     rep->tally->count[b], rep->tally->counted, low,
+	change_interval_text(rep, rep->before->count[b], rep->before->base[b],
+			     rep->tally->count[b], rep->tally->base[b], low,
 			     high, size);
 }
 

@@ -63,8 +63,8 @@ void svg_chart(const struct report *rep, FILE *out, int standalone)
 			baseline_for(rep, t->rules->buckets[i].key);
 
 		xml_text(out, t->rules->buckets[i].label);
-		fprintf(out, ": %lu of %lu, %s%%", t->count[i], t->counted,
-			percent_text(rep, t->count[i], t->counted, pct, sizeof pct));
+		fprintf(out, ": %lu of %lu, %s%%", t->count[i], t->base[i],
+			percent_text(rep, t->count[i], t->base[i], pct, sizeof pct));
 		if (br) {
 			fputs("; ", out);
 			xml_text(out, baseline_year(rep));
@@ -119,7 +119,7 @@ void svg_chart(const struct report *rep, FILE *out, int standalone)
 	for (i = 0; i < t->nbuckets; i++) {
 		const struct baseline_row *br =
 			baseline_for(rep, t->rules->buckets[i].key);
-		double end = svg_x(share_milli(t->count[i], t->counted));
+		double end = svg_x(share_milli(t->count[i], t->base[i]));
 
 		fprintf(out, "<g data-key=\"");
 		xml_text(out, t->rules->buckets[i].key);
@@ -128,12 +128,12 @@ void svg_chart(const struct report *rep, FILE *out, int standalone)
 		fprintf(out, "</text>\n<rect class=\"bar\" x=\"%d\" y=\"%d\" "
 			"width=\"%.1f\" height=\"18\"/>\n", SVG_LEFT, y + 6,
 			end - SVG_LEFT);
-		interval_text(rep, t->count[i], t->counted, low, high, sizeof low);
+		interval_text(rep, t->count[i], t->base[i], low, high, sizeof low);
 		if (*low) {
 			double lo, hi;
 			double y_mid = y + 15;
 
-			stats_wilson(t->count[i], t->counted, rep->ci_level, &lo,
+			stats_wilson(t->count[i], t->base[i], rep->ci_level, &lo,
 				     &hi);
 			/* A white halo keeps the whisker visible on the bar. */
 			fprintf(out, "<line class=\"halo\" x1=\"%.1f\" y1=\"%.1f\" "
@@ -154,8 +154,8 @@ void svg_chart(const struct report *rep, FILE *out, int standalone)
 			end = svg_x((unsigned long long)(hi * 100000));
 		}
 		fprintf(out, "<text x=\"%.1f\" y=\"%d\">%lu of %lu, %s%%", end + 6,
-			y + 20, t->count[i], t->counted,
-			percent_text(rep, t->count[i], t->counted, pct, sizeof pct));
+			y + 20, t->count[i], t->base[i],
+			percent_text(rep, t->count[i], t->base[i], pct, sizeof pct));
 		if (*low)
 			fprintf(out, " (%s-%s%%)", low, high);
 		fputs("</text>\n", out);

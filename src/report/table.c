@@ -85,7 +85,7 @@ static void table_block(const struct report *rep, const struct tally *t,
 		snprintf(ci_head, sizeof ci_head, "%d%% CI", rep->ci_level);
 		ci_w = strlen(ci_head);
 		for (i = 0; i < t->nbuckets; i++) {
-			interval_text(rep, t->count[i], t->counted, low, high,
+			interval_text(rep, t->count[i], t->base[i], low, high,
 				      sizeof low);
 			snprintf(ci, sizeof ci, "%s-%s%%", low, high);
 			if (*low && strlen(ci) > ci_w)
@@ -94,7 +94,7 @@ static void table_block(const struct report *rep, const struct tally *t,
 	}
 
 	for (i = 0; counted && i < t->nbuckets; i++) {
-		baseline_change_text(rep, t->count[i], t->counted,
+		baseline_change_text(rep, t->count[i], t->base[i],
 				     baseline_find(b, t->rules->buckets[i].key),
 				     change, low, high, sizeof low);
 		if (strlen(change) + 3 > change_w)
@@ -115,11 +115,11 @@ static void table_block(const struct report *rep, const struct tally *t,
 			b ? baseline_find(b, t->rules->buckets[i].key) : NULL;
 
 		pad_right(out, t->rules->buckets[i].label, label_w);
-		percent_text(rep, t->count[i], t->counted, pct, sizeof pct);
-		fprintf(out, "  %5lu  %4lu  %*s%s", t->count[i], t->counted,
+		percent_text(rep, t->count[i], t->base[i], pct, sizeof pct);
+		fprintf(out, "  %5lu  %4lu  %*s%s", t->count[i], t->base[i],
 			pct_w, *pct ? pct : "-", *pct ? "%" : " ");
 		if (rep->ci_level) {
-			interval_text(rep, t->count[i], t->counted, low, high,
+			interval_text(rep, t->count[i], t->base[i], low, high,
 				      sizeof low);
 			snprintf(ci, sizeof ci, "%s-%s%%", low, high);
 			fprintf(out, "  %*s", (int)ci_w, *low ? ci : "-");
@@ -131,7 +131,7 @@ static void table_block(const struct report *rep, const struct tally *t,
 			fprintf(out, "  %*s", (int)year_w, "");
 		}
 		if (counted) {
-			baseline_change_text(rep, t->count[i], t->counted, br,
+			baseline_change_text(rep, t->count[i], t->base[i], br,
 					     change, low, high, sizeof low);
 			snprintf(cell, sizeof cell, "%s%s", *change ? change : "-",
 				 *change ? " pp" : "");
@@ -139,8 +139,8 @@ static void table_block(const struct report *rep, const struct tally *t,
 			snprintf(cell, sizeof cell, "%s to %s pp", low, high);
 			fprintf(out, "  %s", *low ? cell : "-");
 		}
-		if (rep->bars && t->counted)
-			draw_bar(rep, t->count[i], t->counted, out);
+		if (rep->bars && t->base[i])
+			draw_bar(rep, t->count[i], t->base[i], out);
 		fputc('\n', out);
 	}
 	for (i = 0; b && i < b->n; i++) {
@@ -296,14 +296,14 @@ static void compare_table(const struct report *rep, FILE *out)
 	fputc('\n', out);
 	for (b = 0; b < t1->nbuckets; b++) {
 		pad_right(out, t1->rules->buckets[b].label, label_w);
-		percent_text(rep, t0->count[b], t0->counted, pct, sizeof pct);
+		percent_text(rep, t0->count[b], t0->base[b], pct, sizeof pct);
 		snprintf(cell, sizeof cell, "%lu/%lu %s%s", t0->count[b],
-			 t0->counted, pct, *pct ? "%" : "");
+			 t0->base[b], pct, *pct ? "%" : "");
 		fputs("  ", out);
 		pad_right(out, cell, w0);
-		percent_text(rep, t1->count[b], t1->counted, pct, sizeof pct);
+		percent_text(rep, t1->count[b], t1->base[b], pct, sizeof pct);
 		snprintf(cell, sizeof cell, "%lu/%lu %s%s", t1->count[b],
-			 t1->counted, pct, *pct ? "%" : "");
+			 t1->base[b], pct, *pct ? "%" : "");
 		fputs("  ", out);
 		pad_right(out, cell, w1);
 		change_text(rep, b, change, sizeof change);

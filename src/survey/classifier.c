@@ -5,6 +5,7 @@
  * evaluates them (expr_holds) and counts.
  */
 #include <assert.h>
+#include <limits.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,14 +18,22 @@ int in_denominator(const struct rules *rules, const struct response *r)
 {
 	/* A state the rules exclude is in no denominator, whatever it says. */
 	return r->response != RESPONSE_EXCLUDED &&
-	       expr_holds_fast(rules->denominator, r->bits);
+	       expr_holds_fast(rules->denominator, r->bits, r->figure);
+}
+
+int in_bucket_base(const struct rules *rules, size_t b,
+		   const struct response *r)
+{
+	assert(b < rules->nbuckets);
+	return in_denominator(rules, r) &&
+	       (!rules->buckets[b].of ||
+		expr_holds_fast(rules->buckets[b].of, r->bits, r->figure));
 }
 
 int in_bucket(const struct rules *rules, size_t b, const struct response *r)
 {
-	assert(b < rules->nbuckets);
-	return in_denominator(rules, r) &&
-	       expr_holds_fast(rules->buckets[b].when, r->bits);
+	return in_bucket_base(rules, b, r) &&
+	       expr_holds_fast(rules->buckets[b].when, r->bits, r->figure);
 }
 
 void tally_init(struct tally *t, const struct rules *rules)
@@ -34,7 +43,116 @@ void tally_init(struct tally *t, const struct rules *rules)
 	t->nbuckets = rules->nbuckets;
 }
 
-void tally_add(struct tally *t, const struct response *r)
+/* A tally's figures, one a number column; -1 when out of memory. */
+static int make_figures(struct tally *t)
+{
+	const struct rules *rules = t->rules;
+	size_t c, n = 0;
+
+	if (t->figures)
+		return 0;
+	for (c = 0; c < rules->ncolumns; c++)
+		n += rules->columns[c].type == COLUMN_NUMBER;
+	if (n == 0)
+		return 0;
+	t->figures = mem_calloc(n, sizeof *t->figures);
+	if (!t->figures)
+		return -1;
+	t->nfigures = n;
+	for (c = 0, n = 0; c < rules->ncolumns; c++)
+		if (rules->columns[c].type == COLUMN_NUMBER)
+			t->figures[n++].column = (int)c;
+	return 0;
+}
+
+/* Keep `*x` as the least (`sign` -1) or greatest (1) figure, with `body`,
+ * when it is beyond `*have` (or there is none yet). -1: out of memory. */
+static int keep_extreme(struct number *have, char **have_body,
+			const struct number *x, const char *body, int sign,
+			int first)
+{
+	char *copy;
+
+	if (!first && number_compare(x, have) != sign)
+		return 0;
+	copy = mem_strndup(body, strlen(body));
+	if (!copy)
+		return -1;
+	mem_free(*have_body);
+	*have_body = copy;
+	*have = *x;
+	return 0;
+}
+
+/* Count a word of `f`'s column (value `v` of `nvalues`). */
+static int count_word(struct figures *f, size_t nvalues, unsigned v,
+		      unsigned long n)
+{
+	if (!f->words) {
+		f->words = mem_calloc(nvalues, sizeof *f->words);
+		if (!f->words)
+			return -1;
+	}
+	f->words[v] += n;
+	return 0;
+}
+
+/* Add one figure to `f` (a row at `line` of `body`); -1: out of memory. */
+static int add_figure(struct figures *f, const struct number *x,
+		      const char *body, unsigned long line)
+{
+	int first = f->bodies == 0;
+
+	if (f->bodies == f->cap) {
+		size_t cap = f->cap ? f->cap * 2 : 16;
+		struct number *more = mem_realloc_array(f->values, cap,
+							sizeof *more);
+
+		if (!more)
+			return -1;
+		f->values = more;
+		f->cap = cap;
+	}
+	f->values[f->bodies++] = *x;
+	if (first)
+		f->total = *x;
+	else if (!f->overflow_line && number_add(&f->total, x) < 0)
+		f->overflow_line = line;
+	if (keep_extreme(&f->min, &f->min_body, x, body, -1, first) < 0 ||
+	    keep_extreme(&f->max, &f->max_body, x, body, 1, first) < 0)
+		return -1;
+	return 0;
+}
+
+/* A counted row's number columns. */
+static int add_figures(struct tally *t, const struct response *r)
+{
+	size_t i;
+
+	if (make_figures(t) < 0)
+		return -1;
+	for (i = 0; i < t->nfigures; i++) {
+		struct figures *f = &t->figures[i];
+		const struct rules_column *col = &t->rules->columns[f->column];
+		uint64_t bits = r->bits[f->column];
+
+		if (r->figure[f->column].scale >= 0) {
+			if (add_figure(f, &r->figure[f->column], r->body,
+				       r->line) < 0)
+				return -1;
+		} else if (bits) {
+			unsigned v = 0;
+
+			while (!(bits & ((uint64_t)1 << v)))
+				v++;
+			if (count_word(f, col->nvalues, v, 1) < 0)
+				return -1;
+		}
+	}
+	return 0;
+}
+
+int tally_add(struct tally *t, const struct response *r)
 {
 	size_t i, in = 0;
 
@@ -58,20 +176,73 @@ void tally_add(struct tally *t, const struct response *r)
 		break;
 	}
 	if (!in_denominator(t->rules, r))
-		return;
+		return 0;
 	t->counted++;
 	if (r->response == RESPONSE_ANSWERED)
 		t->counted_answered++;
-	for (i = 0; i < t->nbuckets; i++)
-		if (expr_holds_fast(t->rules->buckets[i].when, r->bits)) {
+	for (i = 0; i < t->nbuckets; i++) {
+		const struct rules_bucket *b = &t->rules->buckets[i];
+
+		if (b->of && !expr_holds_fast(b->of, r->bits, r->figure))
+			continue;
+		t->base[i]++;
+		if (expr_holds_fast(b->when, r->bits, r->figure)) {
 			t->count[i]++;
 			in++;
 		}
+	}
 	if (in > 1)
 		t->overlaps++;
+	if (t->rules->nnumbers && add_figures(t, r) < 0) {
+		t->nomem = 1;
+		return -1;
+	}
+	return 0;
 }
 
-void tally_merge(struct tally *t, const struct tally *more)
+/* Add the figures of `more` (rows after `f`'s) to `f`. */
+static int merge_figures(struct figures *f, const struct figures *more,
+			 size_t nvalues)
+{
+	size_t v;
+
+	if (more->words)
+		for (v = 0; v < nvalues; v++)
+			if (count_word(f, nvalues, (unsigned)v, more->words[v]) < 0)
+				return -1;
+	if (!more->bodies)
+		return 0;
+	if (f->bodies + more->bodies > f->cap) {
+		size_t cap = f->bodies + more->bodies;
+		struct number *values = mem_realloc_array(f->values, cap,
+							  sizeof *values);
+
+		if (!values)
+			return -1;
+		f->values = values;
+		f->cap = cap;
+	}
+	memcpy(f->values + f->bodies, more->values,
+	       more->bodies * sizeof *more->values);
+	if (!f->bodies) {
+		f->total = more->total;
+		f->overflow_line = more->overflow_line;
+	} else if (!f->overflow_line) {
+		if (more->overflow_line)
+			f->overflow_line = more->overflow_line;
+		else if (number_add(&f->total, &more->total) < 0)
+			f->overflow_line = ULONG_MAX;   /* in the parts' sum */
+	}
+	if (keep_extreme(&f->min, &f->min_body, &more->min, more->min_body, -1,
+			 !f->bodies) < 0 ||
+	    keep_extreme(&f->max, &f->max_body, &more->max, more->max_body, 1,
+			 !f->bodies) < 0)
+		return -1;
+	f->bodies += more->bodies;
+	return 0;
+}
+
+int tally_merge(struct tally *t, const struct tally *more)
 {
 	size_t i;
 
@@ -86,8 +257,69 @@ void tally_merge(struct tally *t, const struct tally *more)
 	for (i = 0; i < RULES_MAX_EXCLUDED; i++)
 		t->excluded_by[i] += more->excluded_by[i];
 	t->overlaps += more->overlaps;
-	for (i = 0; i < t->nbuckets; i++)
+	for (i = 0; i < t->nbuckets; i++) {
 		t->count[i] += more->count[i];
+		t->base[i] += more->base[i];
+	}
+	if (more->nomem)
+		t->nomem = 1;
+	if (!more->figures)
+		return 0;
+	if (make_figures(t) < 0) {
+		t->nomem = 1;
+		return -1;
+	}
+	for (i = 0; i < t->nfigures; i++)
+		if (merge_figures(&t->figures[i], &more->figures[i],
+				  t->rules->columns[t->figures[i].column].nvalues)
+		    < 0) {
+			t->nomem = 1;
+			return -1;
+		}
+	return 0;
+}
+
+static int compare_numbers(const void *a, const void *b)
+{
+	return number_compare(a, b);
+}
+
+void tally_finish(struct tally *t)
+{
+	size_t i;
+
+	for (i = 0; i < t->nfigures; i++)
+		if (t->figures[i].bodies > 1)
+			qsort(t->figures[i].values, t->figures[i].bodies,
+			      sizeof *t->figures[i].values, compare_numbers);
+}
+
+int tally_median(const struct figures *f, struct number *median)
+{
+	size_t n = f->bodies;
+
+	if (n == 0)
+		return -1;
+	if (n % 2) {
+		*median = f->values[n / 2];
+		return 0;
+	}
+	return number_mean(&f->values[n / 2 - 1], &f->values[n / 2], median);
+}
+
+void tally_free(struct tally *t)
+{
+	size_t i;
+
+	for (i = 0; i < t->nfigures; i++) {
+		mem_free(t->figures[i].min_body);
+		mem_free(t->figures[i].max_body);
+		mem_free(t->figures[i].words);
+		mem_free(t->figures[i].values);
+	}
+	mem_free(t->figures);
+	t->figures = NULL;
+	t->nfigures = 0;
 }
 
 unsigned long tally_replied(const struct tally *t)
@@ -138,8 +370,12 @@ int roster_add(struct roster *roster, const struct tally *t,
 	m->response = r->response;
 	m->counted = in_denominator(t->rules, r);
 	for (i = 0; i < t->nbuckets; i++)
-		if (in_bucket(t->rules, i, r))
-			m->buckets |= 1UL << i;
+		if (in_bucket_base(t->rules, i, r)) {
+			m->bases |= 1UL << i;
+			if (expr_holds_fast(t->rules->buckets[i].when, r->bits,
+					    r->figure))
+				m->buckets |= 1UL << i;
+		}
 	roster->n++;
 	return 0;
 }
@@ -277,8 +513,7 @@ int grouping_add(struct grouping *g, const char *name, int placeholder,
 
 	if (!grp)
 		return full ? -2 : -1;
-	tally_add(&grp->tally, r);
-	return 0;
+	return tally_add(&grp->tally, r);
 }
 
 int grouping_merge(struct grouping *g, const struct grouping *more)
@@ -294,7 +529,8 @@ int grouping_merge(struct grouping *g, const struct grouping *more)
 
 		if (!grp)
 			return full ? -2 : -1;
-		tally_merge(&grp->tally, &from->tally);
+		if (tally_merge(&grp->tally, &from->tally) < 0)
+			return -1;
 	}
 	return 0;
 }
@@ -312,6 +548,10 @@ static int compare_groups(const void *a, const void *b)
 
 void grouping_sort(struct grouping *g)
 {
+	size_t i;
+
+	for (i = 0; i < g->n; i++)
+		tally_finish(&g->groups[i].tally);
 	if (g->n > 1)
 		qsort(g->groups, g->n, sizeof *g->groups, compare_groups);
 	/* The index points at places the groups have left. */
@@ -324,8 +564,10 @@ void grouping_free(struct grouping *g)
 {
 	size_t i;
 
-	for (i = 0; i < g->n; i++)
+	for (i = 0; i < g->n; i++) {
 		mem_free(g->groups[i].name);
+		tally_free(&g->groups[i].tally);
+	}
 	mem_free(g->groups);
 	g->groups = NULL;
 	g->n = g->cap = 0;

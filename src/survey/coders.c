@@ -261,7 +261,8 @@ int coders_agree(const struct rules *rules, const struct coding *codings,
 	{
 	}
 	for (col = 0; col < rules->ncolumns; col++)
-		nitems += rules->columns[col].type != COLUMN_TEXT;
+		nitems += rules->columns[col].type != COLUMN_TEXT &&
+			  rules->columns[col].type != COLUMN_NUMBER;
 	out->items = failed ? NULL : mem_calloc(nitems + rules->nbuckets + 1,
 						sizeof *out->items);
 	if (!out->items)
@@ -272,7 +273,8 @@ int coders_agree(const struct rules *rules, const struct coding *codings,
 		struct agree_item *item = &out->items[out->nitems];
 		struct sets sets = { NULL, 0 };
 
-		if (rc->type == COLUMN_TEXT)
+		/* Figures are not codes: agreement on them is not measured. */
+		if (rc->type == COLUMN_TEXT || rc->type == COLUMN_NUMBER)
 			continue;
 		item->name = rc->name;
 		item->kind = col == COLUMN_RESPONSE ? "response" :
@@ -317,12 +319,12 @@ int coders_agree(const struct rules *rules, const struct coding *codings,
 		item->kind = "bucket";
 		for (c = 0; c < n; c++) {
 			item->count[c] = codings[c].tally->count[b];
-			item->denominator[c] = codings[c].tally->counted;
+			item->denominator[c] = codings[c].tally->base[b];
 		}
 		for (u = 0; u < out->nbodies * n; u++) {
 			const struct member *m = at[u];
 
-			values[u] = !m || !m->counted ? AGREE_MISSING :
+			values[u] = !m || !((m->bases >> b) & 1) ? AGREE_MISSING :
 				    (long)((m->buckets >> b) & 1);
 		}
 		measure(item, values, out->nbodies, n, 2, NULL, NULL);

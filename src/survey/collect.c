@@ -83,7 +83,8 @@ int collect_response(const struct response *r, void *ctx)
 		return FOITAB_OSERR;
 	if (c->diag->errors != errors)
 		c->register_errors++;
-	tally_add(c->tally, r);
+	if (tally_add(c->tally, r) < 0)
+		return FOITAB_OSERR;
 	if (c->roster && roster_add(c->roster, c->tally, r) < 0)
 		return FOITAB_OSERR;
 	if (c->grouping) {
@@ -113,6 +114,7 @@ static void close_part(void *ctx)
 	struct part_collector *p = ctx;
 
 	roster_free(&p->roster);
+	tally_free(&p->tally);
 	grouping_free(&p->grouping);
 	registry_free(&p->registry);
 	strbuf_release(&p->collector.scratch);
@@ -153,7 +155,12 @@ static int merge_part(void *ctx, void *part, unsigned long lines_before)
 {
 	struct collector *c = ctx;
 	struct part_collector *p = part;
+	size_t i;
 
+	/* A figure's line counts from the part's start. */
+	for (i = 0; i < p->tally.nfigures; i++)
+		if (p->tally.figures[i].overflow_line)
+			p->tally.figures[i].overflow_line += lines_before;
 	if (c->registry && !registry_can_merge(c->registry, &p->registry))
 		return SPLIT_REFUSED;
 	if (c->grouping && c->grouping->n + p->grouping.n > GROUPING_MAX)
@@ -162,7 +169,8 @@ static int merge_part(void *ctx, void *part, unsigned long lines_before)
 					lines_before) < 0) ||
 	    (c->grouping && grouping_merge(c->grouping, &p->grouping) < 0))
 		return FOITAB_OSERR;
-	tally_merge(c->tally, &p->tally);
+	if (tally_merge(c->tally, &p->tally) < 0)
+		return FOITAB_OSERR;
 	if (c->registry)
 		registry_merge(c->registry, &p->registry, lines_before);
 	return FOITAB_OK;

@@ -11,6 +11,7 @@
  *                | COLUMN "in" VALUE {"," VALUE}
  *                | COLUMN "contains" VALUE {"," VALUE}
  *                | COLUMN "only" VALUE {"," VALUE}
+ *                | COLUMN ("<" | "<=" | "=" | ">=" | ">") NUMBER
  *     VALUE     := WORD {WORD} | '"' TEXT '"'
  *
  * A value is written as the sheet writes it: its words, up to a comma, a
@@ -32,15 +33,22 @@
 #include "rules.h"
 #include "text.h"
 
-int expr_holds(const struct expr *e, const uint64_t *bits)
+int expr_holds(const struct expr *e, const uint64_t *bits,
+	       const struct number *figures)
 {
 	switch (e->op) {
 	case EXPR_AND:
-		return expr_holds(e->left, bits) && expr_holds(e->right, bits);
+		return expr_holds(e->left, bits, figures) &&
+		       expr_holds(e->right, bits, figures);
 	case EXPR_OR:
-		return expr_holds(e->left, bits) || expr_holds(e->right, bits);
+		return expr_holds(e->left, bits, figures) ||
+		       expr_holds(e->right, bits, figures);
 	case EXPR_NOT:
-		return !expr_holds(e->left, bits);
+		return !expr_holds(e->left, bits, figures);
+	case EXPR_COMPARE:
+		return figures[e->column].scale >= 0 &&
+		       (e->mask & ((uint64_t)1 << (1 + number_compare(
+				&figures[e->column], &e->number)))) != 0;
 	case EXPR_ANY:
 		return (bits[e->column] & e->mask) != 0;
 	case EXPR_ALL:
@@ -165,10 +173,15 @@ static void next(struct cond *c)
 	}
 	if (*c->p == ',' || *c->p == '(' || *c->p == ')') {
 		c->token_kind = *c->p++;
+	} else if (strchr("<>=", *c->p)) {
+		/* A comparison: < <= = >= > */
+		c->token_kind = '<';
+		if (*c->p++ != '=' && *c->p == '=')
+			c->p++;
 	} else {
 		c->token_kind = 1;
-		while (*c->p && !isspace((unsigned char)*c->p) && *c->p != ',' &&
-		       *c->p != '(' && *c->p != ')')
+		while (*c->p && !isspace((unsigned char)*c->p) &&
+		       !strchr(",()<>=", *c->p))
 			c->p++;
 	}
 	if (strbuf_add(&c->token, start, (size_t)(c->p - start)) < 0) {
@@ -305,6 +318,14 @@ static uint64_t parse_values(struct cond *c, const struct rules_column *col,
 			size_t i, used;
 			char show[80];
 
+			struct number n;
+
+			if (col->type == COLUMN_NUMBER &&
+			    number_parse(text, strlen(text), &n) == NUMBER_OK) {
+				COND_ERROR(c, "'%s' is a figure: compare figures "
+					   "with '=', '<' or '>'", text);
+				return 0;
+			}
 			used = (size_t)snprintf(message, sizeof message, "'%s' is "
 						"not a value of column '%s'",
 						text_shown(text, strlen(text),
@@ -332,6 +353,55 @@ static uint64_t parse_values(struct cond *c, const struct rules_column *col,
 		next(c);
 		negate = NULL;
 	}
+}
+
+/*
+ * After a comparison sign (the current token): the number it compares
+ * with, read as a cell's figure is, into `e`.
+ */
+static void parse_comparison(struct cond *c, struct expr *e)
+{
+	static const struct { const char *sign; uint64_t mask; } signs[] = {
+		{ "<", CMP_LESS }, { "<=", CMP_LESS | CMP_EQUAL },
+		{ "=", CMP_EQUAL }, { ">=", CMP_GREATER | CMP_EQUAL },
+		{ ">", CMP_GREATER },
+	};
+	char sign[3], show[80];
+	const char *start;
+	enum number_error why;
+	size_t i;
+
+	snprintf(sign, sizeof sign, "%s", TOKEN(c));
+	for (i = 0; strcmp(signs[i].sign, sign) != 0; i++)
+		if (i + 1 == sizeof signs / sizeof signs[0]) {
+			COND_ERROR(c, "'%s' is not a comparison; they are <, "
+				   "<=, =, >= and >", sign);
+			return;
+		}
+	e->op = EXPR_COMPARE;
+	e->mask = signs[i].mask;
+	/* The number runs to a space, a parenthesis or the end. */
+	while (isspace((unsigned char)*c->p))
+		c->p++;
+	start = c->p;
+	while (*c->p && !isspace((unsigned char)*c->p) && *c->p != '(' &&
+	       *c->p != ')')
+		c->p++;
+	if (c->p == start) {
+		COND_ERROR(c, "a number is missing after '%s'", sign);
+		return;
+	}
+	why = number_parse(start, (size_t)(c->p - start), &e->number);
+	if (why != NUMBER_OK) {
+		char message[300];
+
+		snprintf(message, sizeof message, "'%s' after '%s': %s",
+			 text_shown(start, (size_t)(c->p - start), show,
+				    sizeof show), sign, number_error_text(why));
+		cond_fail(c, message);
+		return;
+	}
+	next(c);
 }
 
 static struct expr *parse_test(struct cond *c)
@@ -381,7 +451,18 @@ static struct expr *parse_test(struct cond *c)
 		return (*c->nomem = 1), NULL;
 	e->column = column;
 	next(c);
-	if (is_word(c, "is")) {
+	if (c->token_kind == '<') {
+		if (col->type == COLUMN_NUMBER)
+			parse_comparison(c, e);
+		else
+			COND_ERROR(c, "'%s' is not a number column: '<', '>' and "
+				   "'=' compare figures", col->name);
+	} else if ((is_word(c, "is") || is_word(c, "in")) &&
+		   col->type == COLUMN_NUMBER && col->nvalues == 0) {
+		COND_ERROR(c, "'%s' is a number column with no words in place "
+			   "of a figure ('values = Not held, ...'); compare its "
+			   "figures with '=', '<' or '>'", col->name);
+	} else if (is_word(c, "is")) {
 		next(c);
 		if (col->type == COLUMN_LIST) {
 			COND_ERROR(c, "'%s' is a list: test it with 'contains' or "
@@ -397,7 +478,8 @@ static struct expr *parse_test(struct cond *c)
 		}
 	} else if (is_word(c, "in")) {
 		next(c);
-		if (col->type == COLUMN_CHOICE || col->type == COLUMN_BOOLEAN)
+		if (col->type == COLUMN_CHOICE || col->type == COLUMN_BOOLEAN ||
+		    col->type == COLUMN_NUMBER)
 			e->mask = parse_values(c, col, NULL);
 		else
 			COND_ERROR(c, "'in' tests a column with one value; '%s' "
@@ -412,6 +494,9 @@ static struct expr *parse_test(struct cond *c)
 				   "'%s' is not one", col->name);
 	} else if (col->type == COLUMN_BOOLEAN) {
 		e->mask = 1;   /* yes */
+	} else if (col->type == COLUMN_NUMBER) {
+		COND_ERROR(c, "'%s' is a number column: say what to test, as "
+			   "in 'COLUMN > 0' or 'COLUMN is VALUE'", col->name);
 	} else {
 		COND_ERROR(c, "'%s' is not a yes/no column: say what to test, "
 			   "as in 'COLUMN is VALUE'", col->name);

@@ -171,6 +171,37 @@ static void unknown_value(struct loader *l, const struct csv_row *row, int c,
 			   listed_names(col, names, sizeof names));
 }
 
+/* A number column's cell that is neither a figure nor one of its words. */
+static void not_a_figure(struct loader *l, const struct csv_row *row, int c,
+			 const char *raw, size_t len, enum number_error why)
+{
+	const struct rules_column *col = &l->rules->columns[c];
+	char show[80], names[600];
+	const char *hint;
+
+	text_shown(raw, len, show, sizeof show);
+	if (why != NUMBER_NOT) {
+		cell_error(l, row, cell_of(l, c), "column '%s': '%s': %s",
+			   column_label(l, c), show, number_error_text(why));
+		return;
+	}
+	hint = rules_suggest(col, strbuf_str(&l->scratch));
+	if (hint)
+		cell_error(l, row, cell_of(l, c), "column '%s': '%s' is not a "
+			   "number (did you mean '%s'?)", column_label(l, c),
+			   show, hint);
+	else if (col->nvalues)
+		cell_error(l, row, cell_of(l, c), "column '%s': '%s' is not a "
+			   "number, nor one of the words this column may hold "
+			   "instead: %s", column_label(l, c), show,
+			   listed_names(col, names, sizeof names));
+	else
+		cell_error(l, row, cell_of(l, c), "column '%s': '%s' is not a "
+			   "number; if the sheet writes such words in place of "
+			   "a figure, list them in the rules ('values = %s')",
+			   column_label(l, c), show, show);
+}
+
 /* What pass 1 found in a coded cell. */
 enum cell_state { CELL_EMPTY, CELL_OK, CELL_UNKNOWN };
 
@@ -180,19 +211,35 @@ enum cell_state { CELL_EMPTY, CELL_OK, CELL_UNKNOWN };
  * out of memory.
  */
 static int read_cell(struct loader *l, const struct csv_row *row, int c,
-		     const char *s, size_t len, uint64_t *bits, int report)
+		     const char *s, size_t len, uint64_t *bits,
+		     struct number *figure, int report)
 {
 	const struct rules_column *col = &l->rules->columns[c];
 	int state = CELL_EMPTY;
 
 	*bits = 0;
+	figure->scale = -1;
 	if (col->type == COLUMN_TEXT || len == 0)
 		return CELL_EMPTY;
 	if (col->type != COLUMN_LIST) {
-		int v = lookup(l, col, s, len);
+		int v = col->nvalues ? lookup(l, col, s, len) : -1;
 
 		if (v == -2)
 			return -1;
+		if (v < 0 && col->type == COLUMN_NUMBER) {
+			/* A figure, as people write them. */
+			enum number_error why = number_parse(s, len, figure);
+
+			if (why == NUMBER_OK)
+				return CELL_OK;
+			figure->scale = -1;
+			if (report) {
+				if (!col->nvalues && lookup(l, col, s, len) == -2)
+					return -1;
+				not_a_figure(l, row, c, s, len, why);
+			}
+			return CELL_UNKNOWN;
+		}
 		if (v < 0) {
 			if (report)
 				unknown_value(l, row, c, s, len);
@@ -283,14 +330,17 @@ static int check_column(struct loader *l, const struct csv_row *row, int c,
 	if (col->type != COLUMN_TEXT && state[c] == CELL_UNKNOWN) {
 		/* Report every unknown value now, in the column's order. */
 		uint64_t bits;
+		struct number figure;
 		size_t len;
 		const char *s = cell(l, row, c, &len);
 
-		return read_cell(l, row, c, s, len, &bits, 1) < 0 ? -1 : 0;
+		return read_cell(l, row, c, s, len, &bits, &figure, 1) < 0 ?
+		       -1 : 0;
 	}
 	if (col->required_always)
 		need = "every row";
-	else if (col->required_when && expr_holds(col->required_when, r->bits))
+	else if (col->required_when &&
+		 expr_holds(col->required_when, r->bits, r->figure))
 		need = col->required_phrase;
 	/* A list of separators only (";") names nothing: it is empty. */
 	if (!need || (col->type == COLUMN_TEXT ? *r->text[c] != '\0'
@@ -303,6 +353,11 @@ static int check_column(struct loader *l, const struct csv_row *row, int c,
 	else if (col->type == COLUMN_TEXT)
 		cell_error(l, row, cell_of(l, c), "column '%s': empty; %s "
 			   "needs one", column_label(l, c), need);
+	else if (col->type == COLUMN_NUMBER)
+		cell_error(l, row, cell_of(l, c), "column '%s': empty; %s "
+			   "needs a figure%s%s", column_label(l, c), need,
+			   col->nvalues ? " or one of: " : "",
+			   listed_names(col, names, sizeof names));
 	else
 		cell_error(l, row, cell_of(l, c),
 			   "column '%s': empty; %s needs one of: %s",
@@ -372,7 +427,8 @@ static int on_row(const struct csv_row *row, void *ctx)
 				return FOITAB_OSERR;
 			r.text[c] = strbuf_str(&l->cells[c]);
 		}
-		state[c] = read_cell(l, row, (int)c, s, len, &r.bits[c], 0);
+		state[c] = read_cell(l, row, (int)c, s, len, &r.bits[c],
+				     &r.figure[c], 0);
 		if (c == COLUMN_BODY && len) {
 			/* Start fetching the body's slot; pass 2 will use it. */
 			hash = bodies_hash(r.text[COLUMN_BODY]);
@@ -457,7 +513,8 @@ int loader_begin(struct loader *l, const char *name,
 		 * from the header would be read as empty, silently. */
 		l->header[c].required = rules->columns[c].required_always ||
 					rules->columns[c].required_when ||
-					rules->columns[c].tested;
+					rules->columns[c].tested ||
+					rules->columns[c].type == COLUMN_NUMBER;
 	}
 	if (rules->all_answered) {
 		/* Every row is an answered reply: no column says so. */

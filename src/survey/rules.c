@@ -68,6 +68,11 @@ static void close_section(struct reader *rd)
 			diag_error(rd->diag, rd->name, rd->section_line,
 				   "[column %s] lists no values: add 'values = "
 				   "A, B, ...'", col->name);
+		if (col->label && col->type != COLUMN_NUMBER)
+			diag_error(rd->diag, rd->name, rd->section_line,
+				   "[column %s]: 'label' names a number column's "
+				   "figures, and this column is not one ('type = "
+				   "number')", col->name);
 		if ((col->type == COLUMN_TEXT || col->type == COLUMN_BOOLEAN) &&
 		    (rd->seen & SEEN_VALUES))
 			diag_error(rd->diag, rd->name, rd->section_line,
@@ -328,6 +333,8 @@ int rules_read_bytes(struct rules *r, const void *bytes, size_t len,
 		if (r->columns[i].type == COLUMN_BOOLEAN &&
 		    r->columns[i].nvalues == 0)
 			settings_make_boolean(&rd, &r->columns[i]);
+	for (i = RULES_BUILTIN_COLUMNS; i < r->ncolumns; i++)
+		r->nnumbers += r->columns[i].type == COLUMN_NUMBER;
 	/* Pass 2: the conditions. */
 	if (!rd.have_denominator && !rd.nomem &&
 	    rd_defer(&rd, "response is answered", 0, "denominator",
@@ -387,6 +394,7 @@ void rules_free(struct rules *r)
 
 		mem_free(col->name);
 		mem_free(col->item);
+		mem_free(col->label);
 		for (v = 0; v < col->nvalues; v++) {
 			mem_free(col->values[v]);
 			mem_free(col->folded[v]);
@@ -406,6 +414,8 @@ void rules_free(struct rules *r)
 		mem_free(r->buckets[i].label);
 		expr_free(r->buckets[i].when);
 		mem_free(r->buckets[i].when_text);
+		expr_free(r->buckets[i].of);
+		mem_free(r->buckets[i].of_text);
 	}
 	expr_free(r->denominator);
 	mem_free(r->denominator_text);

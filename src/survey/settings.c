@@ -318,28 +318,34 @@ void settings_column(struct reader *rd, const char *key,
 		return;
 	}
 	if (strcmp(key, "type") == 0) {
+		/* In the order of enum column_type. */
 		static const char *const types[] = {
-			"choice", "list", "boolean", "text"
+			"choice", "list", "boolean", "text", "number"
 		};
-		size_t t;
+		size_t t, ntypes = sizeof types / sizeof types[0];
 
 		if (!once(rd, SEEN_TYPE, line, key) || !(f = rd_fold(rd, value,
 								     strlen(value))))
 			return;
-		for (t = 0; t < 4 && strcmp(types[t], f) != 0; t++)
+		for (t = 0; t < ntypes && strcmp(types[t], f) != 0; t++)
 			;
 		if (strcmp(f, "yes_no") == 0)
 			t = COLUMN_BOOLEAN;
-		if (t == 4)
+		if (t == ntypes)
 			diag_error(rd->diag, rd->name, line, "type: '%s' is not a "
 				   "column type; the types are: choice, list, "
-				   "boolean, text", value);
+				   "boolean, text, number", value);
 		else
 			col->type = (enum column_type)t;
 	} else if (strcmp(key, "values") == 0) {
 		if (once(rd, SEEN_VALUES, line, key))
 			split_list(rd, value, line, "values", settings_add_value,
 				   col);
+	} else if (strcmp(key, "label") == 0) {
+		if (once(rd, SEEN_LABEL, line, key)) {
+			mem_free(col->label);
+			col->label = rd_dup(rd, value, strlen(value));
+		}
 	} else if (strcmp(key, "item") == 0) {
 		if (once(rd, SEEN_ITEM, line, key)) {
 			mem_free(col->item);
@@ -370,7 +376,7 @@ void settings_column(struct reader *rd, const char *key,
 	} else {
 		diag_error(rd->diag, rd->name, line, "unknown setting '%s' in "
 			   "[column %s]; the settings are: type, values, "
-			   "required, item, header, alias VALUE", key,
+			   "required, item, label, header, alias VALUE", key,
 			   col->name);
 	}
 }
@@ -387,9 +393,12 @@ void settings_bucket(struct reader *rd, const char *key,
 		if (once(rd, SEEN_WHEN, line, key))
 			rd_defer(rd, value, line, "when", &b->when,
 				 &b->when_text, -1);
+	} else if (strcmp(key, "of") == 0) {
+		if (once(rd, SEEN_OF, line, key))
+			rd_defer(rd, value, line, "of", &b->of, &b->of_text, -1);
 	} else {
 		diag_error(rd->diag, rd->name, line, "unknown setting '%s' in "
-			   "[bucket %s]; the settings are: label, when", key,
+			   "[bucket %s]; the settings are: label, when, of", key,
 			   b->key);
 	}
 }
