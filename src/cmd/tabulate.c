@@ -31,6 +31,13 @@ static int resolve_by(struct run *run)
 	run->grouping.column = run->opt->by;
 	run->by.name = run->opt->by;
 	run->by.column = -1;
+	if (c >= 0 && run->rules.columns[c].type == COLUMN_NUMBER) {
+		diag_error(run->diag, NULL, 0, "--by: '%s' is a number column, "
+			   "and its figures are summed, not grouped; group by a "
+			   "column of categories", run->opt->by);
+		strbuf_release(&folded);
+		return FOITAB_USAGE;
+	}
 	if (c >= 0 && run->rules.columns[c].type != COLUMN_LIST) {
 		run->by.column = c;
 		/* Grouped by, it must be in the header like a tested one. */
@@ -46,7 +53,8 @@ static int resolve_by(struct run *run)
 		}
 	strbuf_release(&folded);
 	for (i = 0; i < run->rules.ncolumns && used < sizeof names; i++)
-		if (run->rules.columns[i].type != COLUMN_LIST)
+		if (run->rules.columns[i].type != COLUMN_LIST &&
+		    run->rules.columns[i].type != COLUMN_NUMBER)
 			used += (size_t)snprintf(names + used, sizeof names - used,
 						 "%s%s", used ? ", " : "",
 						 run->rules.columns[i].name);

@@ -2,7 +2,9 @@
  * dsv.c - the `csv` and `tsv` formats, for programs: a header that never
  * changes, one row per bucket (or, for a list, per body), quoted as
  * RFC 4180 asks and only where needed, and text that a spreadsheet would
- * run as a formula made inert unless --raw.
+ * run as a formula made inert unless --raw.  When the rules have number
+ * columns, their figures follow as a second table, after a blank line,
+ * with a fixed header of its own.
  */
 #include <ctype.h>
 #include <string.h>
@@ -97,6 +99,49 @@ static void dsv_change(const struct report *rep, const struct dsv *w,
 	dsv_cell(w, high[0] == '+' ? high + 1 : high, 1);
 }
 
+/*
+ * The second table: a blank line, its header (after `first`, a column
+ * naming the group or file, when given), then numbers_rows() for each
+ * tally.
+ */
+static void numbers_header(const struct dsv *w, const char *first)
+{
+	static const char *const header[] = {
+		"figure", "label", "bodies", "total", "median", "min",
+		"min_body", "max", "max_body", "words"
+	};
+
+	fputc('\n', w->out);
+	if (first)
+		dsv_cell(w, first, 0);
+	dsv_header(w, header, sizeof header / sizeof header[0]);
+}
+
+/* A row for each number column of `t`, after a cell `first` if given. */
+static void numbers_rows(const struct dsv *w, const struct tally *t,
+			 const char *first)
+{
+	struct figure_text ft;
+	char words[600];
+	size_t i;
+
+	for (i = 0; i < t->nfigures; i++) {
+		figure_text(t, i, 0, &ft);
+		if (first)
+			dsv_cell(w, first, 0);
+		dsv_cell(w, ft.column, 0);
+		dsv_cell(w, ft.label, 0);
+		dsv_number(w, ft.bodies, 0);
+		dsv_cell(w, ft.total, 0);
+		dsv_cell(w, ft.median, 0);
+		dsv_cell(w, ft.min, 0);
+		dsv_cell(w, ft.min_body, 0);
+		dsv_cell(w, ft.max, 0);
+		dsv_cell(w, ft.max_body, 0);
+		dsv_cell(w, figure_words_text(t, i, ": ", words, sizeof words), 1);
+	}
+}
+
 static void dsv_figures(const struct report *rep, const struct dsv *w)
 {
 	const struct tally *t = rep->tally;
@@ -148,6 +193,10 @@ static void dsv_figures(const struct report *rep, const struct dsv *w)
 		}
 		if (counted)
 			dsv_change(rep, w, &b->rows[i], 0, 0);
+	}
+	if (t->rules->nnumbers) {
+		numbers_header(w, NULL);
+		numbers_rows(w, t, NULL);
 	}
 }
 
@@ -208,6 +257,11 @@ static void dsv_by(const struct report *rep, const struct dsv *w)
 			}
 		}
 	}
+	if (rep->tally->rules->nnumbers) {
+		numbers_header(w, g->column);
+		for (i = 0; i < g->n; i++)
+			numbers_rows(w, &g->groups[i].tally, g->groups[i].name);
+	}
 }
 
 static void dsv_compare(const struct report *rep, const struct dsv *w)
@@ -244,6 +298,11 @@ static void dsv_compare(const struct report *rep, const struct dsv *w)
 		bucket_change_interval(rep, b, low, high, sizeof low);
 		dsv_cell(w, low[0] == '+' ? low + 1 : low, 0);
 		dsv_cell(w, high[0] == '+' ? high + 1 : high, 1);
+	}
+	if (t1->rules->nnumbers) {
+		numbers_header(w, "file");
+		numbers_rows(w, t0, rep->before_name);
+		numbers_rows(w, t1, rep->after_name);
 	}
 }
 

@@ -79,6 +79,52 @@ static void html_figures(const struct report *rep, FILE *out)
 	fputs("</tbody>\n</table>\n", out);
 }
 
+/* The number columns' figures as a table (id "numbers"), and the note. */
+static void html_numbers(const struct tally *t, FILE *out)
+{
+	struct figure_text ft;
+	char words[600];
+	size_t i;
+
+	if (!t->rules->nnumbers)
+		return;
+	fputs("<table id=\"numbers\">\n<thead><tr><th>Figure</th>"
+	      "<th class=\"num\">Bodies</th><th class=\"num\">Total</th>"
+	      "<th class=\"num\">Median</th><th class=\"num\">Min</th>"
+	      "<th class=\"num\">Max</th><th>Instead of a figure</th></tr>"
+	      "</thead>\n<tbody>\n", out);
+	for (i = 0; i < t->nfigures; i++) {
+		figure_text(t, i, 0, &ft);
+		fputs("<tr data-column=\"", out);
+		xml_text(out, ft.column);
+		fprintf(out, "\" data-bodies=\"%lu\" data-total=\"%s\" "
+			"data-median=\"%s\"><td>", ft.bodies, ft.total,
+			ft.median);
+		xml_text(out, ft.label);
+		figure_text(t, i, 1, &ft);
+		fprintf(out, "</td><td class=\"num\">%lu</td><td class=\"num\">"
+			"%s</td><td class=\"num\">%s</td><td class=\"num\">%s",
+			ft.bodies, ft.total, ft.median, ft.min);
+		if (*ft.min) {
+			fputs(" (", out);
+			xml_text(out, ft.min_body);
+			fputc(')', out);
+		}
+		fprintf(out, "</td><td class=\"num\">%s", ft.max);
+		if (*ft.max) {
+			fputs(" (", out);
+			xml_text(out, ft.max_body);
+			fputc(')', out);
+		}
+		fputs("</td><td>", out);
+		xml_text(out, figure_words_text(t, i, " ", words, sizeof words));
+		fputs("</td></tr>\n", out);
+	}
+	fputs("</tbody>\n</table>\n<p>", out);
+	xml_text(out, figures_note);
+	fputs("</p>\n", out);
+}
+
 static void html_member(FILE *out, const struct member *m)
 {
 	fputs("<li><strong>", out);
@@ -126,7 +172,9 @@ static void html_lists(const struct report *rep, FILE *out)
 	}
 }
 
-static const char *const type_names[] = { "choice", "list", "yes/no", "text" };
+static const char *const type_names[] = {
+	"choice", "list", "yes/no", "text", "number"
+};
 
 /* The rules, as a reader needs them: columns, values, conditions. */
 static void html_codebook(const struct report *rep, FILE *out)
@@ -182,7 +230,14 @@ static void html_codebook(const struct report *rep, FILE *out)
 		xml_text(out, r->buckets[i].key);
 		fputs("</code></td><td><code>", out);
 		xml_text(out, r->buckets[i].when_text);
-		fputs("</code></td></tr>\n", out);
+		fputs("</code>", out);
+		if (r->buckets[i].of_text) {
+			/* Its own denominator. */
+			fputs(", of the rows where <code>", out);
+			xml_text(out, r->buckets[i].of_text);
+			fputs("</code>", out);
+		}
+		fputs("</td></tr>\n", out);
 	}
 	fputs("</tbody>\n</table>\n", out);
 }
@@ -220,6 +275,7 @@ static void render_html(const struct report *rep, FILE *out)
 		xml_text(out, overlap_note);
 		fputs("</p>\n", out);
 	}
+	html_numbers(rep->tally, out);
 	fputs("<figure>\n", out);
 	svg_chart(rep, out, 0);
 	fputs("<figcaption>The figures above as a chart.</figcaption>\n"

@@ -60,6 +60,60 @@ static void json_interval(const struct report *rep, unsigned long count,
 }
 
 /*
+ * ,\n"numbers": [{"column", "label", "bodies", "total", "median", "min",
+ * "min_body", "max", "max_body", "words": {WORD: count}}, ...] of a tally
+ * whose rules have number columns; nothing otherwise.
+ */
+static void json_numbers(const struct tally *t, const char *indent, FILE *out)
+{
+	size_t i, w;
+	struct figure_text ft;
+
+	if (!t->rules->nnumbers)
+		return;
+	fprintf(out, ",\n%s\"numbers\": [", indent);
+	for (i = 0; i < t->nfigures; i++) {
+		const char *name;
+		unsigned long count;
+		size_t k = 0;
+
+		figure_text(t, i, 0, &ft);
+		fprintf(out, "%s\n%s  {\"column\": ", i ? "," : "", indent);
+		json_string(out, ft.column);
+		fputs(", \"label\": ", out);
+		json_string(out, ft.label);
+		fprintf(out, ", \"bodies\": %lu, \"total\": ", ft.bodies);
+		json_number(out, ft.total);
+		fputs(", \"median\": ", out);
+		json_number(out, ft.median);
+		fputs(", \"min\": ", out);
+		json_number(out, ft.min);
+		fputs(", \"min_body\": ", out);
+		if (*ft.min)
+			json_string(out, ft.min_body);
+		else
+			fputs("null", out);
+		fputs(", \"max\": ", out);
+		json_number(out, ft.max);
+		fputs(", \"max_body\": ", out);
+		if (*ft.max)
+			json_string(out, ft.max_body);
+		else
+			fputs("null", out);
+		fputs(", \"words\": {", out);
+		for (w = 0; w < t->rules->columns[t->figures[i].column].nvalues;
+		     w++)
+			if (figure_word(t, i, w, &name, &count)) {
+				fputs(k++ ? ", " : "", out);
+				json_string(out, name);
+				fprintf(out, ": %lu", count);
+			}
+		fputs("}}", out);
+	}
+	fprintf(out, t->nfigures ? "\n%s]" : "]", indent);
+}
+
+/*
  * {"asked": ..., "counted": ...} of one tally; with "excluded", by state,
  * when the rules exclude any.
  */
@@ -139,7 +193,9 @@ static void render_json(const struct report *rep, FILE *out)
 		}
 		fputs(i + 1 < t->nbuckets ? "},\n" : "}\n", out);
 	}
-	fputs("  ],\n  \"baseline\": [", out);
+	fputs("  ]", out);
+	json_numbers(t, "  ", out);
+	fputs(",\n  \"baseline\": [", out);
 	for (i = 0; b && i < b->n; i++) {
 		fputs(i ? ",\n    {\"key\": " : "\n    {\"key\": ", out);
 		json_string(out, b->rows[i].key);
@@ -241,6 +297,7 @@ static void by_json(const struct report *rep, FILE *out)
 		json_responses(&g->groups[i].tally, out);
 		fputs(",\n     \"buckets\": ", out);
 		json_buckets(rep, &g->groups[i].tally, "     ", out);
+		json_numbers(&g->groups[i].tally, "     ", out);
 		fputc('}', out);
 	}
 	fputs(g->n ? "\n  ]\n}\n" : "]\n}\n", out);
@@ -254,6 +311,7 @@ static void json_side(const struct report *rep, const char *file,
 	fputs(", \"responses\": ", out);
 	json_responses(t, out);
 	(void)rep;
+	json_numbers(t, "   ", out);
 	fputc('}', out);
 }
 

@@ -28,6 +28,49 @@ static void md_text(FILE *out, const char *s)
 	}
 }
 
+/*
+ * The figures of the number columns of `t`, a table after a blank line,
+ * its first column `group` when one is given; nothing without them.
+ */
+static void md_figures(const struct tally *t, const char *group, FILE *out)
+{
+	struct figure_text ft;
+	char words[600];
+	size_t i;
+
+	if (!t->rules->nnumbers)
+		return;
+	fprintf(out, "\n|%s Figure | Bodies | Total | Median | Min | Max | "
+		"Instead of a figure |\n|%s :--- | ---: | ---: | ---: | ---: | "
+		"---: | :--- |\n", group ? " Group |" : "",
+		group ? " :--- |" : "");
+	for (i = 0; i < t->nfigures; i++) {
+		figure_text(t, i, 1, &ft);
+		fputs("| ", out);
+		if (group) {
+			md_text(out, group);
+			fputs(" | ", out);
+		}
+		md_text(out, ft.label);
+		fprintf(out, " | %lu | %s | %s | ", ft.bodies, ft.total,
+			ft.median);
+		if (*ft.min) {
+			fprintf(out, "%s (", ft.min);
+			md_text(out, ft.min_body);
+			fputc(')', out);
+		}
+		fputs(" | ", out);
+		if (*ft.max) {
+			fprintf(out, "%s (", ft.max);
+			md_text(out, ft.max_body);
+			fputc(')', out);
+		}
+		fputs(" | ", out);
+		md_text(out, figure_words_text(t, i, " ", words, sizeof words));
+		fputs(" |\n", out);
+	}
+}
+
 static void render_markdown(const struct report *rep, FILE *out)
 {
 	const struct tally *t = rep->tally;
@@ -97,10 +140,13 @@ static void render_markdown(const struct report *rep, FILE *out)
 			baseline_percent(&b->rows[i], base, sizeof base),
 			counted ? "  |  |" : "");
 	}
+	md_figures(t, NULL, out);
 	fputc('\n', out);
 	accounting_line(rep, out);
 	if (t->overlaps)
 		fprintf(out, "\n%s\n", overlap_note);
+	if (t->rules->nnumbers)
+		fprintf(out, "\n%s\n", figures_note);
 	if (counted) {
 		fputc('\n', out);
 		baseline_change_note(rep, out);
@@ -180,6 +226,8 @@ static void by_markdown(const struct report *rep, FILE *out)
 				t->base[b], pct, *pct ? "%" : "");
 		}
 	}
+	for (i = 0; i < g->n; i++)
+		md_figures(&g->groups[i].tally, g->groups[i].name, out);
 	fputc('\n', out);
 	accounting_line(rep, out);
 }
@@ -219,6 +267,8 @@ static void compare_markdown(const struct report *rep, FILE *out)
 		}
 		fputc('\n', out);
 	}
+	md_figures(t0, rep->before_name, out);
+	md_figures(t1, rep->after_name, out);
 	fputs("\nBefore: ", out);
 	md_text(out, rep->before_name);
 	fputs(": ", out);

@@ -13,6 +13,9 @@
 #include "render.h"
 #include "stats.h"
 
+const char figures_note[] =
+	"Figures: over the bodies counted. Median: the middle figure, or the "
+	"mean of the\nmiddle two. Min, Max: with the first body to give each.";
 const char overlap_note[] =
 	"Buckets overlap (a body can be in several), so the percentages do "
 	"not add up to 100.";
@@ -190,6 +193,60 @@ void pad_right(FILE *out, const char *s, size_t width)
 	put_text(out, s);
 	for (; w < width; w++)
 		fputc(' ', out);
+}
+
+void figure_text(const struct tally *t, size_t i, int grouped,
+		 struct figure_text *ft)
+{
+	const struct figures *f = &t->figures[i];
+	const struct rules_column *col = &t->rules->columns[f->column];
+	struct number median;
+	size_t w;
+
+	memset(ft, 0, sizeof *ft);
+	ft->column = col->name;
+	ft->label = col->label ? col->label : col->name;
+	ft->bodies = f->bodies;
+	ft->min_body = ft->max_body = "";
+	for (w = 0; f->words && w < col->nvalues; w++)
+		ft->nwords += f->words[w] != 0;
+	if (!f->bodies)
+		return;
+	number_text(&f->total, grouped, ft->total, sizeof ft->total);
+	if (tally_median(f, &median) == 0)
+		number_text(&median, grouped, ft->median, sizeof ft->median);
+	number_text(&f->min, grouped, ft->min, sizeof ft->min);
+	number_text(&f->max, grouped, ft->max, sizeof ft->max);
+	ft->min_body = f->min_body;
+	ft->max_body = f->max_body;
+}
+
+int figure_word(const struct tally *t, size_t i, size_t w, const char **name,
+		unsigned long *count)
+{
+	const struct figures *f = &t->figures[i];
+
+	if (!f->words || !f->words[w])
+		return 0;
+	*name = t->rules->columns[f->column].values[w];
+	*count = f->words[w];
+	return 1;
+}
+
+const char *figure_words_text(const struct tally *t, size_t i,
+			      const char *between, char *buf, size_t size)
+{
+	size_t w, used = 0;
+	const char *name;
+	unsigned long count;
+
+	buf[0] = '\0';
+	for (w = 0; w < t->rules->columns[t->figures[i].column].nvalues; w++)
+		if (figure_word(t, i, w, &name, &count) && used < size)
+			used += (size_t)snprintf(buf + used, size - used,
+						 "%s%s%s%lu", used ? ", " : "",
+						 name, between, count);
+	return buf;
 }
 
 /* "6 asked, 5 replied (1 refused), 1 pending; 4 answered and counted" */

@@ -19,6 +19,9 @@
 /* What follows the figures when a body is in more than one bucket. */
 extern const char overlap_note[];
 
+/* What the figures of number columns are, under their table. */
+extern const char figures_note[];
+
 /* ---- figures as text, at the report's decimals (stats.c does the sums) */
 
 /* count / den as text into `buf`, or "" when den is 0.  Returns buf. */
@@ -161,6 +164,37 @@ size_t list_groups(const struct report *rep, struct list_group *g);
 
 /* Is body `m` in group `g`? */
 int in_group(const struct list_group *g, const struct member *m);
+
+/* ---- a number column's figures (classifier.h), as every format shows
+ * them: "" where there is no figure to show */
+
+struct figure_text {
+	const char *column;          /* the rules column's name */
+	const char *label;           /* its label, or its name */
+	unsigned long bodies;        /* bodies that gave a figure */
+	char total[NUMBER_TEXT_MAX];
+	char median[NUMBER_TEXT_MAX];
+	char min[NUMBER_TEXT_MAX];
+	char max[NUMBER_TEXT_MAX];
+	const char *min_body;        /* the first to give the least; "" */
+	const char *max_body;        /* ... the greatest */
+	size_t nwords;               /* words any body gave instead */
+};
+
+/* Figures `i` of `t` as text: digits grouped ("7,077") when `grouped`. */
+void figure_text(const struct tally *t, size_t i, int grouped,
+		 struct figure_text *ft);
+
+/*
+ * Word `w` of figures `i` of `t`: its name and count into *name and
+ * *count; 0 when no body gave it (skip it), else 1.
+ */
+int figure_word(const struct tally *t, size_t i, size_t w, const char **name,
+		unsigned long *count);
+
+/* The words of figures `i` with their counts, "Not held 3, NA 1"; "". */
+const char *figure_words_text(const struct tally *t, size_t i,
+			      const char *between, char *buf, size_t size);
 
 /* ---- text */
 

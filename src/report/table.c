@@ -159,19 +159,99 @@ static void table_block(const struct report *rep, const struct tally *t,
 	}
 }
 
+/* `x (body)`, or "-" for none. */
+static const char *extreme_cell(const char *figure, const char *body,
+				char *buf, size_t size)
+{
+	if (!*figure)
+		return "-";
+	snprintf(buf, size, "%s (%s)", figure, body);
+	return buf;
+}
+
+/*
+ * The figures of the number columns of `t`: bodies with one, the total,
+ * the median, the least and greatest (with the body), and the words
+ * given instead.  Starts with a blank line; nothing without such columns.
+ */
+static void figures_block(const struct tally *t, FILE *out)
+{
+	static const char *const head[] = {
+		"Figure", "Bodies", "Total", "Median", "Min", "Max"
+	};
+	size_t width[6], i, k;
+	struct figure_text ft;
+	char cells[6][300], words[600];
+
+	if (!t->rules->nnumbers)
+		return;
+	for (k = 0; k < 6; k++)
+		width[k] = strlen(head[k]);
+	for (i = 0; i < t->nfigures; i++) {
+		figure_text(t, i, 1, &ft);
+		snprintf(cells[1], sizeof cells[1], "%lu", ft.bodies);
+		extreme_cell(ft.min, ft.min_body, cells[4], sizeof cells[4]);
+		extreme_cell(ft.max, ft.max_body, cells[5], sizeof cells[5]);
+		if (text_width(ft.label) > width[0])
+			width[0] = text_width(ft.label);
+		if (strlen(cells[1]) > width[1])
+			width[1] = strlen(cells[1]);
+		if (strlen(ft.total) > width[2])
+			width[2] = strlen(ft.total);
+		if (strlen(ft.median) > width[3])
+			width[3] = strlen(ft.median);
+		for (k = 4; k < 6; k++)
+			if (text_width(cells[k]) > width[k])
+				width[k] = text_width(cells[k]);
+	}
+	fputc('\n', out);
+	pad_right(out, head[0], width[0]);
+	for (k = 1; k < 4; k++)
+		fprintf(out, "  %*s", (int)width[k], head[k]);
+	fprintf(out, "  ");
+	pad_right(out, head[4], width[4]);
+	fprintf(out, "  %s\n", head[5]);
+	for (i = 0; i < t->nfigures; i++) {
+		figure_text(t, i, 1, &ft);
+		pad_right(out, ft.label, width[0]);
+		fprintf(out, "  %*lu  %*s  %*s  ", (int)width[1], ft.bodies,
+			(int)width[2], *ft.total ? ft.total : "-",
+			(int)width[3], *ft.median ? ft.median : "-");
+		pad_right(out, extreme_cell(ft.min, ft.min_body, cells[4],
+					    sizeof cells[4]), width[4]);
+		fputs("  ", out);
+		put_text(out, extreme_cell(ft.max, ft.max_body, cells[5],
+					   sizeof cells[5]));
+		fputc('\n', out);
+		if (ft.nwords) {
+			fputs("  instead of a figure: ", out);
+			put_text(out, figure_words_text(t, i, " ", words,
+							sizeof words));
+			fputc('\n', out);
+		}
+	}
+}
+
 static void render_table(const struct report *rep, FILE *out)
 {
 	accounting_line(rep, out);
 	print_missing(rep, out);
-	fputc('\n', out);
 	if (rep->tally->nbuckets == 0) {
-		fputs("No buckets yet: add a [bucket KEY] section to the rules "
+		fputs("\nNo buckets yet: add a [bucket KEY] section to the rules "
 		      "for each figure\n(see foitab-rules(5)).\n", out);
+		figures_block(rep->tally, out);
+		if (rep->tally->rules->nnumbers)
+			fprintf(out, "\n%s\n", figures_note);
 		return;
 	}
+	fputc('\n', out);
 	table_block(rep, rep->tally, rep->baseline, out);
+	figures_block(rep->tally, out);
 	if (rep->tally->overlaps)
 		fprintf(out, "\n%s\n", overlap_note);
+	if (rep->tally->rules->nnumbers)
+		fprintf(out, "%s%s\n", rep->tally->overlaps ? "" : "\n",
+			figures_note);
 	if (baseline_counted(rep)) {
 		fputc('\n', out);
 		baseline_change_note(rep, out);
@@ -245,6 +325,7 @@ static void by_table(const struct report *rep, FILE *out)
 		accounting_text(&g->groups[i].tally, out);
 		fputc('\n', out);
 		table_block(rep, &g->groups[i].tally, NULL, out);
+		figures_block(&g->groups[i].tally, out);
 	}
 }
 
@@ -318,6 +399,14 @@ static void compare_table(const struct report *rep, FILE *out)
 		} else {
 			fprintf(out, "  %s\n", cell);
 		}
+	}
+	if (t1->rules->nnumbers) {
+		fputs("\nFigures before: ", out);
+		put_text(out, rep->before_name);
+		figures_block(t0, out);
+		fputs("\nFigures after: ", out);
+		put_text(out, rep->after_name);
+		figures_block(t1, out);
 	}
 	fputs("\nChange: in percentage points, from before to after.\n", out);
 	if (rep->ci_level)
