@@ -50,6 +50,10 @@ int number_compare(const struct number *a, const struct number *b);
  * on overflow. */
 int number_add(struct number *sum, const struct number *x);
 
+/* `n` written with `scale` decimals (no fewer than its own): 1.5 at 3 is
+ * 1.500.  -1 (and `n` unchanged) on overflow or a smaller scale. */
+int number_rescale(struct number *n, int scale);
+
 /* The mean of a and b, exactly (one more decimal when needed).  -1 on
  * overflow. */
 int number_mean(const struct number *a, const struct number *b,

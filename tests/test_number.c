@@ -165,6 +165,14 @@ static void test_add_and_mean(void **state)
 	assert_int_equal(number_mean(&a, &b, &m), 0);
 	assert_string_equal(number_text(&m, 0, buf, sizeof buf), "0.0000000005");
 	assert_int_equal(number_mean(&big, &big, &m), -1);
+	/* Written with more decimals, never fewer. */
+	a = num("1.5");
+	assert_int_equal(number_rescale(&a, 3), 0);
+	assert_string_equal(number_text(&a, 0, buf, sizeof buf), "1.500");
+	assert_int_equal(number_rescale(&a, 1), -1);
+	assert_int_equal(number_rescale(&big, 1), -1);
+	assert_string_equal(number_text(&big, 0, buf, sizeof buf),
+			    "9223372036854775807");
 }
 
 int main(void)

@@ -200,7 +200,7 @@ void figure_text(const struct tally *t, size_t i, int grouped,
 {
 	const struct figures *f = &t->figures[i];
 	const struct rules_column *col = &t->rules->columns[f->column];
-	struct number median;
+	struct number median, min, max;
 	size_t w;
 
 	memset(ft, 0, sizeof *ft);
@@ -212,11 +212,19 @@ void figure_text(const struct tally *t, size_t i, int grouped,
 		ft->nwords += f->words[w] != 0;
 	if (!f->bodies)
 		return;
+	/* Every figure with the decimals of the most precise cell, as a
+	 * spreadsheet column shows them (a median may have one more). */
+	min = f->min;
+	max = f->max;
+	number_rescale(&min, f->total.scale);
+	number_rescale(&max, f->total.scale);
 	number_text(&f->total, grouped, ft->total, sizeof ft->total);
-	if (tally_median(f, &median) == 0)
+	if (tally_median(f, &median) == 0) {
+		number_rescale(&median, f->total.scale);
 		number_text(&median, grouped, ft->median, sizeof ft->median);
-	number_text(&f->min, grouped, ft->min, sizeof ft->min);
-	number_text(&f->max, grouped, ft->max, sizeof ft->max);
+	}
+	number_text(&min, grouped, ft->min, sizeof ft->min);
+	number_text(&max, grouped, ft->max, sizeof ft->max);
 	ft->min_body = f->min_body;
 	ft->max_body = f->max_body;
 }

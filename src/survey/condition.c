@@ -176,7 +176,7 @@ static void next(struct cond *c)
 	} else if (strchr("<>=", *c->p)) {
 		/* A comparison: < <= = >= > */
 		c->token_kind = '<';
-		if (*c->p++ != '=' && *c->p == '=')
+		while (*c->p && strchr("<>=", *c->p))
 			c->p++;
 	} else {
 		c->token_kind = 1;
@@ -305,10 +305,12 @@ static uint64_t parse_values(struct cond *c, const struct rules_column *col,
 				cond_fail(c, message);
 				return 0;
 			}
-			if (v < 0) {
+			if (v < 0 && w >= 0) {
 				*negate = 1;
 				text = rest;
 				v = w;
+			} else if (v < 0 && value_of(c, col, text) == -2) {
+				return 0;    /* folded again, for the message */
 			}
 		}
 		if (v < 0) {
@@ -371,13 +373,13 @@ static void parse_comparison(struct cond *c, struct expr *e)
 	enum number_error why;
 	size_t i;
 
-	snprintf(sign, sizeof sign, "%s", TOKEN(c));
-	for (i = 0; strcmp(signs[i].sign, sign) != 0; i++)
+	for (i = 0; strcmp(signs[i].sign, TOKEN(c)) != 0; i++)
 		if (i + 1 == sizeof signs / sizeof signs[0]) {
-			COND_ERROR(c, "'%s' is not a comparison; they are <, "
-				   "<=, =, >= and >", sign);
+			COND_ERROR(c, "'%.20s' is not a comparison; they are <, "
+				   "<=, =, >= and >", TOKEN(c));
 			return;
 		}
+	snprintf(sign, sizeof sign, "%s", TOKEN(c));
 	e->op = EXPR_COMPARE;
 	e->mask = signs[i].mask;
 	/* The number runs to a space, a parenthesis or the end. */

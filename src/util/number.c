@@ -195,6 +195,18 @@ static int rescale(const struct number *n, int scale, int64_t *units)
 	return 0;
 }
 
+int number_rescale(struct number *n, int scale)
+{
+	int64_t units;
+
+	if (scale < n->scale || scale > NUMBER_MAX_SCALE + 1 ||
+	    rescale(n, scale, &units) < 0)
+		return -1;
+	n->units = units;
+	n->scale = scale;
+	return 0;
+}
+
 int number_compare(const struct number *a, const struct number *b)
 {
 	int scale = a->scale > b->scale ? a->scale : b->scale;
