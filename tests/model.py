@@ -3,9 +3,13 @@
 compared with foitab itself on random rules files and random sheets.
 
 The model is written from foitab-rules(5) and README, not from the C:
-how header names and values fold, which cells a column accepts, what
-`required` asks, how conditions bind, which rows the denominator takes,
-and how a percentage is rounded.  Each case writes a rules file and a
+how header names and values fold, which cells a column accepts (number
+columns' figures in every spelling the docs allow, their words, empty
+cells), what `required` asks, how conditions bind (comparisons of
+figures included), which rows the denominator and each bucket's `of`
+take, how a percentage is rounded, and each number column's figures
+(bodies, exact total, median, least and greatest with the first body,
+each word's count).  Each case writes a rules file and a
 survey, runs `foitab --rules R -r none -b none -f json S`, and compares
 the exit status and, for a valid sheet, every count and percentage with
 the model's.  Cases are seeded, so a failure can be run again:
@@ -15,9 +19,11 @@ the model's.  Cases are seeded, so a failure can be run again:
 import json
 import os
 import random
+import re
 import subprocess
 import sys
 import tempfile
+from decimal import Decimal
 
 WORDS = ["alpha", "beta", "gamma", "delta", "under_way", "z-drugs",
          "north_east", "caf\u00e9", "\u00e9cole", "ynys_m\u00f4n",
@@ -57,10 +63,16 @@ class Column:
         return self.aliases.get(f)
 
     def read(self, cell):
-        """A cell's set of value indexes, or raises ValueError."""
+        """A cell's set of value indexes, or raises ValueError.  A number
+        column's figure is the set's one member, a Figure."""
         cell = cell.strip(" \t")
         if self.kind == "text" or cell == "":
             return set()
+        if self.kind == "number":
+            v = self.lookup(cell)
+            if v is not None:
+                return {v}
+            return {parse_figure(cell)}
         if self.kind != "list":
             v = self.lookup(cell)
             if v is None:
@@ -76,6 +88,62 @@ class Column:
         return got
 
 
+class Figure:
+    """A number cell's figure: its value, and the decimals written."""
+    def __init__(self, value, decimals):
+        self.value, self.decimals = value, decimals
+
+    def __hash__(self):
+        return hash(self.value)
+
+    def __eq__(self, other):
+        return isinstance(other, Figure) and self.value == other.value
+
+
+# A figure as foitab-rules(5) describes one: a sign, a currency sign
+# before or after it, digits grouped in threes by commas or spaces (or
+# not at all), a point and at most 9 decimals, an exponent (ungrouped
+# digits only), a % after it.
+FIGURE = re.compile(
+    "^(?P<c1>[\u00a3$\u20ac])?(?P<sign>[-+\u2212])?(?P<c2>[\u00a3$\u20ac])?"
+    "(?P<whole>[0-9]{1,3}(?:(?P<sep>[, \u00a0\u202f])[0-9]{3}"
+    "(?:(?P=sep)[0-9]{3})*)|[0-9]*)"
+    "(?:\\.(?P<dec>[0-9]*))?"
+    "(?:[eE](?P<exp>[-+\u2212]?[0-9]+))?%?$")
+
+
+def parse_figure(cell):
+    m = FIGURE.match(cell)
+    if not m or (m.group("c1") and m.group("c2")):
+        raise ValueError(cell)
+    whole = (m.group("whole") or "").replace(",", "").replace(" ", "") \
+        .replace("\u00a0", "").replace("\u202f", "")
+    dec = m.group("dec") or ""
+    if not whole and not dec:
+        raise ValueError(cell)
+    if m.group("exp") is not None and m.group("sep"):
+        raise ValueError(cell)
+    decimals = len(dec)
+    value = Decimal(whole + "." + dec if dec else whole or "0")
+    if m.group("exp") is not None:
+        e = int(m.group("exp").replace("\u2212", "-"))
+        value = value.scaleb(e)
+        decimals = max(0, decimals - e)
+    if decimals > 9:
+        raise ValueError(cell)
+    if m.group("sign") in ("-", "\u2212"):
+        value = -value
+    return Figure(value, decimals)
+
+
+def figure_of(cell_set):
+    """The figure in a number cell's set, or None."""
+    for v in cell_set:
+        if isinstance(v, Figure):
+            return v
+    return None
+
+
 def holds(cond, row):
     """Evaluate a condition tree on a row of value sets."""
     op = cond[0]
@@ -85,8 +153,16 @@ def holds(cond, row):
         return holds(cond[1], row) or holds(cond[2], row)
     if op == "not":
         return not holds(cond[1], row)
-    col, values = cond[1], set(cond[2])
+    col, values = cond[1], cond[2]
     cell = row[col]
+    if op == "compare":
+        f = figure_of(cell)
+        if f is None:
+            return False        # empty, or a word
+        sign, n = values
+        return {"<": f.value < n, "<=": f.value <= n, "=": f.value == n,
+                ">=": f.value >= n, ">": f.value > n}[sign]
+    values = set(values)
     if op in ("is", "in"):
         return bool(cell & values)
     if op == "contains":
@@ -98,14 +174,20 @@ def holds(cond, row):
 
 # -------------------------------------------------------- random rules
 
+NUMBER_WORDS = ["Not held", "NA", "n/a", "none given"]
+
+
 def random_columns(rnd):
     columns = {"response": Column("response", "choice",
                                   ["answered", "refused", "pending"])}
     names = rnd.sample(["kind", "area", "drugs", "flag", "note", "scope"],
                        rnd.randint(1, 4))
     for name in names:
-        kind = rnd.choice(["choice", "list", "boolean", "text"])
-        if kind == "boolean":
+        kind = rnd.choice(["choice", "list", "boolean", "text", "number"])
+        if kind == "number":
+            col = Column(name, kind, rnd.sample(NUMBER_WORDS,
+                                                rnd.randint(0, 3)))
+        elif kind == "boolean":
             col = Column(name, kind, ["yes", "no"],
                          {"y": 0, "true": 0, "1": 0, "n": 1, "false": 1,
                           "0": 1})
@@ -131,6 +213,19 @@ def random_test(rnd, columns):
         return picks, ", ".join(col.values[i].replace(" ", rnd.choice("_-"))
                                for i in picks)
 
+    if col.kind == "number":
+        if col.values and rnd.random() < 0.3:
+            v = rnd.randrange(len(col.values))
+            if rnd.random() < 0.3:
+                return (("not", ("is", col.name, [v])),
+                        "%s is not %s" % (col.name, col.values[v]))
+            return ("is", col.name, [v]), "%s is %s" % (col.name,
+                                                      col.values[v])
+        sign = rnd.choice(["<", "<=", "=", ">=", ">"])
+        n = rnd.choice(["0", "1", "12", "0.5", "1000", "1,000", "-3",
+                        "99.999"])
+        return (("compare", col.name, (sign, parse_figure(n).value)),
+                "%s %s %s" % (col.name, sign, n))
     if col.kind == "boolean" and rnd.random() < 0.5:
         return ("is", col.name, [0]), col.name
     if col.kind == "list":
@@ -216,7 +311,8 @@ def random_rules(rnd):
             headers[col.name] = "The " + col.name.replace("_", " ")
             lines.append("header = " + headers[col.name])
         lines.append("type = " + col.kind)
-        if col.kind in ("choice", "list"):
+        if col.kind in ("choice", "list") or (col.kind == "number" and
+                                              col.values):
             lines.append("values = " + ", ".join(col.values))
         for alias, v in col.aliases.items():
             if col.kind != "boolean":
@@ -229,8 +325,12 @@ def random_rules(rnd):
             lines.append("required = response is answered")
     for k in range(rnd.randint(1, 5)):
         tree, text = random_condition(rnd, columns)
-        buckets.append(("b%d" % k, tree))
         lines += ["[bucket b%d]" % k, "label = Bucket %d" % k, "when = " + text]
+        of = None
+        if rnd.random() < 0.25:
+            of, otext = random_condition(rnd, columns)
+            lines.append("of = " + otext)
+        buckets.append(("b%d" % k, tree, of))
     return columns, denominator, buckets, headers, "\n".join(lines) + "\n"
 
 
@@ -277,6 +377,8 @@ def random_sheet(rnd, columns, headers):
             elif col.kind == "boolean":
                 cells[col.name] = rnd.choice(["yes", "No", "TRUE", "false",
                                               "1", "0", "y", "N"])
+            elif col.kind == "number":
+                cells[col.name] = random_figure(rnd, col)
             else:
                 spellings = col.values + list(col.aliases)
                 cells[col.name] = written(rnd.choice(spellings), rnd)
@@ -289,6 +391,42 @@ def random_sheet(rnd, columns, headers):
     return "\n".join(lines) + "\n", cells_of, left_out
 
 
+def random_figure(rnd, col):
+    """A number cell as people write one: every spelling the docs allow,
+    now and then a word, and rarely one that is no figure."""
+    if col.values and rnd.random() < 0.2:
+        return written(rnd.choice(col.values), rnd)
+    r = rnd.random()
+    if r < 0.02:
+        return rnd.choice(["1,23", "12 apples", "1.2.3", "--1", "1e-10",
+                           "0.0000000001", "\u00a3\u00a35"])
+    whole = rnd.choice([0, 1, 3, 12, 100, 999, 1000, 1234, 34295,
+                        1000000, rnd.randrange(10 ** 7)])
+    decimals = rnd.choice([0, 0, 0, 1, 2, 3])
+    frac = "".join(rnd.choice("0123456789") for _ in range(decimals))
+    way = rnd.randrange(8)
+    if way == 0 and whole >= 1000:
+        text = "{:,}".format(whole)
+    elif way == 1 and whole >= 1000:
+        text = "{:,}".format(whole).replace(",", rnd.choice(
+            [" ", "\u00a0", "\u202f"]))
+    else:
+        text = str(whole)
+    if frac:
+        text += "." + frac
+    if way == 2:
+        text = rnd.choice(["\u00a3", "$", "\u20ac"]) + text
+    elif way == 3:
+        text += "%"
+    elif way == 4 and not frac:
+        text = rnd.choice(["-", "+", "\u2212"]) + text
+    elif way == 5 and not frac and whole and whole < 100:
+        text = "%de-0%d" % (whole, rnd.randint(1, 5))
+    elif way == 6:
+        text = "-\u00a3" + text
+    return text
+
+
 def tested(cond):
     """The columns a condition tests."""
     if cond[0] in ("and", "or"):
@@ -298,20 +436,65 @@ def tested(cond):
     return {cond[1]}
 
 
+def scale_of(n):
+    """Decimals a Decimal has as written."""
+    return max(0, -n.as_tuple().exponent)
+
+
+def figures(columns, rows):
+    """What foitab-rules(5) says each number column reports, over the
+    counted rows (body, row): bodies, total, median, min and max with the
+    first body to give each, and each word's count."""
+    out = []
+    for col in columns.values():
+        if col.kind != "number":
+            continue
+        got = [(figure_of(row[col.name]), body) for body, row in rows
+               if figure_of(row[col.name]) is not None]
+        words = {}
+        for _, row in rows:
+            for v in row[col.name]:
+                if not isinstance(v, Figure):
+                    words[col.values[v]] = words.get(col.values[v], 0) + 1
+        entry = {"column": col.name, "bodies": len(got), "words": words,
+                 "total": None, "median": None, "min": None, "max": None,
+                 "min_body": None, "max_body": None}
+        if got:
+            values = sorted(f.value for f, _ in got)
+            n = len(values)
+            entry["total"] = sum(values)
+            entry["median"] = values[n // 2] if n % 2 else \
+                (values[n // 2 - 1] + values[n // 2]) / 2
+            low = min(got, key=lambda fb: fb[0].value)   # the first
+            high = max(got, key=lambda fb: fb[0].value)
+            for f, b in got:
+                if f.value > high[0].value:
+                    high = (f, b)
+            high = next((f, b) for f, b in got if f.value == high[0].value)
+            entry.update(min=low[0].value, min_body=low[1],
+                         max=high[0].value, max_body=high[1])
+        out.append(entry)
+    return out
+
+
 def model(columns, denominator, buckets, cells_of, left_out):
     """(valid, tally) as the docs say foitab counts the sheet."""
-    conditions = [tree for _, tree in buckets] + \
+    conditions = [tree for _, tree, _ in buckets] + \
+        [of for _, _, of in buckets if of] + \
         ([denominator] if denominator else []) + \
         [c.required for c in columns.values()
          if c.required not in (None, "yes")]
     needed = set().union(*(tested(c) for c in conditions))
     needed |= {c.name for c in columns.values() if c.required}
+    needed |= {c.name for c in columns.values() if c.kind == "number"}
     if left_out in needed:
         return False, None      # a column a condition tests is missing
     seen = set()
     tally = {"asked": 0, "answered": 0, "refused": 0, "pending": 0,
              "counted": 0}
     counts = [0] * len(buckets)
+    bases = [0] * len(buckets)
+    counted_rows = []
     for cells in cells_of:
         body = " ".join(cells["body"].split()).lower()
         if body in seen:
@@ -341,9 +524,12 @@ def model(columns, denominator, buckets, cells_of, left_out):
             response == "answered"
         if counted:
             tally["counted"] += 1
-            for k, (_, tree) in enumerate(buckets):
-                counts[k] += holds(tree, row)
-    return True, (tally, counts)
+            counted_rows.append((cells["body"].strip(" \t"), row))
+            for k, (_, tree, of) in enumerate(buckets):
+                if of is None or holds(of, row):
+                    bases[k] += 1
+                    counts[k] += holds(tree, row)
+    return True, (tally, counts, bases, figures(columns, counted_rows))
 
 
 def percent(count, den):
@@ -407,6 +593,23 @@ def dressed(prog, rules_path, sheet, columns, headers, kind, rnd, tmp):
     return None
 
 
+def compare_numbers(got, numbers):
+    """The report's number figures against the model's, exactly."""
+    seen = got.get("numbers", [])
+    if len(seen) != len(numbers):
+        return "numbers: %d columns, model %d" % (len(seen), len(numbers))
+    for have, want in zip(seen, numbers):
+        for key in ("column", "bodies", "total", "median", "min", "max",
+                    "min_body", "max_body", "words"):
+            a, b = have[key], want[key]
+            if isinstance(a, int) and not isinstance(a, bool):
+                a = Decimal(a)
+            if a != b:
+                return "numbers %s %s: %r, model %r" % (want["column"], key,
+                                                        a, b)
+    return None
+
+
 def main():
     prog = sys.argv[1]
     try:
@@ -444,21 +647,22 @@ def main():
                                            run.stderr.decode()[:300])
             else:
                 valid += 1
-                got = json.loads(run.stdout)
-                tally, counts = want
+                got = json.loads(run.stdout, parse_float=Decimal)
+                tally, counts, bases, numbers = want
                 responses = got["responses"]
                 for key in ("asked", "refused", "pending", "counted"):
                     if responses[key] != tally[key]:
                         problem = "%s: %s, model %s" % (key, responses[key],
                                                         tally[key])
                 for k, bucket in enumerate(got["buckets"]):
-                    expect = (counts[k], tally["counted"],
-                              percent(counts[k], tally["counted"]))
+                    expect = (counts[k], bases[k],
+                              percent(counts[k], bases[k]))
                     seen = (bucket["count"], bucket["denominator"],
                             bucket["percent"])
                     if seen != expect:
                         problem = "bucket %s: %s, model %s" % (
                             bucket["key"], seen, expect)
+                problem = problem or compare_numbers(got, numbers)
             # Every tenth sheet again as a workbook: the same status and
             # the same figures as the CSV path, whatever they are.
             if workbooks and not problem and case % 10 == 0:

@@ -33,6 +33,21 @@ awk 'BEGIN { print "name,ons_code,ods_code,region"
 awk -F, 'NR == 85000 && /^Body/ { $1 = "NHS Body 00000010 ICB"; $2 = "" } 1' \
 	OFS=, "$tmp/plain.csv" >"$tmp/named.csv"
 
+# A number column before the body: figures as people write them, words,
+# and empty cells, so that totals, medians and the least and greatest
+# (the first body to give each) are merged from the parts in order.
+awk 'NR == 1 { print "figure," $0; next }
+	/^Body/ { n = NR % 23
+		  f = (NR % 1000) "." (n % 10)
+		  if (n == 0) f = "Not held"
+		  if (n == 1) f = ""
+		  if (n == 2) f = "\"1,234.5\""
+		  if (n == 3) f = "-7"
+		  print f "," $0; next } 1' "$tmp/plain.csv" >"$tmp/numbers.csv"
+{ cat data/icb-2023.rules
+  printf '[column figure]\ntype = number\nvalues = Not held\n'; } \
+	>"$tmp/numbers.rules"
+
 if [ "${TSAN:-}" = 1 ]; then jobs="2 4"; else jobs="2 3 4 16"; fi
 
 # Run `prog -j N ARGS` for N = 1 and each of $jobs; all must agree.
@@ -58,6 +73,7 @@ same -r none -f csv compare "$tmp/plain.csv" "$tmp/crlf.csv"
 same -r "$tmp/register.csv" -f csv "$tmp/plain.csv"
 same -r "$tmp/register.csv" check "$tmp/named.csv"
 same -r "$tmp/register.csv" -f csv --by region "$tmp/plain.csv"
+same --rules "$tmp/numbers.rules" -r none -b none -f json --by action "$tmp/numbers.csv"
 same -r none -f json --by action "$tmp/plain.csv"
 same -r "$tmp/register.csv" list -f csv --pending "$tmp/plain.csv" specialist
 
@@ -112,6 +128,10 @@ if [ "${TSAN:-}" != 1 ]; then
 		ok || bad "the unended row was not reported"
 fi
 
+# The figures were read: every row's, but the empty and the words.
+"$prog" --rules "$tmp/numbers.rules" -r none -b none -f json "$tmp/numbers.csv" |
+	jq -e '.numbers[0].words["Not held"] > 2000 and .numbers[0].bodies > 50000' \
+	>/dev/null && ok || bad "the number column's figures were not read"
 # The files with problems really do have them, where they were put.
 "$prog" -r none check "$tmp/duplicate.csv" 2>&1 |
 	grep -q "duplicate.csv:90000: column 'body': 'Body 00000010' is already on line [0-9]*; each body" &&

@@ -129,8 +129,6 @@ static int add_figures(struct tally *t, const struct response *r)
 {
 	size_t i;
 
-	if (make_figures(t) < 0)
-		return -1;
 	for (i = 0; i < t->nfigures; i++) {
 		struct figures *f = &t->figures[i];
 		const struct rules_column *col = &t->rules->columns[f->column];
@@ -174,6 +172,11 @@ int tally_add(struct tally *t, const struct response *r)
 			    ((uint64_t)1 << (RESPONSE_EXCLUDED + i)))
 				t->excluded_by[i]++;
 		break;
+	}
+	/* Figures exist, if only empty, once a row has been seen. */
+	if (t->rules->nnumbers && make_figures(t) < 0) {
+		t->nomem = 1;
+		return -1;
 	}
 	if (!in_denominator(t->rules, r))
 		return 0;
