@@ -1,8 +1,8 @@
 /*
  * draft.h - the first draft of a rules file, guessed from a sheet
  * (`foitab init FILE`): which column holds the bodies, which the replies,
- * and for every other column a type (yes/no, list, choice or text) with
- * a comment saying why, and commented example buckets.
+ * and for every other column a type (yes/no, number, list, choice or
+ * text) with a comment saying why, and commented example buckets.
  *
  * The draft loads as it is (no buckets yet); every guess is written out,
  * never hidden.

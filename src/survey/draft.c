@@ -7,8 +7,10 @@
  * between them, and how long the longest cell is.  Then each column is
  * placed: the body (by its header, or the first column of distinct
  * names), the response (by its header or its values: answered, refused,
- * pending, or Alaveteli's states), and every other column as boolean,
- * list, choice or text, each with a comment saying why.  A guess is never
+ * pending, or Alaveteli's states; with none, every row is a reply), and
+ * every other column as boolean, number (figures, perhaps with a few
+ * words in place of one), list, choice or text, each with a comment
+ * saying why.  A guess is never
  * hidden: what cannot be placed is a text column with a note.
  *
  * It does not check the data: `foitab check --rules DRAFT FILE` does.
@@ -19,6 +21,7 @@
 #include "draft.h"
 #include "exitcodes.h"
 #include "mem.h"
+#include "number.h"
 #include "rules.h"
 #include "text.h"
 #include "workbook.h"
@@ -26,6 +29,7 @@
 #define DRAFT_MAX_VALUES 64     /* as many as a column may have */
 #define DRAFT_CHOICE_MAX 12     /* distinct values a choice may have */
 #define DRAFT_VALUE_LEN 40      /* the longest value worth a codebook */
+#define DRAFT_WORDS_MAX 8       /* words a number column may hold instead */
 
 /* One distinct value: folded, and as first written. */
 struct draft_value {
@@ -49,6 +53,10 @@ struct draft_column {
 	size_t nitems;
 	int items_too_many;
 	int body_clash;         /* two cells fold alike: not a body column */
+	unsigned long figures;  /* cells that read as numbers */
+	struct draft_value words[DRAFT_MAX_VALUES];    /* the other cells */
+	size_t nwords;
+	int words_too_many;
 };
 
 /* What a row's cell was, kept to count the answered rows' cells later. */
@@ -158,6 +166,15 @@ static int read_cell(struct draft_reader *dr, struct draft_column *c,
 		c->has_comma_value = 1;
 	if (memchr(s, ';', len) || memchr(s, '|', len))
 		c->with_separator = 1;
+	{
+		struct number n;
+
+		if (number_parse(s, len, &n) == NUMBER_OK)
+			c->figures++;
+		else if (note_value(dr, c->words, &c->nwords,
+				    &c->words_too_many, s, len) < 0)
+			return -1;
+	}
 	v = note_value(dr, c->values, &c->nvalues, &c->too_many, s, len);
 	if (v < 0 || strbuf_addch(&dr->marks, v) < 0)
 		return -1;
@@ -392,6 +409,17 @@ static int is_choice(const struct draft_column *c)
 	       writable(c->values, c->nvalues);
 }
 
+/*
+ * Does `c` look like figures: most cells numbers, and the rest a few
+ * short words ("Not held", "NA") that can be listed as its values?
+ */
+static int is_number(const struct draft_column *c)
+{
+	return c->figures >= 2 && c->figures * 2 >= c->filled &&
+	       !c->words_too_many && c->nwords <= DRAFT_WORDS_MAX &&
+	       writable(c->words, c->nwords);
+}
+
 /* One column other than body and response: its guessed type, and why. */
 static void put_column(FILE *out, const struct draft_reader *dr,
 		       const struct draft_column *c, int with_response)
@@ -408,6 +436,18 @@ static void put_column(FILE *out, const struct draft_reader *dr,
 	if (all_in(c, boolean_words)) {
 		fprintf(out, "# guessed yes/no: %lu of %lu rows filled, every "
 			"value a yes or a no\ntype = boolean\n", seen, dr->rows);
+	} else if (is_number(c)) {
+		fprintf(out, "# guessed figures: %lu of %lu rows filled, %lu "
+			"with a number", seen, dr->rows, c->figures);
+		if (c->nwords)
+			fprintf(out, " and the rest with %zu word%s in place of "
+				"one", c->nwords, c->nwords == 1 ? "" : "s");
+		fputs("\ntype = number\nlabel = ", out);
+		put_flat(out, c->header);
+		fputc('\n', out);
+		if (c->nwords)
+			put_values(out, "values", c->words, c->nwords);
+		return;
 	} else if (is_list(c)) {
 		fprintf(out, "# guessed a list: %lu of %lu rows filled, some "
 			"with several items between ';', ',' or '|'; %zu "
@@ -450,6 +490,14 @@ static void put_examples(FILE *out, const struct draft_reader *dr,
 			fprintf(out, "\n# [bucket %s]\n# label = ", c->name);
 			put_flat(out, c->header);
 			fprintf(out, "\n# when = %s\n", c->name);
+			continue;
+		}
+		if (is_number(c)) {
+			fprintf(out, "\n# [bucket %s_some]\n# label = ", c->name);
+			put_flat(out, c->header);
+			fprintf(out, ": more than 0, of those giving a figure\n"
+				"# when = %s > 0\n# of = %s >= 0\n", c->name,
+				c->name);
 			continue;
 		}
 		if (is_list(c)) {
@@ -606,6 +654,12 @@ void draft_write(const struct draft *d, FILE *out)
 	    !all_in(&dr->columns[response], plain_responses))
 		fputs("# The replies are the request states of an Alaveteli "
 		      "export.\nresponses = alaveteli\n", out);
+	if (response < 0)
+		fputs("# No column holds the replies (answered, refused or "
+		      "pending), so every\n# row is taken as an answered reply. "
+		      "If the sheet has such a column,\n# head it 'response', or "
+		      "give [column response] a 'header = ...'.\n"
+		      "responses = answered\n", out);
 	fputs("denominator = response is answered\n", out);
 	if (body >= 0)
 		put_builtin(out, &dr->columns[body], "body",
@@ -633,10 +687,6 @@ void draft_write(const struct draft *d, FILE *out)
 						c->values[i].rows,
 						c->values[i].rows == 1 ? "" : "s");
 		}
-	} else {
-		fputs("\n# No column looks like the replies: head it "
-		      "'response' (answered,\n# refused or pending), or give "
-		      "[column response] a 'header = ...'.\n", out);
 	}
 	for (i = 0; i < dr->ncolumns; i++) {
 		const struct draft_column *c = &dr->columns[i];
@@ -716,6 +766,10 @@ void draft_free(struct draft *d)
 		for (v = 0; v < c->nitems; v++) {
 			mem_free(c->items[v].folded);
 			mem_free(c->items[v].written);
+		}
+		for (v = 0; v < c->nwords; v++) {
+			mem_free(c->words[v].folded);
+			mem_free(c->words[v].written);
 		}
 	}
 	mem_free(dr->columns);
