@@ -222,6 +222,51 @@ int csvread_map_header(const struct csv_row *header,
 		       const struct csv_column *columns, size_t n, int *at,
 		       const char *file, int warn_unknown, struct diag *diag);
 
+/*
+ * csvread_map_header(), with `groups` (NULL: none) the row above the
+ * header that groups its columns, as a title over merged cells does: a
+ * filled cell there is the group of the header cells below it and to its
+ * right, up to the next filled one.  A column is then found by its group
+ * and its own header joined by a space ("2021-22 financial year
+ * Contracts handed back", folded), or by its own header when only one
+ * cell has it; a header repeated under two groups, and named alone, is
+ * an error that gives both joined names.  When `by_group` is not NULL,
+ * by_group[c] says whether column c was found by its joined name.
+ */
+int csvread_map_grouped(const struct csv_row *header,
+			const struct csv_row *groups,
+			const struct csv_column *columns, size_t n, int *at,
+			int *by_group, const char *file, int warn_unknown,
+			struct diag *diag);
+
+/* The group of header cell `i` under `groups` (NULL: none): the index of
+ * the last filled cell of `groups` at or before `i`, or -1. */
+int csvread_group_of(const struct csv_row *groups, size_t i);
+
+/* A group and a header cell joined by a space, each trimmed, into `out`;
+ * -1 when out of memory. */
+int csvread_joined(const char *group, size_t glen, const char *cell,
+		   size_t clen, struct strbuf *out);
+
+/* A copy of a row, kept past its callback (rows above a header). */
+struct csv_held {
+	struct strbuf text;          /* the cells, one after another */
+	size_t *lens;
+	const char **fields;
+	size_t n;
+	unsigned long line;          /* 0: none kept */
+	int sheet_cells;
+};
+
+/* Keep a copy of `row` in `h` (which it overwrites); -1 when out of
+ * memory (free `h` all the same). */
+int csvread_hold(struct csv_held *h, const struct csv_row *row);
+
+/* The kept row, valid until `h` is freed. */
+struct csv_row csvread_held_row(const struct csv_held *h);
+
+void csvread_held_free(struct csv_held *h);
+
 /* Narrow `*s`/`*len` to the cell without surrounding white space. */
 void csvread_trim(const char **s, size_t *len);
 

@@ -39,6 +39,18 @@ struct response {
 	const char *text[RULES_MAX_COLUMNS];  /* each column's cell, trimmed */
 };
 
+/*
+ * The header is the first row that holds the body column's header (by
+ * its name or another the rules give it), among the first
+ * LOADER_ABOVE_MAX rows that are not blank: rows above it are a title or
+ * notes, skipped with a note, and the one just above it, when it has two
+ * filled cells or more, groups the columns under it (csvread.h,
+ * csvread_map_grouped()).  When none of those rows holds it, the first
+ * is the header, and its mistakes are reported as they stand.
+ */
+#define LOADER_ABOVE_MAX 10
+
+
 /* Return FOITAB_OK to go on, or a status to stop reading. */
 typedef int (*loader_response_fn)(const struct response *r, void *ctx);
 
@@ -57,6 +69,10 @@ struct loader {
 	const char *name;
 	loader_response_fn on_response;
 	void *ctx;
+	struct csv_held *held;    /* rows above the header, kept until
+					it is found (LOADER_ABOVE_MAX) */
+	size_t nheld;
+	struct csv_held probe;    /* loader_header_fits()'s last row */
 	int have_header;             /* the header row has been read */
 	int header_ok;               /* ... and has every required column */
 	unsigned long header_line;   /* ... and where it stands */
@@ -86,8 +102,12 @@ int loader_begin(struct loader *l, const char *name,
  */
 int loader_feed_row(struct loader *l, const struct csv_row *row);
 
-/* Would `row`, as the header, have every column the rules need? */
-int loader_header_fits(const struct loader *l, const struct csv_row *row);
+/*
+ * Would `row`, as the header, have every column the rules need, grouped
+ * by the row given in the call before (a sheet's rows, probed in order,
+ * up to LOADER_ABOVE_MAX of them)?
+ */
+int loader_header_fits(struct loader *l, const struct csv_row *row);
 
 /*
  * A workbook's cells first_row..last_row (sheet rows, from 1) by

@@ -46,9 +46,12 @@
 int workbook_sniff(FILE *in);
 
 /*
- * Does `header` (the first non-blank row of a sheet) hold the columns the
- * caller looks for?  Used to pick the sheet when none is named.
+ * Could `header` be the header row of a sheet: does it hold the columns
+ * the caller looks for?  Used to pick the sheet when none is named: it
+ * is called with a sheet's first non-blank rows in order, up to
+ * WORKBOOK_PROBE_ROWS of them, until one fits.
  */
+#define WORKBOOK_PROBE_ROWS 10
 typedef int (*workbook_fits_fn)(const struct csv_row *header, void *ctx);
 
 /* take(): the part cannot be taken; its rows are read again in order. */

@@ -10,6 +10,7 @@
 
 #include "csvread.h"
 #include "exitcodes.h"
+#include "mem.h"
 #include "text.h"
 
 /*
@@ -96,58 +97,179 @@ static int unread_column(const struct csv_row *header, size_t i,
 	return strbuf_add(unread, item, strlen(item));
 }
 
+/* Is `folded` column `c`'s name or one of its other names? */
+static int names_column(const struct csv_column *c, const char *folded)
+{
+	size_t k;
+
+	if (strcmp(c->name, folded) == 0)
+		return 1;
+	for (k = 0; k < c->nalso; k++)
+		if (strcmp(c->also[k], folded) == 0)
+			return 1;
+	return 0;
+}
+
+int csvread_group_of(const struct csv_row *groups, size_t i)
+{
+	long g = -1;
+	size_t j;
+
+	if (!groups)
+		return -1;
+	for (j = 0; j <= i && j < groups->nfields; j++) {
+		const char *s = groups->fields[j];
+		size_t len = groups->lens[j];
+
+		csvread_trim(&s, &len);
+		if (len)
+			g = (long)j;
+	}
+	return (int)g;
+}
+
+/* Cell `i`'s group and header joined by a space, folded into `out`
+ * (empty when the cell has no group or no header); -1: out of memory. */
+static int joined_name(const struct csv_row *header,
+		       const struct csv_row *groups, size_t i,
+		       struct strbuf *out)
+{
+	struct strbuf text = STRBUF_INIT;
+	int g = csvread_group_of(groups, i), status;
+
+	strbuf_reset(out);
+	if (g < 0 || header->lens[i] == 0)
+		return 0;
+	status = csvread_joined(groups->fields[g], groups->lens[g],
+				header->fields[i], header->lens[i], &text) < 0 ||
+		 text_fold(strbuf_str(&text), text.len, out) < 0 ? -1 : 0;
+	strbuf_release(&text);
+	return status;
+}
+
+int csvread_joined(const char *group, size_t glen, const char *cell,
+		   size_t clen, struct strbuf *out)
+{
+	csvread_trim(&group, &glen);
+	csvread_trim(&cell, &clen);
+	strbuf_reset(out);
+	return strbuf_add(out, group, glen) < 0 || strbuf_addch(out, ' ') < 0 ||
+	       strbuf_add(out, cell, clen) < 0 ? -1 : 0;
+}
+
 int csvread_map_header(const struct csv_row *header,
 		       const struct csv_column *columns, size_t n, int *at,
 		       const char *file, int warn_unknown, struct diag *diag)
 {
+	return csvread_map_grouped(header, NULL, columns, n, at, NULL, file,
+				   warn_unknown, diag);
+}
+
+int csvread_map_grouped(const struct csv_row *header,
+			const struct csv_row *groups,
+			const struct csv_column *columns, size_t n, int *at,
+			int *by_group, const char *file, int warn_unknown,
+			struct diag *diag)
+{
 	struct strbuf folded = STRBUF_INIT, one = STRBUF_INIT;
+	struct strbuf joined = STRBUF_INIT, scratch = STRBUF_INIT;
 	struct strbuf unread = STRBUF_INIT;   /* columns not read, shown */
 	char first[200], other[200];          /* the first alone, as said */
 	unsigned long errors = diag->errors;
 	size_t i, c, nunread = 0;
+	int *bare = mem_calloc(n ? n * 2 : 1, sizeof *bare);
 
-	for (c = 0; c < n; c++)
+	if (!bare)
+		return FOITAB_OSERR;
+	for (c = 0; c < n; c++) {
 		at[c] = -1;
+		bare[c] = -1;          /* the first cell its name alone names */
+		bare[n + c] = -1;      /* ... and a second */
+	}
 	for (i = 0; i < header->nfields; i++) {
 		int known = 0;
 
 		if (text_fold(header->fields[i], header->lens[i], &one) < 0 ||
-		    strbuf_add(&folded, one.buf, one.len + 1) < 0) {
+		    strbuf_add(&folded, one.buf, one.len + 1) < 0 ||
+		    joined_name(header, groups, i, &joined) < 0) {
 			strbuf_release(&folded);
 			strbuf_release(&one);
+			strbuf_release(&joined);
 			strbuf_release(&unread);
+			mem_free(bare);
 			return FOITAB_OSERR;
 		}
 		for (c = 0; c < n; c++) {
-			size_t k;
-			int match;
-
 			if (!columns[c].name)
 				continue;    /* not sought */
-			match = strcmp(columns[c].name, one.buf) == 0;
-
-			for (k = 0; !match && k < columns[c].nalso; k++)
-				match = strcmp(columns[c].also[k], one.buf) == 0;
-			if (!match)
-				continue;
-			known = 1;
-			if (at[c] >= 0)
-				diag_error(diag, file, header->line,
-					   "column '%s' appears twice in the header "
-					   "(cells %d and %zu); keep one",
-					   columns[c].name, at[c] + 1, i + 1);
-			else
-				at[c] = (int)i;
+			if (joined.len && names_column(&columns[c], joined.buf)) {
+				/* Named with its group: the cell is the one. */
+				known = 1;
+				if (at[c] >= 0)
+					diag_error(diag, file, header->line,
+						   "column '%s' appears twice in the "
+						   "header (cells %d and %zu); keep "
+						   "one", columns[c].name, at[c] + 1,
+						   i + 1);
+				else
+					at[c] = (int)i;
+			} else if (names_column(&columns[c], one.buf)) {
+				known = 1;
+				if (bare[c] < 0)
+					bare[c] = (int)i;
+				else if (bare[n + c] < 0)
+					bare[n + c] = (int)i;
+			}
 		}
 		if (!known && warn_unknown && one.len &&
 		    unread_column(header, i, columns, n, file, diag, &unread,
 				  &nunread, nunread ? other : first) < 0) {
 			strbuf_release(&folded);
 			strbuf_release(&one);
+			strbuf_release(&joined);
 			strbuf_release(&unread);
+			mem_free(bare);
 			return FOITAB_OSERR;
 		}
 	}
+	for (c = 0; by_group && c < n; c++)
+		by_group[c] = at[c] >= 0;     /* found by group and header */
+	/* A column its header alone names: once, and not by its group. */
+	for (c = 0; c < n; c++) {
+		if (!columns[c].name || at[c] >= 0 || bare[c] < 0)
+			continue;
+		if (bare[n + c] < 0) {
+			at[c] = bare[c];
+			continue;
+		}
+		if (joined_name(header, groups, (size_t)bare[c], &joined) < 0 ||
+		    joined_name(header, groups, (size_t)bare[n + c],
+				&scratch) < 0) {
+			strbuf_release(&joined);
+			strbuf_release(&scratch);
+			strbuf_release(&unread);
+			strbuf_release(&folded);
+			mem_free(bare);
+			return FOITAB_OSERR;
+		}
+		if (joined.len && scratch.len && strcmp(joined.buf,
+							scratch.buf) != 0)
+			diag_error(diag, file, header->line, "column '%s' appears "
+				   "twice in the header (cells %d and %d), under "
+				   "two groups: name the one to read with its "
+				   "group, as '%s' or '%s'", columns[c].name,
+				   bare[c] + 1, bare[n + c] + 1, joined.buf,
+				   scratch.buf);
+		else
+			diag_error(diag, file, header->line, "column '%s' appears "
+				   "twice in the header (cells %d and %d); keep "
+				   "one", columns[c].name, bare[c] + 1,
+				   bare[n + c] + 1);
+		at[c] = bare[c];     /* reported; not missing as well */
+	}
+	strbuf_release(&joined);
+	strbuf_release(&scratch);
+	mem_free(bare);
 	if (nunread == 1)
 		diag_warning(diag, file, header->line, "%s", first);
 	else if (nunread > UNREAD_SHOWN)
@@ -208,3 +330,48 @@ int csvread_map_header(const struct csv_row *header,
 	return diag->errors == errors ? FOITAB_OK : FOITAB_DATAERR;
 }
 
+
+int csvread_hold(struct csv_held *h, const struct csv_row *row)
+{
+	size_t i, at = 0;
+
+	memset(h, 0, sizeof *h);
+	h->line = row->line;
+	h->sheet_cells = row->sheet_cells;
+	h->n = row->nfields;
+	h->lens = mem_calloc(row->nfields + 1, sizeof *h->lens);
+	h->fields = mem_calloc(row->nfields + 1, sizeof *h->fields);
+	if (!h->lens || !h->fields)
+		return -1;
+	for (i = 0; i < row->nfields; i++)
+		if (strbuf_add(&h->text, row->fields[i], row->lens[i]) < 0 ||
+		    strbuf_addch(&h->text, '\0') < 0)
+			return -1;
+	for (i = 0; i < row->nfields; i++) {
+		h->lens[i] = row->lens[i];
+		h->fields[i] = h->text.buf ? h->text.buf + at : "";
+		at += row->lens[i] + 1;
+	}
+	return 0;
+}
+
+struct csv_row csvread_held_row(const struct csv_held *h)
+{
+	struct csv_row row;
+
+	memset(&row, 0, sizeof row);
+	row.line = h->line;
+	row.sheet_cells = h->sheet_cells;
+	row.nfields = h->n;
+	row.fields = h->fields;
+	row.lens = h->lens;
+	return row;
+}
+
+void csvread_held_free(struct csv_held *h)
+{
+	strbuf_release(&h->text);
+	mem_free(h->lens);
+	mem_free(h->fields);
+	memset(h, 0, sizeof *h);
+}

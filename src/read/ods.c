@@ -163,6 +163,7 @@ static void table_start(struct xml *x, struct ods_state *o, const char **atts)
 		o->reading = 1;
 		w->probing = 1;
 		w->probed = 0;
+		w->probe_rows = 0;
 		w->fits = 0;
 		w->sheet_name = w->sheets[w->nsheets - 1].name;
 	}

@@ -474,9 +474,12 @@ int wb_row_end(struct workbook *w, struct xml *x)
 		/* An .xlsx sheet is probed alone; an .ods table while the
 		 * tables are listed, which goes on. */
 		w->fits = w->req->fits && w->req->fits(&row, w->req->fits_ctx);
-		w->probed = 1;
-		if (w->kind == XLSX)
-			xml_stop(x);
+		/* The header may be below a title: a few rows are tried. */
+		if (w->fits || ++w->probe_rows >= WORKBOOK_PROBE_ROWS) {
+			w->probed = 1;
+			if (w->kind == XLSX)
+				xml_stop(x);
+		}
 		return FOITAB_OK;
 	}
 	w->cells += r->n;

@@ -64,7 +64,8 @@ struct workbook {
 	int status;              /* first non-OK status; sticky */
 	int probing;             /* only the first non-blank row is wanted */
 	int fits;                /* probing: it fit */
-	int probed;              /* probing: a row was tested */
+	int probed;              /* probing: done with this sheet */
+	unsigned probe_rows;     /* probing: rows tried in this sheet */
 	int target;              /* ods: the table to read (-1: probe all) */
 	int unnumbered;          /* a row with no number came first */
 	unsigned long first_row; /* the number of the first row read */

@@ -172,6 +172,8 @@ static int choose(struct workbook *w, size_t *chosen)
 		if (w->sheets[i].hidden)
 			continue;
 		w->fits = 0;
+		w->probed = 0;
+		w->probe_rows = 0;
 		formats[w->kind].sheet(w, i);
 		if (w->fits) {
 			*chosen = i;

@@ -186,7 +186,7 @@ struct workbook_feed {
 
 static int fits(const struct csv_row *header, void *ctx)
 {
-	const struct workbook_feed *f = ctx;
+	struct workbook_feed *f = ctx;
 
 	return loader_header_fits(f->l, header);
 }

@@ -285,9 +285,68 @@ static int cell_is_blank(const char *s, size_t len)
 	return len == 0;
 }
 
-/* The first non-blank row: where each rules column is. */
-static int read_header(struct loader *l, const struct csv_row *row)
+/* Keep a copy of `row` above the header; -1 when out of memory. */
+static int hold_row(struct loader *l, const struct csv_row *row)
 {
+	if (!l->held) {
+		l->held = mem_calloc(LOADER_ABOVE_MAX, sizeof *l->held);
+		if (!l->held)
+			return -1;
+	}
+	return csvread_hold(&l->held[l->nheld++], row);
+}
+
+/* Held row `k` as a csv_row. */
+static struct csv_row held_row(const struct loader *l, size_t k)
+{
+	return csvread_held_row(&l->held[k]);
+}
+
+static void release_held(struct loader *l)
+{
+	size_t k;
+
+	for (k = 0; k < l->nheld; k++)
+		csvread_held_free(&l->held[k]);
+	mem_free(l->held);
+	l->held = NULL;
+	l->nheld = 0;
+}
+
+/* Does a cell of `row` hold the body column's header?  -1: memory. */
+static int holds_body_header(struct loader *l, const struct csv_row *row)
+{
+	const struct csv_column *body = &l->header[COLUMN_BODY];
+	size_t i, k;
+
+	for (i = 0; i < row->nfields; i++) {
+		if (text_fold(row->fields[i], row->lens[i], &l->scratch) < 0)
+			return -1;
+		if (strcmp(body->name, strbuf_str(&l->scratch)) == 0)
+			return 1;
+		for (k = 0; k < body->nalso; k++)
+			if (strcmp(body->also[k], strbuf_str(&l->scratch)) == 0)
+				return 1;
+	}
+	return 0;
+}
+
+/* Cells of `row` that are not blank. */
+static size_t filled_cells(const struct csv_row *row)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < row->nfields; i++)
+		n += !cell_is_blank(row->fields[i], row->lens[i]);
+	return n;
+}
+
+/* The header row, with `groups` (NULL: none) the row grouping its
+ * columns: where each rules column is. */
+static int read_header(struct loader *l, const struct csv_row *row,
+		       const struct csv_row *groups)
+{
+	int by_group[RULES_MAX_COLUMNS];
 	size_t c;
 	int status;
 
@@ -295,12 +354,14 @@ static int read_header(struct loader *l, const struct csv_row *row)
 	l->header_line = row->line;
 	l->ncolumns = row->nfields;
 	/* Rows cannot be read without a sound header: stop if it is not. */
-	status = csvread_map_header(row, l->header, l->rules->ncolumns,
-				    l->column_at, l->name, 1, l->diag);
+	status = csvread_map_grouped(row, groups, l->header,
+				     l->rules->ncolumns, l->column_at,
+				     by_group, l->name, 1, l->diag);
 	l->header_ok = status == FOITAB_OK;
 	for (c = 0; c < l->rules->ncolumns && status != FOITAB_OSERR; c++) {
 		const char *s;
 		size_t len;
+		int g;
 
 		if (l->column_at[c] < 0)
 			continue;
@@ -308,7 +369,12 @@ static int read_header(struct loader *l, const struct csv_row *row)
 		len = row->lens[l->column_at[c]];
 		text_trim(&s, &len);
 		strbuf_reset(&l->header_text[c]);
-		if (strbuf_add(&l->header_text[c], s, len) < 0)
+		g = by_group[c] ? csvread_group_of(groups,
+						   (size_t)l->column_at[c]) : -1;
+		/* Messages call it as the sheet shows it: under its group. */
+		if (g >= 0 ? csvread_joined(groups->fields[g], groups->lens[g],
+					    s, len, &l->header_text[c]) < 0
+			   : strbuf_add(&l->header_text[c], s, len) < 0)
 			status = FOITAB_OSERR;
 	}
 	if (status == FOITAB_DATAERR && !l->rules->dir)
@@ -366,6 +432,59 @@ static int check_column(struct loader *l, const struct csv_row *row, int c,
 	return 0;
 }
 
+static int on_row(const struct csv_row *row, void *ctx);
+
+/*
+ * No held row holds the body's header: the first is the header, as it
+ * stands (its mistakes reported), and the others its first rows.
+ */
+static int settle_header(struct loader *l)
+{
+	struct csv_row row = held_row(l, 0);
+	size_t k;
+	int status = read_header(l, &row, NULL);
+
+	for (k = 1; k < l->nheld && status == FOITAB_OK; k++) {
+		row = held_row(l, k);
+		status = on_row(&row, l);
+	}
+	release_held(l);
+	return status;
+}
+
+/* A row that is not blank, before the header: is it the header? */
+static int find_header(struct loader *l, const struct csv_row *row)
+{
+	struct csv_row above;
+	int found = holds_body_header(l, row), status;
+
+	if (found < 0)
+		return FOITAB_OSERR;
+	if (found) {
+		const struct csv_row *groups = NULL;
+
+		if (l->nheld) {
+			above = held_row(l, l->nheld - 1);
+			if (above.line + 1 == row->line &&
+			    filled_cells(&above) >= 2)
+				groups = &above;
+			diag_note(l->diag, l->name, row->line, "the header is "
+				  "on this %s; the %zu row%s above it %s not read%s",
+				  row->sheet_cells ? "row" : "line", l->nheld,
+				  l->nheld == 1 ? "" : "s", l->nheld == 1 ?
+				  "is" : "are", groups ? ", but the one just "
+				  "above groups the columns under it" : "");
+		}
+		status = read_header(l, row, groups);
+		release_held(l);
+		return status;
+	}
+	if (l->nheld < LOADER_ABOVE_MAX)
+		return hold_row(l, row) < 0 ? FOITAB_OSERR : FOITAB_OK;
+	status = settle_header(l);
+	return status == FOITAB_OK ? on_row(row, l) : status;
+}
+
 static int on_row(const struct csv_row *row, void *ctx)
 {
 	struct loader *l = ctx;
@@ -385,8 +504,9 @@ static int on_row(const struct csv_row *row, void *ctx)
 			return FOITAB_DATAERR;
 		}
 		/* Blank lines and rows of empty cells above it are skipped. */
-		return csvread_row_is_blank(row) ? FOITAB_OK
-						 : read_header(l, row);
+		if (csvread_row_is_blank(row))
+			return FOITAB_OK;
+		return find_header(l, row);
 	}
 	rules = l->rules;
 	l->counts.rows++;
@@ -485,14 +605,26 @@ int loader_feed_row(struct loader *l, const struct csv_row *row)
 	return on_row(row, l);
 }
 
-int loader_header_fits(const struct loader *l, const struct csv_row *row)
+int loader_header_fits(struct loader *l, const struct csv_row *row)
 {
-	int at[RULES_MAX_COLUMNS];
+	int at[RULES_MAX_COLUMNS], fits;
 	struct diag silent;
+	struct csv_row above;
+	const struct csv_row *groups = NULL;
 
 	diag_init(&silent, NULL);
-	return csvread_map_header(row, l->header, l->rules->ncolumns, at,
-				  l->name, 0, &silent) == FOITAB_OK;
+	if (l->probe.line && l->probe.line + 1 == row->line) {
+		above = csvread_held_row(&l->probe);
+		if (filled_cells(&above) >= 2)
+			groups = &above;
+	}
+	fits = csvread_map_grouped(row, groups, l->header, l->rules->ncolumns,
+				   at, NULL, l->name, 0, &silent) == FOITAB_OK;
+	/* The row may group the columns of the next one. */
+	csvread_held_free(&l->probe);
+	if (!fits && csvread_hold(&l->probe, row) < 0)
+		csvread_held_free(&l->probe);
+	return fits;
 }
 
 int loader_begin(struct loader *l, const char *name,
@@ -578,6 +710,10 @@ int loader_merged(struct loader *l, unsigned long first_row, size_t first_col,
 
 static int conclude(struct loader *l, int status)
 {
+	/* Rows held in the hope of a header below them: the first is it. */
+	if (status == FOITAB_OK && !l->have_header && l->nheld)
+		status = settle_header(l);
+	release_held(l);
 	if (status == FOITAB_OSERR)
 		return status;
 	/* An unreadable header was reported already: say nothing more. */
@@ -681,6 +817,8 @@ void loader_release(struct loader *l)
 	size_t c;
 
 	csvread_release(&l->csv);
+	release_held(l);
+	csvread_held_free(&l->probe);
 	bodies_free(&l->bodies);
 	strbuf_release(&l->scratch);
 	for (c = 0; c < RULES_MAX_COLUMNS; c++) {
