@@ -1,10 +1,13 @@
 /*
  * header.c - a header row mapped to the columns a caller looks for
  * (csvread_map_header(), declared in csvread.h): which cell holds each
- * column, by folded name or another name it is given; a column given
- * twice, a required one missing (with the nearest cell, if one is close)
- * and the cells no column reads (in one line, or one warning each when
- * diag.each is set), all reported through diag.  It reads no file.
+ * column, by folded name or another name it is given, or by its group
+ * and its own header joined when a row of groups stands above it; a
+ * column given twice, a required one missing (with the nearest cell, if
+ * one is close) and the cells no column reads (in one line, or one
+ * warning each when diag.each is set), all reported through diag.  Also
+ * the copies of rows kept above a header until it is found.  It reads no
+ * file.
  */
 #include <string.h>
 
@@ -121,7 +124,7 @@ int csvread_group_of(const struct csv_row *groups, size_t i)
 		const char *s = groups->fields[j];
 		size_t len = groups->lens[j];
 
-		csvread_trim(&s, &len);
+		text_trim(&s, &len);
 		if (len)
 			g = (long)j;
 	}
@@ -150,8 +153,8 @@ static int joined_name(const struct csv_row *header,
 int csvread_joined(const char *group, size_t glen, const char *cell,
 		   size_t clen, struct strbuf *out)
 {
-	csvread_trim(&group, &glen);
-	csvread_trim(&cell, &clen);
+	text_trim(&group, &glen);
+	text_trim(&cell, &clen);
 	strbuf_reset(out);
 	return strbuf_add(out, group, glen) < 0 || strbuf_addch(out, ' ') < 0 ||
 	       strbuf_add(out, cell, clen) < 0 ? -1 : 0;

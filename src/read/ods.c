@@ -164,6 +164,7 @@ static void table_start(struct xml *x, struct ods_state *o, const char **atts)
 		w->probing = 1;
 		w->probed = 0;
 		w->probe_rows = 0;
+		w->probe_spoiled = 0;
 		w->fits = 0;
 		w->sheet_name = w->sheets[w->nsheets - 1].name;
 	}

@@ -38,6 +38,13 @@ static int report(struct workbook *w, int status, const char *where,
 
 	if (w->status != FOITAB_OK)
 		return w->status;
+	if (w->probing && w->probe_rows > 0 && status == FOITAB_DATAERR) {
+		/* Past a sheet's first row, a probe looks for a header: a
+		 * sheet that cannot be read so far is not the one, and is
+		 * reported only if it is read. */
+		w->probe_spoiled = 1;
+		return FOITAB_OK;
+	}
 	vsnprintf(message, sizeof message, fmt, ap);
 	if (status != FOITAB_OSERR)
 		diag_error(w->diag, where ? where : w->name, 0, "%s", message);
@@ -473,9 +480,11 @@ int wb_row_end(struct workbook *w, struct xml *x)
 	if (w->probing) {
 		/* An .xlsx sheet is probed alone; an .ods table while the
 		 * tables are listed, which goes on. */
-		w->fits = w->req->fits && w->req->fits(&row, w->req->fits_ctx);
+		w->fits = !w->probe_spoiled && w->req->fits &&
+			  w->req->fits(&row, w->req->fits_ctx);
 		/* The header may be below a title: a few rows are tried. */
-		if (w->fits || ++w->probe_rows >= WORKBOOK_PROBE_ROWS) {
+		if (w->fits || w->probe_spoiled ||
+		    ++w->probe_rows >= WORKBOOK_PROBE_ROWS) {
 			w->probed = 1;
 			if (w->kind == XLSX)
 				xml_stop(x);

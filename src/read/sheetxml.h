@@ -66,6 +66,8 @@ struct workbook {
 	int fits;                /* probing: it fit */
 	int probed;              /* probing: done with this sheet */
 	unsigned probe_rows;     /* probing: rows tried in this sheet */
+	int probe_spoiled;       /* probing: a row past the first could not
+				    be read (reported if the sheet is) */
 	int target;              /* ods: the table to read (-1: probe all) */
 	int unnumbered;          /* a row with no number came first */
 	unsigned long first_row; /* the number of the first row read */

@@ -174,6 +174,7 @@ static int choose(struct workbook *w, size_t *chosen)
 		w->fits = 0;
 		w->probed = 0;
 		w->probe_rows = 0;
+		w->probe_spoiled = 0;
 		formats[w->kind].sheet(w, i);
 		if (w->fits) {
 			*chosen = i;

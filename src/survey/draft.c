@@ -63,9 +63,19 @@ struct draft_column {
 #define CELL_EMPTY_MARK 255     /* the cell was empty */
 #define CELL_OTHER_MARK 254     /* a value past those kept */
 
+/* Rows above the header a draft looks among for it (as the loader). */
+#define DRAFT_ABOVE_MAX 10
+
 struct draft_reader {
 	struct draft_column *columns;
 	size_t ncolumns;
+	struct csv_held held[DRAFT_ABOVE_MAX];  /* the first rows, until the
+						   header is chosen */
+	size_t nheld;
+	unsigned long header_line;
+	int header_sheet_row;      /* header_line is a sheet's row number */
+	size_t skipped;            /* rows above the header, not read */
+	int grouped;               /* ... the one above it grouping columns */
 	int have_header;
 	unsigned long rows;
 	unsigned long answered;    /* rows whose reply reads as answered */
@@ -124,8 +134,12 @@ static int note_value(struct draft_reader *dr, struct draft_value *v,
 	return v[*n - 1].folded && v[*n - 1].written ? (int)(*n - 1) : -1;
 }
 
-static int read_header(struct draft_reader *dr, const struct csv_row *row)
+/* The header, with `groups` (NULL: none) the row grouping its cells:
+ * a grouped column is named by its group and header joined. */
+static int read_header(struct draft_reader *dr, const struct csv_row *row,
+		       const struct csv_row *groups)
 {
+	struct strbuf joined = STRBUF_INIT;
 	size_t i;
 
 	dr->columns = mem_calloc(row->nfields ? row->nfields : 1,
@@ -138,15 +152,87 @@ static int read_header(struct draft_reader *dr, const struct csv_row *row)
 		const char *s = row->fields[i];
 		size_t len = row->lens[i];
 
+		int g = csvread_group_of(groups, i);
+
 		text_trim(&s, &len);
+		if (g >= 0 && len) {
+			if (csvread_joined(groups->fields[g], groups->lens[g],
+					   s, len, &joined) < 0)
+				return strbuf_release(&joined), -1;
+			s = strbuf_str(&joined);
+			len = joined.len;
+		}
 		if (text_fold(s, len, &dr->folded) < 0)
-			return -1;
+			return strbuf_release(&joined), -1;
 		c->header = mem_strndup(s, len);
 		c->name = mem_strndup(dr->folded.buf, dr->folded.len);
 		if (!c->header || !c->name)
-			return -1;
+			return strbuf_release(&joined), -1;
 	}
+	strbuf_release(&joined);
 	return 0;
+}
+
+/* Cells of `row` that are not blank. */
+static size_t filled(const struct csv_row *row)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < row->nfields; i++) {
+		const char *s = row->fields[i];
+		size_t len = row->lens[i];
+
+		text_trim(&s, &len);
+		n += len > 0;
+	}
+	return n;
+}
+
+static int on_row(const struct csv_row *row, void *ctx);
+
+/*
+ * Choose the header among the rows held: the first nearly as full as the
+ * fullest (a title, a note or a row of groups above it has fewer cells),
+ * with the row just above it as its groups when that has two cells or
+ * more; the rows after it are the first rows of data.
+ */
+static int choose_header(struct draft_reader *dr)
+{
+	struct csv_row row, above;
+	size_t k, most = 0, at = 0;
+	int status = FOITAB_OK;
+
+	for (k = 0; k < dr->nheld; k++) {
+		row = csvread_held_row(&dr->held[k]);
+		if (filled(&row) > most)
+			most = filled(&row);
+	}
+	for (k = 0; k < dr->nheld; k++) {
+		row = csvread_held_row(&dr->held[k]);
+		if (filled(&row) >= 2 && filled(&row) * 4 >= most * 3)
+			break;
+	}
+	if (k < dr->nheld)
+		at = k;
+	row = csvread_held_row(&dr->held[at]);
+	dr->have_header = 1;
+	dr->header_line = row.line;
+	dr->header_sheet_row = row.sheet_cells;
+	dr->skipped = at;
+	if (at) {
+		above = csvread_held_row(&dr->held[at - 1]);
+		dr->grouped = above.line + 1 == row.line && filled(&above) >= 2;
+	}
+	if (read_header(dr, &row, dr->grouped ? &above : NULL) < 0)
+		status = FOITAB_OSERR;
+	for (k = at + 1; k < dr->nheld && status == FOITAB_OK; k++) {
+		row = csvread_held_row(&dr->held[k]);
+		status = on_row(&row, dr);
+	}
+	for (k = 0; k < dr->nheld; k++)
+		csvread_held_free(&dr->held[k]);
+	dr->nheld = 0;
+	return status;
 }
 
 /* A cell of a data row: counted in its column's statistics. */
@@ -204,8 +290,14 @@ static int on_row(const struct csv_row *row, void *ctx)
 	if (csvread_row_is_blank(row))
 		return FOITAB_OK;
 	if (!dr->have_header) {
-		dr->have_header = 1;
-		return read_header(dr, row) < 0 ? FOITAB_OSERR : FOITAB_OK;
+		int status;
+
+		if (dr->nheld < DRAFT_ABOVE_MAX)
+			return csvread_hold(&dr->held[dr->nheld++], row) < 0 ?
+			       FOITAB_OSERR : FOITAB_OK;
+		status = choose_header(dr);
+		if (status != FOITAB_OK)
+			return status;
 	}
 	dr->rows++;
 	for (i = 0; i < dr->ncolumns; i++) {
@@ -283,6 +375,25 @@ static int holds_replies(const struct draft_column *c)
 	return all_in(c, plain_responses) || all_in(c, alaveteli_words);
 }
 
+/* Is one of the '_'-separated words of `folded` one of `words`? */
+static int has_word(const char *folded, const char *const *words)
+{
+	size_t k, n;
+
+	for (;;) {
+		n = strcspn(folded, "_");
+		for (k = 0; words[k]; k++)
+			if (strlen(words[k]) == n &&
+			    strncmp(words[k], folded, n) == 0)
+				return 1;
+		if (!folded[n])
+			return 0;
+		folded += n + 1;
+	}
+}
+
+static int writable(const struct draft_value *v, size_t n);
+
 /*
  * Which column is the response: one headed so whose values are reply
  * states, else any whose values are, else one headed so (a "Status" of
@@ -307,6 +418,15 @@ static long find_response(const struct draft_reader *dr, long body)
 	for (i = 0; i < dr->ncolumns; i++)
 		if ((long)i != body && named(&dr->columns[i], names))
 			return (long)i;
+	/* "Type of response given": a few values under such a word. */
+	for (i = 0; i < dr->ncolumns; i++) {
+		const struct draft_column *c = &dr->columns[i];
+
+		if ((long)i != body && has_word(c->name, names) &&
+		    !c->too_many && c->nvalues <= DRAFT_CHOICE_MAX &&
+		    writable(c->values, c->nvalues))
+			return (long)i;
+	}
 	return -1;
 }
 
@@ -522,6 +642,56 @@ static void put_examples(FILE *out, const struct draft_reader *dr,
 	}
 }
 
+/*
+ * What a reply written as `folded` most likely says: RESPONSE_ANSWERED,
+ * _REFUSED or _PENDING by the words in it ("Full", "Partial", "Refused",
+ * "Did not respond"), or RESPONSE_EXCLUDED when no word tells.
+ */
+static enum response_kind guess_reply(const char *folded)
+{
+	static const char *const pending[] = {
+		"not_respond", "no_response", "no_reply", "not_replied",
+		"did_not", "pending", "awaiting", "waiting", "overdue",
+		"outstanding", "not_yet", "no_answer", NULL
+	};
+	static const char *const refused[] = {
+		"refus", "exempt", "withheld", "reject", "declin", "vexatious",
+		NULL
+	};
+	static const char *const answered[] = {
+		"full", "partial", "answer", "repl", "respon", "provided",
+		"complete", "success", "held", "yes", "info", NULL
+	};
+	static const char *const *const kinds[] = { pending, refused, answered };
+	static const enum response_kind kind[] = {
+		RESPONSE_PENDING, RESPONSE_REFUSED, RESPONSE_ANSWERED
+	};
+	size_t k, w;
+
+	for (k = 0; k < 3; k++)
+		for (w = 0; kinds[k][w]; w++)
+			if (strstr(folded, kinds[k][w]))
+				return kind[k];
+	return RESPONSE_EXCLUDED;
+}
+
+/* `alias KIND = ...` (or `excluded = ...`) of the response's values
+ * that are not its own and read as `kind`; nothing when none does. */
+static void put_replies(FILE *out, const struct draft_column *c,
+			enum response_kind kind, const char *setting)
+{
+	size_t i, k = 0;
+
+	for (i = 0; i < c->nvalues; i++) {
+		if (in_words(plain_responses, c->values[i].folded) ||
+		    guess_reply(c->values[i].folded) != kind)
+			continue;
+		fprintf(out, "%s%s", k++ ? ", " : setting, c->values[i].written);
+	}
+	if (k)
+		fputc('\n', out);
+}
+
 /* The built-in column `name` mapped from column `c`, if any. */
 static void put_builtin(FILE *out, const struct draft_column *c,
 			const char *name, const char *why)
@@ -606,6 +776,8 @@ int draft_read(struct draft *d, const struct csv_source *src,
 	} else {
 		status = csvread_all(src, name, format, diag, on_row, dr);
 	}
+	if (status == FOITAB_OK && !dr->have_header && dr->nheld)
+		status = choose_header(dr);
 	if (status == FOITAB_OK && !dr->have_header)
 		diag_error(diag, name, 0, "the file is empty; foitab init "
 			   "needs the sheet's header row and its rows");
@@ -650,6 +822,13 @@ void draft_write(const struct draft *d, FILE *out)
 		"from %s\n# (%lu rows).  Check every guess below; then add "
 		"buckets.\n\ntitle = %.*s\n", d->name, dr->rows, (int)len,
 		base);
+	if (dr->skipped)
+		fprintf(out, "# The header is on %s %lu; the %zu row%s above it "
+			"%s not read%s.\n", dr->header_sheet_row ? "row" : "line",
+			dr->header_line, dr->skipped, dr->skipped == 1 ? "" : "s",
+			dr->skipped == 1 ? "is" : "are", dr->grouped ?
+			", but the one just above\n# groups the columns under it: "
+			"each is named by its group and its header" : "");
 	if (response >= 0 && all_in(&dr->columns[response], alaveteli_words) &&
 	    !all_in(&dr->columns[response], plain_responses))
 		fputs("# The replies are the request states of an Alaveteli "
@@ -676,16 +855,19 @@ void draft_write(const struct draft *d, FILE *out)
 
 		put_builtin(out, c, "response", "each reply: answered, "
 			    "refused or pending");
-		if (!all_in(c, plain_responses) && !all_in(c, alaveteli_words)) {
-			fputs("# Say which of these values is which, as in\n"
-			      "# 'alias answered = replied, sent':\n", out);
-			for (i = 0; i < c->nvalues && !c->too_many; i++)
-				if (!in_words(plain_responses,
-					      c->values[i].folded))
-					fprintf(out, "#   %s (%lu row%s)\n",
-						c->values[i].written,
-						c->values[i].rows,
-						c->values[i].rows == 1 ? "" : "s");
+		if (!all_in(c, plain_responses) && !all_in(c, alaveteli_words) &&
+		    !c->too_many && writable(c->values, c->nvalues)) {
+			fputs("# Its values guessed by their words: check each. "
+			      "A value no word\n# places is excluded: counted as "
+			      "asked, in no figure.\n", out);
+			put_replies(out, c, RESPONSE_ANSWERED, "alias answered = ");
+			put_replies(out, c, RESPONSE_REFUSED, "alias refused = ");
+			put_replies(out, c, RESPONSE_PENDING, "alias pending = ");
+			put_replies(out, c, RESPONSE_EXCLUDED, "excluded = ");
+		} else if (!all_in(c, plain_responses) &&
+			   !all_in(c, alaveteli_words)) {
+			fputs("# Say which of its values is which, as in\n"
+			      "# 'alias answered = replied, sent'.\n", out);
 		}
 	}
 	for (i = 0; i < dr->ncolumns; i++) {
@@ -772,6 +954,8 @@ void draft_free(struct draft *d)
 			mem_free(c->words[v].written);
 		}
 	}
+	for (i = 0; i < dr->nheld; i++)
+		csvread_held_free(&dr->held[i]);
 	mem_free(dr->columns);
 	mem_free(dr->coded);
 	strbuf_release(&dr->folded);
