@@ -4,6 +4,8 @@
  */
 #include "testutil.h"
 
+#include <limits.h>
+
 #include "classifier.h"
 
 /* Drug classes as the rules order them. */
@@ -146,12 +148,133 @@ static void test_custom_denominator(void **state)
 	rules_free(&custom);
 }
 
+/*
+ * A number column's figures, and a bucket with its own denominator, over
+ * rows added to one tally, and to two tallies merged (every cut): the
+ * same bodies, total, median, least and greatest (the first body to give
+ * each), words, and counts.
+ */
+static void test_figures(void **state)
+{
+	static const char text[] =
+		"[column n]\ntype = number\nvalues = Not held\n"
+		"[bucket some]\nlabel = S\nwhen = n > 0\nof = n >= 0\n";
+	static const struct { const char *cell; const char *body; } rows[] = {
+		{ "5", "A" }, { "Not held", "B" }, { "", "C" }, { "0.25", "D" },
+		{ "-3", "E" }, { "5", "F" }, { "-3", "G" }, { "12", "H" },
+		{ "Not held", "I" }, { "0", "J" }, { "1", "K" },
+	};
+	struct rules custom;
+	struct diag d;
+	size_t cut, i;
+
+	(void)state;
+	diag_init(&d, stderr);
+	assert_int_equal(rules_read_bytes(&custom, text, strlen(text), "c",
+					  NULL, &d), FOITAB_OK);
+	for (cut = 0; cut <= ARRAY_SIZE(rows); cut++) {
+		struct tally t, more;
+		struct number median;
+		char buf[NUMBER_TEXT_MAX];
+		const struct figures *f;
+
+		tally_init(&t, &custom);
+		tally_init(&more, &custom);
+		for (i = 0; i < ARRAY_SIZE(rows); i++) {
+			struct response r;
+			int c = RULES_BUILTIN_COLUMNS;
+
+			memset(&r, 0, sizeof r);
+			r.body = rows[i].body;
+			r.code = r.summary = "";
+			r.line = i + 2;
+			r.response = RESPONSE_ANSWERED;
+			r.bits[COLUMN_RESPONSE] = 1;
+			r.figure[c].scale = -1;
+			if (strcmp(rows[i].cell, "Not held") == 0)
+				r.bits[c] = 1;
+			else if (*rows[i].cell)
+				assert_int_equal(number_parse(rows[i].cell,
+					strlen(rows[i].cell), &r.figure[c]),
+					NUMBER_OK);
+			assert_int_equal(tally_add(i < cut ? &t : &more, &r), 0);
+		}
+		assert_int_equal(tally_merge(&t, &more), 0);
+		tally_finish(&t);
+		assert_int_equal(t.counted, 11);
+		assert_int_equal(t.base[0], 6);       /* a figure of 0 or more */
+		assert_int_equal(t.count[0], 5);      /* 5, 0.25, 5, 12, 1 */
+		assert_int_equal(t.nfigures, 1);
+		f = &t.figures[0];
+		assert_int_equal(f->bodies, 8);
+		assert_string_equal(number_text(&f->total, 0, buf, sizeof buf),
+				    "17.25");
+		assert_int_equal(tally_median(f, &median), 0);
+		assert_string_equal(number_text(&median, 0, buf, sizeof buf),
+				    "0.625");      /* (0.25 + 1) / 2 */
+		assert_string_equal(f->min_body, "E");  /* first of two -3s */
+		assert_string_equal(f->max_body, "H");
+		assert_non_null(f->words);
+		assert_int_equal(f->words[0], 2);
+		assert_int_equal(f->overflow_line, 0);
+		tally_free(&t);
+		tally_free(&more);
+	}
+	rules_free(&custom);
+}
+
+/* A total past 64 bits is refused at the row that passes it, whether
+ * the rows are added to one tally or merged from two. */
+static void test_figures_overflow(void **state)
+{
+	static const char text[] = "[column n]\ntype = number\n";
+	static const char *const cells[] = {
+		"9223372036854775807", "1", "2"
+	};
+	struct rules custom;
+	struct diag d;
+	size_t cut, i;
+
+	(void)state;
+	diag_init(&d, stderr);
+	assert_int_equal(rules_read_bytes(&custom, text, strlen(text), "c",
+					  NULL, &d), FOITAB_OK);
+	for (cut = 0; cut <= ARRAY_SIZE(cells); cut++) {
+		struct tally t, more;
+
+		tally_init(&t, &custom);
+		tally_init(&more, &custom);
+		for (i = 0; i < ARRAY_SIZE(cells); i++) {
+			struct response r;
+
+			memset(&r, 0, sizeof r);
+			r.body = "X";
+			r.code = r.summary = "";
+			r.line = i + 2;
+			r.response = RESPONSE_ANSWERED;
+			r.bits[COLUMN_RESPONSE] = 1;
+			assert_int_equal(number_parse(cells[i], strlen(cells[i]),
+				&r.figure[RULES_BUILTIN_COLUMNS]), NUMBER_OK);
+			tally_add(i < cut ? &t : &more, &r);
+		}
+		tally_merge(&t, &more);
+		/* One table: at line 3; merged: at line 3, or in the sum. */
+		assert_true(t.figures[0].overflow_line == 3 ||
+			    (cut == 1 && t.figures[0].overflow_line == ULONG_MAX));
+		tally_free(&t);
+		tally_free(&more);
+	}
+	rules_free(&custom);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_truth_table),
 		cmocka_unit_test(test_tally_accounting),
 		cmocka_unit_test(test_custom_denominator),
+		cmocka_unit_test(test_figures),
+		cmocka_unit_test(test_figures_overflow),
 	};
 	int failed;
 
