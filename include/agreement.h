@@ -14,6 +14,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "bitset.h"
+
 #define AGREE_MISSING (-1L)
 
 /* Why a coefficient has no value; AGREE_DEFINED when it has one. */
@@ -53,11 +55,11 @@ double agree_share(const long *values, size_t units, size_t coders,
 		   size_t *pairable);
 
 /*
- * The MASI distance between two sets given as bit masks: 1 - J * M, with
+ * The MASI distance between two sets: 1 - J * M, with
  * J the Jaccard index and M 1 for equal sets, 2/3 when one holds the
  * other, 1/3 when they overlap otherwise, 0 when they are disjoint.  Two
  * empty sets are equal (distance 0).
  */
-double agree_masi(uint64_t a, uint64_t b);
+double agree_masi(const struct bitset *a, const struct bitset *b);
 
 #endif

@@ -66,10 +66,10 @@ struct member {
 	unsigned long line;          /* where its row starts in the survey */
 	int sheet_row;               /* line is a workbook sheet's row */
 	enum response_kind response;
-	unsigned long buckets;       /* bit i: in bucket i */
-	unsigned long bases;         /* bit i: in bucket i's denominator */
+	struct bitset buckets;       /* i: in bucket i */
+	struct bitset bases;         /* i: in bucket i's denominator */
 	int counted;                 /* in the denominator */
-	uint64_t *values;            /* each column's values (bits), when the
+	struct bitset *values;       /* each column's values, when the
 					roster keeps them; else NULL */
 };
 

@@ -11,6 +11,7 @@
 
 #include <stdint.h>
 
+#include "bitset.h"
 #include "diag.h"
 #include "number.h"
 
@@ -37,7 +38,8 @@ enum {
 struct expr {
 	enum expr_op op;
 	int column;
-	uint64_t mask;       /* EXPR_COMPARE: the CMP_ outcomes that hold */
+	struct bitset mask;  /* EXPR_COMPARE: the CMP_ outcomes that hold,
+				in its first word */
 	struct number number;
 	struct expr *left, *right;
 };
@@ -60,15 +62,16 @@ void expr_free(struct expr *e);
  * figures are `figures` (scale -1: none), satisfy `e`?  A comparison is
  * false for a cell with no figure.
  */
-int expr_holds(const struct expr *e, const uint64_t *bits,
+int expr_holds(const struct expr *e, const struct bitset *bits,
 	       const struct number *figures);
 
 /* expr_holds(), with the commonest condition (one test) answered inline. */
-static inline int expr_holds_fast(const struct expr *e, const uint64_t *bits,
+static inline int expr_holds_fast(const struct expr *e,
+				  const struct bitset *bits,
 				  const struct number *figures)
 {
 	if (e->op == EXPR_ANY)
-		return (bits[e->column] & e->mask) != 0;
+		return bitset_meets(&bits[e->column], &e->mask);
 	return expr_holds(e, bits, figures);
 }
 

@@ -33,7 +33,8 @@ struct response {
 	const char *code;            /* trimmed; "" when not given */
 	const char *summary;         /* trimmed; "" when not given */
 	enum response_kind response;
-	uint64_t bits[RULES_MAX_COLUMNS];     /* each column's values (rules.h) */
+	struct bitset bits[RULES_MAX_COLUMNS]; /* each column's values
+					(rules.h) */
 	struct number figure[RULES_MAX_COLUMNS]; /* a number column's figure;
 					scale -1 when it has none */
 	const char *text[RULES_MAX_COLUMNS];  /* each column's cell, trimmed */

@@ -48,7 +48,7 @@ struct report {
 	int colour;                        /* bars in colour */
 	/* For the lists of `foitab list`: */
 	const struct roster *roster;       /* every body, in file order */
-	unsigned long selected;            /* bit i: list bucket i */
+	struct bitset selected;            /* i: list bucket i */
 	int list_pending, list_refused;    /* list these groups too */
 	/* For `--by COLUMN`: */
 	const struct grouping *grouping;

@@ -10,7 +10,8 @@
  * has them: `body`, `code`, `response` (answered, refused or pending) and
  * `summary`; a rules file declares the others.
  *
- * Values are kept as bit sets, so that every condition is a mask test:
+ * Values are kept as bit sets (bitset.h), so that every condition is a
+ * mask test:
  * a choice column holds one bit (its value's index), a list column the
  * bits of its values, a yes/no column bit 0 for yes and bit 1 for no; an
  * empty cell holds no bit.  A number column holds the bit of the word in
@@ -27,9 +28,9 @@
 #include "diag.h"
 #include "strbuf.h"
 
-#define RULES_MAX_COLUMNS 32
-#define RULES_MAX_VALUES 64
-#define RULES_MAX_BUCKETS 32
+#define RULES_MAX_COLUMNS 256
+#define RULES_MAX_VALUES 256     /* BITSET_BITS: a cell's values are a set */
+#define RULES_MAX_BUCKETS 256    /* ... and so are a body's buckets */
 #define RULES_MAX_ALIASES 1000  /* spellings of a column's values */
 #define RULES_MAX_HEADERS 16    /* other names of a column's header */
 #define RULES_MAX_DEPTH 64      /* 'not's and '('s nested in a condition */
@@ -80,10 +81,10 @@ struct rules_column {
 	char *item;          /* what one value is called in messages */
 	char *label;         /* a number column's figures, as reports name
 				them; NULL: its name */
-	char *values[RULES_MAX_VALUES];   /* names, in the file's order */
-	char *folded[RULES_MAX_VALUES];   /* the same, folded for matching */
-	size_t folded_len[RULES_MAX_VALUES];
-	size_t nvalues;
+	char **values;       /* names, in the file's order */
+	char **folded;       /* the same, folded for matching */
+	size_t *folded_len;
+	size_t nvalues, values_cap;
 	struct rules_alias *aliases;
 	size_t naliases;
 	int required_always;

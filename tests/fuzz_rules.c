@@ -117,7 +117,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		rep.before_name = rep.after_name = "f";
 		rep.roster = &roster;
 		rep.grouping = &grouping;
-		rep.selected = rules.nbuckets ? ~0UL >> (64 - rules.nbuckets) : 0;
+		for (f = 0; f < rules.nbuckets; f++)
+			bitset_add(&rep.selected, (unsigned)f);
 		rep.list_pending = rep.list_refused = 1;
 		rep.ci_level = size % 2 ? 95 : 0;
 		rep.decimals = (int)(size % 4);

@@ -4,7 +4,8 @@
 # converted to CSV by LibreOffice itself, and foitab must print the same
 # figures from the workbook as from that CSV; and the shipped survey,
 # converted by LibreOffice to .xlsx and .ods (a third writer), must print
-# what the CSV prints.
+# what the CSV prints; a newsroom-shaped workbook's figures are the same
+# from LibreOffice's CSV and .ods of it.
 #
 #   sh tests/libreoffice.sh PROGRAM
 . tests/lib.sh
@@ -39,6 +40,23 @@ for kind in xlsx ods; do
 	"$prog" -f csv "$tmp/icb-2023.$kind" >"$tmp/got" 2>"$tmp/err"
 	if [ -s "$tmp/got" ] && cmp -s "$tmp/want" "$tmp/got"; then ok
 	else bad "LibreOffice's .$kind of the survey: $(head -3 "$tmp/err")"
+	fi
+done
+
+# The newsroom-shaped workbook (a merged title, merged year groups over
+# repeated headers, figures as numbers, typed text and words, formatted
+# empty rows): LibreOffice's CSV export of it gives foitab the same
+# figures as the workbook, and so does LibreOffice's .ods of it.
+rules=tests/fixtures/newsroom-invented.rules
+book=tests/workbooks/newsroom-invented.xlsx
+rm -f "$tmp"/newsroom-invented*
+office "$csv" "$book"
+office ods "$book"
+"$prog" --rules "$rules" -f json "$book" >"$tmp/want" 2>/dev/null
+for copy in "$tmp/newsroom-invented-Tracker.csv" "$tmp/newsroom-invented.ods"; do
+	"$prog" --rules "$rules" -f json "$copy" >"$tmp/got" 2>"$tmp/err"
+	if [ -s "$tmp/want" ] && cmp -s "$tmp/want" "$tmp/got"; then ok
+	else bad "LibreOffice's $(basename "$copy") of $book: $(head -3 "$tmp/err")"
 	fi
 done
 

@@ -195,6 +195,10 @@ def random_columns(rnd):
             col = Column(name, kind)
         else:
             values = rnd.sample(WORDS, rnd.randint(2, 5))
+            if rnd.random() < 0.1:
+                # Past 64 values, up to the limit of 256: sets of more
+                # than one word of bits.
+                values = ["w%d" % i for i in range(rnd.randint(65, 256))]
             col = Column(name, kind, values)
             if rnd.random() < 0.5:
                 alias = "also_" + fold(values[0]).replace("_", "")

@@ -148,7 +148,7 @@ static void test_undefined(void **state)
 static void test_masi(void **state)
 {
 	static const struct {
-		uint64_t a, b;
+		uint64_t a, b;          /* the sets' first words */
 		double distance;
 	} cases[] = {
 		{ 0x1, 0x1, 0.0 },
@@ -160,22 +160,33 @@ static void test_masi(void **state)
 		{ 0x0, 0x2, 1.0 },
 		{ 0x7, 0xF, 1 - 0.75 * 2 / 3.0 },
 	};
-	size_t i;
+	size_t i, k;
 
 	(void)state;
 	for (i = 0; i < ARRAY_SIZE(cases); i++)
-		assert_true(fabs(agree_masi(cases[i].a, cases[i].b) -
-				 cases[i].distance) < 1e-12);
+		for (k = 0; k < BITSET_WORDS; k++) {
+			/* The same sets in each word: far values count alike. */
+			struct bitset a, b;
+
+			bitset_clear(&a);
+			bitset_clear(&b);
+			a.w[k] = cases[i].a;
+			b.w[k] = cases[i].b;
+			assert_true(fabs(agree_masi(&a, &b) -
+					 cases[i].distance) < 1e-12);
+		}
 }
 
 /* With a distance: sets coded by two coders, near misses count less. */
-static uint64_t sets[] = { 0x1, 0x3, 0x2, 0x4 };
+static struct bitset sets[] = {
+	{ { 0x1 } }, { { 0x3 } }, { { 0x2 } }, { { 0x4 } }
+};
 
 static double masi_of(long a, long b, void *ctx)
 {
-	const uint64_t *s = ctx;
+	const struct bitset *s = ctx;
 
-	return agree_masi(s[a], s[b]);
+	return agree_masi(&s[a], &s[b]);
 }
 
 static void test_alpha_distance(void **state)

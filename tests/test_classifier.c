@@ -57,12 +57,12 @@ static struct response make(const struct truth_row *t)
 	memset(&r, 0, sizeof r);
 	r.body = r.code = r.summary = "";
 	r.response = t->response;
-	r.bits[COLUMN_RESPONSE] = (uint64_t)1 << t->response;
+	r.bits[COLUMN_RESPONSE].w[0] = (uint64_t)1 << t->response;
 	if (t->action >= 0)
-		r.bits[rules_column(&rules, "action")] = (uint64_t)1 << t->action;
-	r.bits[rules_column(&rules, "drugs")] = t->drugs;
+		r.bits[rules_column(&rules, "action")].w[0] = (uint64_t)1 << t->action;
+	r.bits[rules_column(&rules, "drugs")].w[0] = t->drugs;
 	if (t->flag)
-		r.bits[rules_column(&rules, "substance_misuse")] =
+		r.bits[rules_column(&rules, "substance_misuse")].w[0] =
 			(uint64_t)1 << (t->flag - 1);
 	return r;
 }
@@ -138,8 +138,8 @@ static void test_custom_denominator(void **state)
 	for (i = 0; i < 3; i++) {
 		memset(&r, 0, sizeof r);
 		r.response = RESPONSE_ANSWERED;
-		r.bits[COLUMN_RESPONSE] = 1;
-		r.bits[RULES_BUILTIN_COLUMNS] = i == 2 ? 2 : 1;
+		r.bits[COLUMN_RESPONSE].w[0] = 1;
+		r.bits[RULES_BUILTIN_COLUMNS].w[0] = i == 2 ? 2 : 1;
 		tally_add(&t, &r);
 	}
 	assert_int_equal(t.answered, 3);
@@ -189,10 +189,10 @@ static void test_figures(void **state)
 			r.code = r.summary = "";
 			r.line = i + 2;
 			r.response = RESPONSE_ANSWERED;
-			r.bits[COLUMN_RESPONSE] = 1;
+			r.bits[COLUMN_RESPONSE].w[0] = 1;
 			r.figure[c].scale = -1;
 			if (strcmp(rows[i].cell, "Not held") == 0)
-				r.bits[c] = 1;
+				r.bits[c].w[0] = 1;
 			else if (*rows[i].cell)
 				assert_int_equal(number_parse(rows[i].cell,
 					strlen(rows[i].cell), &r.figure[c]),
@@ -252,7 +252,7 @@ static void test_figures_overflow(void **state)
 			r.code = r.summary = "";
 			r.line = i + 2;
 			r.response = RESPONSE_ANSWERED;
-			r.bits[COLUMN_RESPONSE] = 1;
+			r.bits[COLUMN_RESPONSE].w[0] = 1;
 			assert_int_equal(number_parse(cells[i], strlen(cells[i]),
 				&r.figure[RULES_BUILTIN_COLUMNS]), NUMBER_OK);
 			tally_add(i < cut ? &t : &more, &r);

@@ -167,7 +167,7 @@ static const char *choice(const struct response *r, const char *column)
 	unsigned v;
 
 	for (v = 0; v < rules.columns[c].nvalues; v++)
-		if (r->bits[c] & ((uint64_t)1 << v))
+		if (bitset_has(&r->bits[c], v))
 			return rules.columns[c].values[v];
 	return "";
 }
@@ -175,12 +175,12 @@ static const char *choice(const struct response *r, const char *column)
 static int collect(const struct response *r, void *ctx)
 {
 	struct strbuf *out = ctx;
-	uint64_t flag = r->bits[rules_column(&rules, "substance_misuse")];
+	uint64_t flag = r->bits[rules_column(&rules, "substance_misuse")].w[0];
 	char buf[256];
 
 	snprintf(buf, sizeof buf, "%lu %s|%s|%s|%u|%s|", r->line, r->body,
 		 choice(r, "response"), choice(r, "action"),
-		 (unsigned)r->bits[rules_column(&rules, "drugs")],
+		 (unsigned)r->bits[rules_column(&rules, "drugs")].w[0],
 		 flag & 1 ? "y" : flag & 2 ? "n" : "-");
 	strbuf_add(out, buf, strlen(buf));
 	strbuf_add(out, r->code, strlen(r->code));

@@ -31,12 +31,12 @@ static struct response resp(unsigned long line, const char *body,
 	r.code = code;
 	r.summary = summary;
 	r.response = kind;
-	r.bits[COLUMN_RESPONSE] = (uint64_t)1 << kind;
+	r.bits[COLUMN_RESPONSE].w[0] = (uint64_t)1 << kind;
 	if (action >= 0)
-		r.bits[rules_column(&rules, "action")] = (uint64_t)1 << action;
-	r.bits[rules_column(&rules, "drugs")] = drugs;
+		r.bits[rules_column(&rules, "action")].w[0] = (uint64_t)1 << action;
+	r.bits[rules_column(&rules, "drugs")].w[0] = drugs;
 	if (flag)
-		r.bits[rules_column(&rules, "substance_misuse")] =
+		r.bits[rules_column(&rules, "substance_misuse")].w[0] =
 			(uint64_t)1 << (flag - 1);
 	return r;
 }
@@ -290,7 +290,7 @@ static void test_lists(void **state)
 	memset(&rep, 0, sizeof rep);
 	rep.tally = &t;
 	rep.roster = &roster;
-	rep.selected = 1;   /* specialist */
+	bitset_add(&rep.selected, 0);   /* specialist */
 	for (i = 0; i < ARRAY_SIZE(cases); i++) {
 		char *text = NULL;
 		size_t len = 0;

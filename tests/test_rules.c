@@ -361,12 +361,13 @@ static void test_conditions(void **state)
 	assert_int_equal(rules_read_bytes(&r, text, strlen(text), "c", NULL,
 					  &d), FOITAB_OK);
 	for (i = 0; i < ARRAY_SIZE(rows); i++) {
-		uint64_t bits[RULES_MAX_COLUMNS] = { 0 };
+		struct bitset bits[RULES_MAX_COLUMNS];
 		char got[64] = "";
 
-		bits[4] = rows[i].c;
-		bits[5] = rows[i].l;
-		bits[6] = rows[i].f;
+		memset(bits, 0, sizeof bits);
+		bits[4].w[0] = rows[i].c;
+		bits[5].w[0] = rows[i].l;
+		bits[6].w[0] = rows[i].f;
 		for (b = 0; b < r.nbuckets; b++)
 			if (expr_holds(r.buckets[b].when, bits, NULL))
 				snprintf(got + strlen(got), sizeof got - strlen(got),

@@ -23,7 +23,8 @@ static int select_buckets(struct run *run)
 	size_t b;
 
 	if (o->noperands == 1 && !o->list_pending && !o->list_refused) {
-		run->selected = (1UL << t->nbuckets) - 1;
+		for (b = 0; b < t->nbuckets; b++)
+			bitset_add(&run->selected, (unsigned)b);
 		return FOITAB_OK;
 	}
 	for (i = 1; i < o->noperands; i++) {
@@ -51,7 +52,7 @@ static int select_buckets(struct run *run)
 		}
 		strbuf_release(&folded);
 		if (b < t->nbuckets) {
-			run->selected |= 1UL << b;
+			bitset_add(&run->selected, (unsigned)b);
 			continue;
 		}
 		if (best)

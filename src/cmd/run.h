@@ -32,7 +32,7 @@ struct run {
 	struct grouping grouping;    /* --by */
 	struct collect_by by;        /* --by: which column */
 	int keep_roster;             /* lists of bodies are shown */
-	unsigned long selected;      /* list: the buckets asked for */
+	struct bitset selected;      /* list: the buckets asked for */
 	char *registry_name;         /* a register the rules name */
 	int have_baseline, have_registry;
 	unsigned long register_errors; /* rows the register check rejected */

@@ -114,13 +114,13 @@ size_t list_groups(const struct report *rep, struct list_group *g)
 	size_t i, n = 0;
 
 	for (i = 0; i < t->nbuckets; i++) {
-		if (!(rep->selected & (1UL << i)))
+		if (!bitset_has(&rep->selected, (unsigned)i))
 			continue;
 		g[n].key = t->rules->buckets[i].key;
 		g[n].label = t->rules->buckets[i].label;
 		g[n].count = t->count[i];
 		g[n].denominator = t->base[i];
-		g[n].bit = 1UL << i;
+		g[n].bucket = (int)i;
 		g[n].response = RESPONSE_ANSWERED;
 		n++;
 	}
@@ -129,7 +129,7 @@ size_t list_groups(const struct report *rep, struct list_group *g)
 		g[n].label = "No reply yet";
 		g[n].count = t->pending;
 		g[n].denominator = 0;
-		g[n].bit = 0;
+		g[n].bucket = -1;
 		g[n].response = RESPONSE_PENDING;
 		n++;
 	}
@@ -138,7 +138,7 @@ size_t list_groups(const struct report *rep, struct list_group *g)
 		g[n].label = "Refused, an exemption claimed";
 		g[n].count = t->refused;
 		g[n].denominator = 0;
-		g[n].bit = 0;
+		g[n].bucket = -1;
 		g[n].response = RESPONSE_REFUSED;
 		n++;
 	}
@@ -147,7 +147,8 @@ size_t list_groups(const struct report *rep, struct list_group *g)
 
 int in_group(const struct list_group *g, const struct member *m)
 {
-	return g->bit ? (m->buckets & g->bit) != 0 : m->response == g->response;
+	return g->bucket >= 0 ? bitset_has(&m->buckets, (unsigned)g->bucket)
+			      : m->response == g->response;
 }
 
 /* Display width of UTF-8 text: one column per code point. */

@@ -153,7 +153,7 @@ struct list_group {
 	const char *label;
 	unsigned long count;
 	unsigned long denominator;   /* 0: not a share of the answered */
-	unsigned long bit;           /* bucket bit, or 0 for a response kind */
+	int bucket;                  /* the bucket, or -1 for a response kind */
 	enum response_kind response;
 };
 

@@ -54,7 +54,10 @@ int reporter_print(const char *output, struct report *rep,
 	}
 	if (format->whole && rep->tally) {
 		/* One document: every bucket, and who did not answer. */
-		rep->selected = (1UL << rep->tally->nbuckets) - 1;
+		size_t b;
+
+		for (b = 0; b < rep->tally->nbuckets; b++)
+			bitset_add(&rep->selected, (unsigned)b);
 		rep->list_pending = rep->list_refused = 1;
 	}
 	assert(format->view[view]);

@@ -158,25 +158,18 @@ double agree_share(const long *values, size_t units, size_t coders,
 	return *pairable ? (double)agree / (double)*pairable : 0.0;
 }
 
-static unsigned bits(uint64_t x)
+double agree_masi(const struct bitset *a, const struct bitset *b)
 {
-	unsigned n = 0;
-
-	for (; x; x &= x - 1)
-		n++;
-	return n;
-}
-
-double agree_masi(uint64_t a, uint64_t b)
-{
-	unsigned both = bits(a & b), either = bits(a | b);
+	unsigned both = bitset_count_both(a, b);
+	unsigned either = bitset_count(a) + bitset_count(b) - both;
 	double jaccard, monotonicity;
 
-	if (a == b)
+	if (bitset_equal(a, b))
 		return 0.0;
 	if (both == 0)
 		return 1.0;
 	jaccard = (double)both / (double)either;
-	monotonicity = (a & b) == a || (a & b) == b ? 2.0 / 3.0 : 1.0 / 3.0;
+	monotonicity = bitset_within(a, b) || bitset_within(b, a) ?
+		       2.0 / 3.0 : 1.0 / 3.0;
 	return 1.0 - jaccard * monotonicity;
 }

@@ -132,18 +132,14 @@ static int add_figures(struct tally *t, const struct response *r)
 	for (i = 0; i < t->nfigures; i++) {
 		struct figures *f = &t->figures[i];
 		const struct rules_column *col = &t->rules->columns[f->column];
-		uint64_t bits = r->bits[f->column];
+		int v = bitset_first(&r->bits[f->column]);
 
 		if (r->figure[f->column].scale >= 0) {
 			if (add_figure(f, &r->figure[f->column], r->body,
 				       r->line) < 0)
 				return -1;
-		} else if (bits) {
-			unsigned v = 0;
-
-			while (!(bits & ((uint64_t)1 << v)))
-				v++;
-			if (count_word(f, col->nvalues, v, 1) < 0)
+		} else if (v >= 0) {
+			if (count_word(f, col->nvalues, (unsigned)v, 1) < 0)
 				return -1;
 		}
 	}
@@ -168,8 +164,8 @@ int tally_add(struct tally *t, const struct response *r)
 	case RESPONSE_EXCLUDED:
 		t->excluded++;
 		for (i = 0; i < RULES_MAX_EXCLUDED; i++)
-			if (r->bits[COLUMN_RESPONSE] &
-			    ((uint64_t)1 << (RESPONSE_EXCLUDED + i)))
+			if (bitset_has(&r->bits[COLUMN_RESPONSE],
+				       RESPONSE_EXCLUDED + (unsigned)i))
 				t->excluded_by[i]++;
 		break;
 	}
@@ -374,10 +370,10 @@ int roster_add(struct roster *roster, const struct tally *t,
 	m->counted = in_denominator(t->rules, r);
 	for (i = 0; i < t->nbuckets; i++)
 		if (in_bucket_base(t->rules, i, r)) {
-			m->bases |= 1UL << i;
+			bitset_add(&m->bases, (unsigned)i);
 			if (expr_holds_fast(t->rules->buckets[i].when, r->bits,
 					    r->figure))
-				m->buckets |= 1UL << i;
+				bitset_add(&m->buckets, (unsigned)i);
 		}
 	roster->n++;
 	return 0;

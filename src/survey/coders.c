@@ -81,36 +81,25 @@ static size_t body_find(struct agree_report *r, struct body_index *ix,
 	return r->nbodies++;
 }
 
-static unsigned lowest_bit(uint64_t x)
-{
-	unsigned i = 0;
-
-	while (!(x & 1)) {
-		x >>= 1;
-		i++;
-	}
-	return i;
-}
-
 /* The distinct sets of a list column, for MASI between their numbers. */
 struct sets {
-	uint64_t *set;
+	struct bitset *set;
 	size_t n;
 };
 
-static long set_number(struct sets *s, uint64_t x)
+static long set_number(struct sets *s, const struct bitset *x)
 {
 	size_t i;
-	uint64_t *more;
+	struct bitset *more;
 
 	for (i = 0; i < s->n; i++)
-		if (s->set[i] == x)
+		if (bitset_equal(&s->set[i], x))
 			return (long)i;
 	more = mem_realloc_array(s->set, s->n + 1, sizeof *more);
 	if (!more)
 		return -2;
 	s->set = more;
-	s->set[s->n] = x;
+	s->set[s->n] = *x;
 	return (long)s->n++;
 }
 
@@ -118,18 +107,19 @@ static double masi_between(long a, long b, void *ctx)
 {
 	const struct sets *s = ctx;
 
-	return agree_masi(s->set[a], s->set[b]);
+	return agree_masi(&s->set[a], &s->set[b]);
 }
 
 /* A column's value as the rules name it ("" when empty). */
-static char *value_text(const struct rules_column *col, uint64_t bits)
+static char *value_text(const struct rules_column *col,
+			const struct bitset *bits)
 {
 	struct strbuf sb = STRBUF_INIT;
 	unsigned i;
 	char *out;
 
-	for (i = 0; i < col->nvalues && i < 64; i++) {
-		if (!(bits & ((uint64_t)1 << i)))
+	for (i = 0; i < col->nvalues; i++) {
+		if (!bitset_has(bits, i))
 			continue;
 		if ((sb.len && strbuf_add(&sb, "; ", 2) < 0) ||
 		    strbuf_add(&sb, col->values[i], strlen(col->values[i])) < 0) {
@@ -200,7 +190,7 @@ static int disagreements(struct agree_report *r, size_t it,
 
 			d->line[c] = m ? m->line : 0;
 			d->sheet_row[c] = m ? m->sheet_row : 0;
-			d->value[c] = m ? value_text(rc, m->values[col]) :
+			d->value[c] = m ? value_text(rc, &m->values[col]) :
 				      mem_strndup("", 0);
 			if (!d->value[c])
 				return -1;
@@ -282,14 +272,14 @@ int coders_agree(const struct rules *rules, const struct coding *codings,
 			     rc->type == COLUMN_BOOLEAN ? "boolean" : "choice";
 		for (u = 0; u < out->nbodies * n; u++) {
 			const struct member *m = at[u];
-			uint64_t bits = m ? m->values[col] : 0;
+			const struct bitset *bits = m ? &m->values[col] : NULL;
 
-			if (!bits)
+			if (!bits || bitset_empty(bits))
 				values[u] = AGREE_MISSING;
 			else if (rc->type == COLUMN_LIST)
 				values[u] = set_number(&sets, bits);
 			else
-				values[u] = (long)lowest_bit(bits);
+				values[u] = bitset_first(bits);
 			if (values[u] == -2)
 				failed = 1;
 		}
@@ -324,8 +314,9 @@ int coders_agree(const struct rules *rules, const struct coding *codings,
 		for (u = 0; u < out->nbodies * n; u++) {
 			const struct member *m = at[u];
 
-			values[u] = !m || !((m->bases >> b) & 1) ? AGREE_MISSING :
-				    (long)((m->buckets >> b) & 1);
+			values[u] = !m || !bitset_has(&m->bases, (unsigned)b) ?
+				    AGREE_MISSING :
+				    (long)bitset_has(&m->buckets, (unsigned)b);
 		}
 		measure(item, values, out->nbodies, n, 2, NULL, NULL);
 		if (item->alpha.reason == AGREE_NO_MEMORY ||

@@ -64,7 +64,7 @@ static const char *group_of(struct collector *c, const struct response *r,
 						: "(empty)";
 	}
 	for (v = 0; v < col->nvalues; v++)
-		if (r->bits[by->column] & ((uint64_t)1 << v)) {
+		if (bitset_has(&r->bits[by->column], v)) {
 			*order = (long)v;
 			return col->values[v];
 		}

@@ -33,7 +33,7 @@
 #include "rules.h"
 #include "text.h"
 
-int expr_holds(const struct expr *e, const uint64_t *bits,
+int expr_holds(const struct expr *e, const struct bitset *bits,
 	       const struct number *figures)
 {
 	switch (e->op) {
@@ -47,14 +47,14 @@ int expr_holds(const struct expr *e, const uint64_t *bits,
 		return !expr_holds(e->left, bits, figures);
 	case EXPR_COMPARE:
 		return figures[e->column].scale >= 0 &&
-		       (e->mask & ((uint64_t)1 << (1 + number_compare(
+		       (e->mask.w[0] & ((uint64_t)1 << (1 + number_compare(
 				&figures[e->column], &e->number)))) != 0;
 	case EXPR_ANY:
-		return (bits[e->column] & e->mask) != 0;
+		return bitset_meets(&bits[e->column], &e->mask);
 	case EXPR_ALL:
-		return (bits[e->column] & e->mask) == e->mask;
+		return bitset_within(&e->mask, &bits[e->column]);
 	case EXPR_ONLY:
-		return (bits[e->column] & ~e->mask) == 0;
+		return bitset_within(&bits[e->column], &e->mask);
 	}
 	return 0;
 }
@@ -268,31 +268,33 @@ static struct expr *parse_or(struct cond *c);
  * first value may begin with 'not' (after "is"): *negate is then 1 when
  * that 'not' negates the test rather than begins the value.
  */
-static uint64_t parse_values(struct cond *c, const struct rules_column *col,
-			     int *negate)
+static struct bitset parse_values(struct cond *c,
+				   const struct rules_column *col, int *negate)
 {
-	uint64_t mask = 0;
+	struct bitset mask, none;
 
+	bitset_clear(&mask);
+	bitset_clear(&none);
 	for (;;) {
 		const char *text;
 		int v, first_not;
 
 		if (read_value(c, &first_not) < 0)
-			return 0;
+			return none;
 		text = strbuf_str(&c->value);
 		v = value_of(c, col, text);
 		if (v == -2)
-			return 0;
+			return none;
 		if (negate && first_not) {
 			/* "not held": the value, or 'not' and "held"? */
 			const char *rest = text + 3 + (text[3] == ' ');
 			int w = *rest ? value_of(c, col, rest) : -1;
 
 			if (w == -2)
-				return 0;
+				return none;
 			if (!*rest) {
 				cond_fail(c, "a value is missing at the end");
-				return 0;
+				return none;
 			}
 			if (v >= 0 && w >= 0) {
 				char message[400];
@@ -303,14 +305,14 @@ static uint64_t parse_values(struct cond *c, const struct rules_column *col,
 					 "'not' before the test for the second",
 					 col->name, rest, rest, rest);
 				cond_fail(c, message);
-				return 0;
+				return none;
 			}
 			if (v < 0 && w >= 0) {
 				*negate = 1;
 				text = rest;
 				v = w;
 			} else if (v < 0 && value_of(c, col, text) == -2) {
-				return 0;    /* folded again, for the message */
+				return none;    /* folded again, for the message */
 			}
 		}
 		if (v < 0) {
@@ -326,7 +328,7 @@ static uint64_t parse_values(struct cond *c, const struct rules_column *col,
 			    number_parse(text, strlen(text), &n) == NUMBER_OK) {
 				COND_ERROR(c, "'%s' is a figure: compare figures "
 					   "with '=', '<' or '>'", text);
-				return 0;
+				return none;
 			}
 			used = (size_t)snprintf(message, sizeof message, "'%s' is "
 						"not a value of column '%s'",
@@ -347,9 +349,9 @@ static uint64_t parse_values(struct cond *c, const struct rules_column *col,
 					i ? "," : ", whose values are:",
 					col->values[i]);
 			cond_fail(c, message);
-			return 0;
+			return none;
 		}
-		mask |= (uint64_t)1 << v;
+		bitset_add(&mask, (unsigned)v);
 		if (c->token_kind != ',')
 			return mask;
 		next(c);
@@ -381,7 +383,7 @@ static void parse_comparison(struct cond *c, struct expr *e)
 		}
 	snprintf(sign, sizeof sign, "%s", TOKEN(c));
 	e->op = EXPR_COMPARE;
-	e->mask = signs[i].mask;
+	e->mask.w[0] = signs[i].mask;
 	/* The number runs to a space, a parenthesis or the end. */
 	while (isspace((unsigned char)*c->p))
 		c->p++;
@@ -474,7 +476,7 @@ static struct expr *parse_test(struct cond *c)
 				   col->name);
 		} else {
 			e->mask = parse_values(c, col, &negate);
-			if (e->mask & (e->mask - 1))
+			if (!bitset_at_most_one(&e->mask))
 				COND_ERROR(c, "'is' takes one value; for several, "
 					   "write '%s in A, B'", col->name);
 		}
@@ -495,7 +497,7 @@ static struct expr *parse_test(struct cond *c)
 			COND_ERROR(c, "'contains' and 'only' test a list column; "
 				   "'%s' is not one", col->name);
 	} else if (col->type == COLUMN_BOOLEAN) {
-		e->mask = 1;   /* yes */
+		bitset_add(&e->mask, 0);   /* yes */
 	} else if (col->type == COLUMN_NUMBER) {
 		COND_ERROR(c, "'%s' is a number column: say what to test, as "
 			   "in 'COLUMN > 0' or 'COLUMN is VALUE'", col->name);

@@ -211,13 +211,13 @@ enum cell_state { CELL_EMPTY, CELL_OK, CELL_UNKNOWN };
  * out of memory.
  */
 static int read_cell(struct loader *l, const struct csv_row *row, int c,
-		     const char *s, size_t len, uint64_t *bits,
+		     const char *s, size_t len, struct bitset *bits,
 		     struct number *figure, int report)
 {
 	const struct rules_column *col = &l->rules->columns[c];
 	int state = CELL_EMPTY;
 
-	*bits = 0;
+	bitset_clear(bits);
 	figure->scale = -1;
 	if (col->type == COLUMN_TEXT || len == 0)
 		return CELL_EMPTY;
@@ -245,7 +245,7 @@ static int read_cell(struct loader *l, const struct csv_row *row, int c,
 				unknown_value(l, row, c, s, len);
 			return CELL_UNKNOWN;
 		}
-		*bits = (uint64_t)1 << v;
+		bitset_add(bits, (unsigned)v);
 		return CELL_OK;
 	}
 	/* A list: items split by ';', ',' or '|'; empty items ignored. */
@@ -263,7 +263,7 @@ static int read_cell(struct loader *l, const struct csv_row *row, int c,
 			if (v == -2)
 				return -1;
 			if (v >= 0) {
-				*bits |= (uint64_t)1 << v;
+				bitset_add(bits, (unsigned)v);
 				if (state == CELL_EMPTY)
 					state = CELL_OK;
 			} else {
@@ -395,7 +395,7 @@ static int check_column(struct loader *l, const struct csv_row *row, int c,
 
 	if (col->type != COLUMN_TEXT && state[c] == CELL_UNKNOWN) {
 		/* Report every unknown value now, in the column's order. */
-		uint64_t bits;
+		struct bitset bits;
 		struct number figure;
 		size_t len;
 		const char *s = cell(l, row, c, &len);
@@ -590,12 +590,12 @@ static int on_row(const struct csv_row *row, void *ctx)
 	r.body = r.text[COLUMN_BODY];
 	r.code = r.text[COLUMN_CODE];
 	r.summary = r.text[COLUMN_SUMMARY];
-	if (rules->all_answered)
-		r.bits[COLUMN_RESPONSE] = 1;    /* answered, its first value */
-	r.response = r.bits[COLUMN_RESPONSE] & 1 ? RESPONSE_ANSWERED :
-		     r.bits[COLUMN_RESPONSE] & 2 ? RESPONSE_REFUSED :
-		     r.bits[COLUMN_RESPONSE] & 4 ? RESPONSE_PENDING :
-						   RESPONSE_EXCLUDED;
+	if (rules->all_answered)   /* answered, its first value */
+		bitset_add(&r.bits[COLUMN_RESPONSE], RESPONSE_ANSWERED);
+	r.response = bitset_has(&r.bits[COLUMN_RESPONSE], 0) ? RESPONSE_ANSWERED :
+		     bitset_has(&r.bits[COLUMN_RESPONSE], 1) ? RESPONSE_REFUSED :
+		     bitset_has(&r.bits[COLUMN_RESPONSE], 2) ? RESPONSE_PENDING :
+							       RESPONSE_EXCLUDED;
 	l->counts.responses++;
 	return l->on_response(&r, l->ctx);
 }

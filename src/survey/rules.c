@@ -32,13 +32,9 @@ static char *required_phrase(struct reader *rd, const struct expr *e,
 	const struct rules_column *col = &rd->r->columns[COLUMN_RESPONSE];
 
 	if (e->op == EXPR_ANY && e->column == COLUMN_RESPONSE &&
-	    (e->mask & (e->mask - 1)) == 0) {
-		unsigned v = 0;
-		const char *value;
+	    bitset_count(&e->mask) == 1) {
+		const char *value = col->values[bitset_first(&e->mask)];
 
-		while (!(e->mask & ((uint64_t)1 << v)))
-			v++;
-		value = col->values[v];
 		if (strbuf_add(&sb, strchr("aeiou", value[0]) ? "an " : "a ",
 			       strchr("aeiou", value[0]) ? 3 : 2) < 0 ||
 		    strbuf_add(&sb, value, strlen(value)) < 0 ||
@@ -130,8 +126,12 @@ static void open_section(struct reader *rd, const char *text, size_t len,
 			rd->section = SECTION_COLUMN;
 			return;
 		} else if (r->ncolumns == RULES_MAX_COLUMNS) {
-			diag_error(rd->diag, rd->name, line, "at most %d columns",
-				   RULES_MAX_COLUMNS);
+			diag_error(rd->diag, rd->name, line, "rules have at most "
+				   "%d columns, the %d built-in ones among them; "
+				   "leave out a column no condition or figure "
+				   "needs (it need not be declared to be in the "
+				   "sheet)", RULES_MAX_COLUMNS,
+				   RULES_BUILTIN_COLUMNS);
 		} else {
 			struct rules_column *col = &r->columns[r->ncolumns];
 
@@ -158,8 +158,8 @@ static void open_section(struct reader *rd, const char *text, size_t len,
 				   "defined twice (first on line %lu)", f,
 				   r->buckets[i].line);
 		} else if (r->nbuckets == RULES_MAX_BUCKETS) {
-			diag_error(rd->diag, rd->name, line, "at most %d buckets",
-				   RULES_MAX_BUCKETS);
+			diag_error(rd->diag, rd->name, line, "rules have at most "
+				   "%d buckets", RULES_MAX_BUCKETS);
 		} else {
 			struct rules_bucket *b = &r->buckets[r->nbuckets];
 
@@ -399,6 +399,9 @@ void rules_free(struct rules *r)
 			mem_free(col->values[v]);
 			mem_free(col->folded[v]);
 		}
+		mem_free(col->values);
+		mem_free(col->folded);
+		mem_free(col->folded_len);
 		for (v = 0; v < col->naliases; v++)
 			mem_free(col->aliases[v].alias);
 		mem_free(col->aliases);

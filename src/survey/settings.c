@@ -68,6 +68,25 @@ int settings_add_value(struct reader *rd, const char *s, size_t len,
 			   "most %d values", RULES_MAX_VALUES);
 		return 0;
 	}
+	if (col->nvalues == col->values_cap) {
+		size_t cap = col->values_cap ? col->values_cap * 2 : 8;
+		char **values = mem_realloc_array(col->values, cap,
+						  sizeof *values);
+		char **folded = values ? mem_realloc_array(col->folded, cap,
+							   sizeof *folded) : NULL;
+		size_t *lens;
+
+		if (values)
+			col->values = values;
+		if (folded)
+			col->folded = folded;
+		lens = folded ? mem_realloc_array(col->folded_len, cap,
+						  sizeof *lens) : NULL;
+		if (!lens)
+			return FAIL_NOMEM(rd), -1;
+		col->folded_len = lens;
+		col->values_cap = cap;
+	}
 	/* Counted at once, so that rules_free() frees whatever was made. */
 	col->values[col->nvalues] = rd_dup(rd, s, len);
 	col->folded[col->nvalues] = rd_dup(rd, f, strlen(f));
