@@ -35,7 +35,7 @@ MODULES  = util/mem_util util/strbuf util/diag util/text util/output util/pool \
 	   read/ods read/source \
 	   survey/codebook survey/rules_reader survey/rules survey/settings survey/condition survey/bodies survey/loader survey/classifier \
 	   survey/baseline survey/registry survey/split survey/collect \
-	   survey/draft survey/coders \
+	   survey/draft survey/draft_guess survey/coders \
 	   stats/stats stats/agreement \
 	   $(patsubst src/%.c,%,$(wildcard src/report/*.c)) \
 	   $(patsubst src/%.c,%,$(wildcard src/cmd/*.c))
