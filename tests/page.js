@@ -258,10 +258,115 @@ async function downloads(survey) {
 	}
 }
 
+/* Wait for a run of the engine to end; its exit status. */
+async function ended(page) {
+	await page.waitForSelector('#status[data-exit]', { timeout: 20000 });
+	return Number(await page.$eval('#status', (e) =>
+		e.getAttribute('data-exit')));
+}
+
+/* Put `text` in the rules editor, as typing would. */
+async function typeRules(page, text) {
+	await page.$eval('#rules-text', (e, t) => {
+		e.value = t;
+		e.dispatchEvent(new Event('input', { bubbles: true }));
+	}, text);
+}
+
+/*
+ * A survey of one's own, without a terminal: the sheet chosen, rules
+ * drafted in the page (the program's init, byte for byte), buckets added
+ * in the editor, Tabulate: the program's figures with the same rules; a
+ * typo is the program's message, its line shown beside the editor, and
+ * no figures; the downloaded rules are the editor's text.
+ */
+async function editor(survey) {
+	const dir = folder([survey]);
+	const name = path.basename(survey);
+	const page = await open();
+	const buckets = '\n[bucket clinic]\nlabel = Runs a tapering clinic\n' +
+		'when = clinic is yes\n\n[bucket planned]\nlabel = Plans one\n' +
+		'when = clinic is planned\n';
+
+	await page.$eval('#status', (e) => e.removeAttribute('data-exit'));
+	await choose(page, 'survey', path.join(dir, name));
+	await page.click('#draft');
+	check(await ended(page) === 0, 'the draft is made');
+	const drafted = await page.$eval('#rules-text', (e) => e.value);
+	const init = cli(dir, ['init', name]);
+	check(drafted === init.out.toString(), 'the draft is the program\'s ' +
+		'init', 'page:\n' + drafted + '\nprogram:\n' + init.out);
+	const seen = await page.$$eval('#seen-table tbody tr', (rows) =>
+		rows.map((r) => Array.from(r.cells, (c) => c.textContent)));
+	check(seen.some((r) => r[0] === 'clinic' && /choice/.test(r[2]) &&
+		r[3] === 'yes, Planned, no'), 'what the draft saw: each column ' +
+		'with its type and values', JSON.stringify(seen));
+
+	/* Buckets added, then Tabulate. */
+	const rules = drafted + buckets;
+	await typeRules(page, rules);
+	await page.$eval('#status', (e) => e.removeAttribute('data-exit'));
+	await page.click('#go');
+	check(await ended(page) === 0, 'the edited rules tabulate');
+	fs.writeFileSync(path.join(dir, 'survey.rules'), rules);
+	const want = cli(dir, ['--rules', 'survey.rules', '-f', 'csv', name])
+		.out.toString().trim().split('\n').slice(1)
+		.map((l) => l.split(',').slice(2, 5));
+	const rows = (await figures(page)).slice(0, want.length)
+		.map((r) => [r[1], r[2], r[3].replace('%', '')]);
+	check(JSON.stringify(rows) === JSON.stringify(want), 'the page\'s ' +
+		'figures are the program\'s with the same rules',
+		JSON.stringify(rows) + ' vs ' + JSON.stringify(want));
+
+	/* A typo in a value: the program's message, the line, no figures. */
+	const typo = drafted + buckets.replace('when = clinic is yes',
+		'when = clinic is yess');
+	await typeRules(page, typo);
+	await page.$eval('#status', (e) => e.removeAttribute('data-exit'));
+	await page.click('#go');
+	const exit = await ended(page);
+	fs.writeFileSync(path.join(dir, 'survey.rules'), typo);
+	const bad = cli(dir, ['--rules', 'survey.rules', name]);
+	const messages = await page.$eval('#messages pre', (e) =>
+		e.textContent + '\n');
+	check(exit === bad.status && exit === 65 && messages === bad.err,
+		'a typo in the editor is the program\'s message', messages +
+		' vs ' + bad.err);
+	check(await page.$eval('#results', (e) => e.hidden),
+		'no figures after a typo');
+	const lineNo = typo.split('\n').indexOf('when = clinic is yess') + 1;
+	const beside = await page.$eval('#rules-problems', (e) =>
+		e.hidden ? '' : e.textContent);
+	check(beside.startsWith('line ' + lineNo + ': when = clinic is yess'),
+		'the rules line is shown beside the editor', beside);
+
+	/* The rules downloaded are the editor's text, byte for byte. */
+	const into = path.join(scratch, 'rules' + folders++);
+	fs.mkdirSync(into);
+	const cdp = await page.target().createCDPSession();
+	await cdp.send('Browser.setDownloadBehavior',
+		{ behavior: 'allow', downloadPath: into });
+	await page.click('#rules-save');
+	let file = null;
+	for (let t = 0; t < 100 && !file; t++) {
+		await new Promise((r) => setTimeout(r, 50));
+		file = fs.readdirSync(into).find((f) => !f.endsWith('.crdownload'));
+	}
+	check(file === 'survey.rules' && fs.readFileSync(path.join(into, file),
+		'utf8') === typo, 'the downloaded rules are the editor\'s text',
+		file || 'nothing downloaded');
+	/* A rules file chosen opens in the editor, its bytes unchanged. */
+	await choose(page, 'rules', 'tests/fixtures/guide-trusts.rules');
+	check(await page.$eval('#rules-text', (e) => e.value) ===
+		fs.readFileSync('tests/fixtures/guide-trusts.rules', 'utf8'),
+		'a rules file chosen opens in the editor');
+	await page.close();
+}
+
 /* Labels, the keyboard and a phone's width. */
 async function usable(survey) {
 	const page = await open();
-	const unlabelled = await page.$$eval('input, select', (all) =>
+	const unlabelled = await page.$$eval('input, select, textarea', (all) =>
 		all.filter((e) => !document.querySelector('label[for="' + e.id +
 			'"]')).map((e) => e.id || e.outerHTML));
 	check(unlabelled.length === 0, 'every control has a label',
@@ -373,6 +478,7 @@ async function bench(file) {
 			'tests/workbooks/icb-2023.xlsx', 'tests/workbooks/icb-2023.ods']);
 		await cases('tests/e2e/cases');
 		await downloads('data/icb-2023.csv');
+		await editor('tests/fixtures/guide-trusts.csv');
 		await usable('data/icb-2023.csv');
 		await dropped('data/icb-2023.csv');
 		await watchdog();

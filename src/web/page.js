@@ -13,6 +13,12 @@
 	var sink = null;            /* the lines the engine prints, per run */
 	var chosen = { survey: null, rules: null, baseline: null, register: null };
 	var last = null;            /* the options of the last good run */
+	/*
+	 * The rules editor: what it was loaded with (a file chosen, or a
+	 * draft), so that unedited rules are the file's own bytes, and
+	 * whether it holds edits a reload would lose.
+	 */
+	var editor = { name: 'survey.rules', text: '', bytes: null, dirty: false };
 	var lastBase = null;        /* the same without --by */
 	var EXIT = {
 		2: 'the options were not understood',
@@ -59,10 +65,21 @@
 
 	function text(bytes) { return new TextDecoder('utf-8').decode(bytes); }
 
+	/* The rules Tabulate uses: the editor's, as bytes; null if empty. */
+	function editorRules() {
+		var t = $('rules-text').value;
+
+		if (t === '')
+			return null;
+		return { name: editor.name, bytes: t === editor.text && editor.bytes ?
+			editor.bytes : new TextEncoder().encode(t) };
+	}
+
 	/* Put each chosen file in /files, under its own name. */
 	function writeFiles() {
 		var FS = engine.FS, used = {}, role, f, dir, n = 0;
 
+		chosen.rules = editorRules();
 		try { FS.mkdir('/files'); } catch (e) { /* there already */ }
 		try { FS.mkdir('/out'); } catch (e) { /* there already */ }
 		FS.readdir('/files').forEach(function (name) {
@@ -127,6 +144,140 @@
 		$('messages').hidden = lines.length === 0;
 		$('messages').className = failed ? 'failed' : '';
 		$('messages-text').textContent = lines.join('\n');
+		showRulesLines(lines);
+	}
+
+	/*
+	 * Beside the editor, each line of the rules a message is about, as
+	 * the editor holds it: "line 12: when = ...".
+	 */
+	function showRulesLines(lines) {
+		var list = $('rules-problems'), text = $('rules-text').value;
+		var rows = text.split(/\r?\n/), seen = {}, prefix;
+
+		list.textContent = '';
+		prefix = 'foitab: ' + (chosen.rules ? chosen.rules.path : '') + ':';
+		lines.forEach(function (line) {
+			var m, li, code;
+
+			if (!chosen.rules || line.indexOf(prefix) !== 0)
+				return;
+			m = /^(\d+): (.*)$/.exec(line.slice(prefix.length));
+			if (!m || seen[m[1]] || Number(m[1]) > rows.length)
+				return;
+			seen[m[1]] = true;
+			li = document.createElement('li');
+			li.appendChild(document.createTextNode('line ' + m[1] + ': '));
+			code = document.createElement('code');
+			code.textContent = rows[Number(m[1]) - 1];
+			li.appendChild(code);
+			li.appendChild(document.createTextNode(' (' + m[2] + ')'));
+			list.appendChild(li);
+		});
+		list.hidden = list.children.length === 0;
+	}
+
+	/* Fill the editor with `bytes` of a rules file called `name`. */
+	function loadEditor(name, bytes) {
+		editor.name = name;
+		editor.bytes = bytes;
+		editor.text = new TextDecoder('utf-8').decode(bytes);
+		editor.dirty = false;
+		$('rules-text').value = editor.text;
+	}
+
+	/*
+	 * What the draft saw: for each [column] of the drafted rules, its
+	 * header in the sheet, its guessed type and its values, so that a
+	 * condition can be written without opening the sheet.
+	 */
+	function showSeen(draft) {
+		var body = $('seen-table').querySelector('tbody'), col = null;
+		var cols = [];
+
+		body.textContent = '';
+		draft.split(/\r?\n/).forEach(function (line) {
+			var m = /^\[column (.*)\]$/.exec(line), kv;
+
+			if (m) {
+				col = { name: m[1], header: m[1], type: '', why: '',
+					values: '' };
+				cols.push(col);
+				return;
+			}
+			if (!col)
+				return;
+			if (/^# /.test(line) && !col.why) {
+				col.why = line.slice(2);
+				return;
+			}
+			kv = /^(header|type|values) = (.*)$/.exec(line);
+			if (kv)
+				col[kv[1]] = kv[2];
+		});
+		cols.forEach(function (c) {
+			var tr = document.createElement('tr');
+			var type = c.type || (c.values ? 'choice' :
+				/^(body|code|response|summary)$/.test(c.name) ?
+				'built in' : 'text');
+
+			[c.name, c.header, type + (c.why ? ' (' + c.why + ')' : ''),
+			 c.values].forEach(function (v) {
+				var td = document.createElement('td');
+				td.textContent = v;
+				tr.appendChild(td);
+			});
+			body.appendChild(tr);
+		});
+		$('seen').hidden = cols.length === 0;
+	}
+
+	/* Draft rules from the chosen sheet: the engine's `foitab init`. */
+	function draft() {
+		var r, bytes;
+
+		if (!engine)
+			return;
+		if (!chosen.survey) {
+			status('Choose the coded sheet first.');
+			$('survey').focus();
+			return;
+		}
+		if (editor.dirty && $('rules-text').value !== '' &&
+		    !window.confirm('Replace the rules in the editor, and your ' +
+				    'edits, with a new draft?'))
+			return;
+		writeFiles();
+		r = run(['init', '--output', '/out/draft.rules',
+			 chosen.survey.path]);
+		if (failed(r))
+			return;     /* the editor keeps what it held */
+		showMessages(r.lines, false);
+		bytes = readOut('/out/draft.rules');
+		loadEditor('survey.rules', bytes);
+		$('rules-text').setAttribute('data-drafted', chosen.survey.name);
+		showSeen(editor.text);
+		status('Drafted rules from ' + chosen.survey.name + ': add ' +
+			'buckets, then press Tabulate.', 0);
+		$('rules-text').focus();
+	}
+
+	/* Download what the editor holds, byte for byte. */
+	function saveRules(event) {
+		var r = editorRules(), a = $('rules-save-link');
+
+		event.preventDefault();
+		if (!r) {
+			status('The editor is empty: nothing to download.');
+			return;
+		}
+		if (a.href && a.href.indexOf('blob:') === 0)
+			URL.revokeObjectURL(a.href);
+		a.href = URL.createObjectURL(new Blob([r.bytes],
+			{ type: 'text/plain' }));
+		a.download = r.name;
+		a.click();
+		editor.dirty = false;
 	}
 
 	/*
@@ -304,6 +455,8 @@
 		}
 		file.arrayBuffer().then(function (buffer) {
 			chosen[role] = { name: file.name, bytes: new Uint8Array(buffer) };
+			if (role === 'rules')
+				loadEditor(file.name, chosen[role].bytes);
 			input.setAttribute('data-loaded', file.name);
 			if (role === 'survey')
 				status(file.name + ' is ready: press Tabulate.');
@@ -318,6 +471,30 @@
 			$(role).addEventListener('change', function () {
 				take(role, this.files[0]);
 			});
+		});
+		$('draft').addEventListener('click', draft);
+		$('rules-save').addEventListener('click', saveRules);
+		$('rules-clear').addEventListener('click', function () {
+			if ($('rules-text').value !== '' && editor.dirty &&
+			    !window.confirm('Clear the rules in the editor, and ' +
+					    'your edits?'))
+				return;
+			$('rules-text').value = '';
+			$('rules').value = '';
+			editor = { name: 'survey.rules', text: '', bytes: null,
+				   dirty: false };
+			$('seen').hidden = true;
+			$('rules-problems').hidden = true;
+		});
+		$('rules-text').addEventListener('input', function () {
+			editor.dirty = true;
+		});
+		/* Edits are not lost to a reload without a word. */
+		window.addEventListener('beforeunload', function (event) {
+			if (editor.dirty && $('rules-text').value !== '') {
+				event.preventDefault();
+				event.returnValue = '';
+			}
 		});
 		$('form').addEventListener('submit', function (event) {
 			event.preventDefault();
