@@ -363,6 +363,87 @@ async function editor(survey) {
 	await page.close();
 }
 
+/*
+ * compare, agree and denominators in the page: each one's table is the
+ * program's, and each of its downloads is the program's output, byte for
+ * byte, for the same files and options.
+ */
+async function commands() {
+	const formats = cli('.', ['--list-formats']).out.toString().trim()
+		.split('\n').map((line) => line.split('\t'));
+	const later = 'data/icb-2023.csv';
+	const earlier = 'tests/fixtures/icb-subset.csv';
+	const second = 'tests/fixtures/icb-2023-second-coder-invented.csv';
+	const dir = folder([later, earlier, second]);
+	const bare = (f) => path.basename(f);
+	const runs = [
+		{ cmd: 'compare', o: { ci: '95' },
+		  args: ['--ci=95', 'compare', bare(earlier), bare(later)],
+		  set: async (page) => choose(page, 'before', path.join(dir,
+			bare(earlier))) },
+		{ cmd: 'agree', o: { decimals: '1' },
+		  args: ['--decimals', '1', 'agree', bare(later), bare(second)],
+		  set: async (page) => {
+			const input = await page.$('#codings');
+			await input.uploadFile(path.join(dir, bare(second)));
+			await page.waitForSelector('#codings[data-loaded="1"]',
+				{ timeout: 10000 });
+		  } },
+		{ cmd: 'denominators', o: {},
+		  args: ['denominators', '--range', '1-60', '--rounding',
+			 'half-even', '83', '11', '6'],
+		  set: async (page) => {
+			await page.$eval('#percentages', (e) => { e.value = '83 11 6'; });
+			await page.$eval('#range', (e) => { e.value = '1-60'; });
+			await page.select('#rounding', 'half-even');
+		  } },
+	];
+
+	for (const t of runs) {
+		const page = await open();
+		await setOptions(page, t.o);
+		await choose(page, 'survey', path.join(dir, bare(later)));
+		await t.set(page);
+		await page.click('#' + t.cmd + '-go');
+		check(await ended(page) === 0, t.cmd + ': ran in the page');
+		const shown = await page.$eval('#' + t.cmd + '-text',
+			(e) => e.textContent);
+		const want = cli(dir, t.args);
+		check(shown === want.out.toString(), t.cmd + ': the table is the ' +
+			'program\'s', shown + '\nvs\n' + want.out);
+		const into = path.join(scratch, t.cmd + folders++);
+		fs.mkdirSync(into);
+		const cdp = await page.target().createCDPSession();
+		await cdp.send('Browser.setDownloadBehavior',
+			{ behavior: 'allow', downloadPath: into });
+		let tried = 0;
+		for (const [format, , , views] of formats) {
+			if (!views.split(',').includes(t.cmd))
+				continue;
+			tried++;
+			const before = new Set(fs.readdirSync(into));
+			await page.click('#' + t.cmd + '-downloads a[data-format="' +
+				format + '"]');
+			let file = null;
+			for (let k = 0; k < 100 && !file; k++) {
+				await new Promise((r) => setTimeout(r, 50));
+				file = fs.readdirSync(into).find((f) => !before.has(f) &&
+					!f.endsWith('.crdownload'));
+			}
+			const at = t.args.indexOf(t.cmd) + 1;
+			const w = cli(dir, t.args.slice(0, at).concat(['--format',
+				format], t.args.slice(at)));
+			const got = file ? fs.readFileSync(path.join(into, file)) : null;
+			check(got && Buffer.compare(got, w.out) === 0, t.cmd +
+				': the ' + format + ' download is the program\'s output',
+				got ? 'got ' + got.length + ' bytes, want ' + w.out.length :
+				'nothing downloaded');
+		}
+		check(tried >= 5, t.cmd + ': a download a format (' + tried + ')');
+		await page.close();
+	}
+}
+
 /* Labels, the keyboard and a phone's width. */
 async function usable(survey) {
 	const page = await open();
@@ -479,6 +560,7 @@ async function bench(file) {
 		await cases('tests/e2e/cases');
 		await downloads('data/icb-2023.csv');
 		await editor('tests/fixtures/guide-trusts.csv');
+		await commands();
 		await usable('data/icb-2023.csv');
 		await dropped('data/icb-2023.csv');
 		await watchdog();

@@ -11,7 +11,9 @@
 (function () {
 	var engine = null;
 	var sink = null;            /* the lines the engine prints, per run */
-	var chosen = { survey: null, rules: null, baseline: null, register: null };
+	var chosen = { survey: null, rules: null, baseline: null, register: null,
+		       before: null };
+	var codings = [];           /* agree: the other codings chosen */
 	var last = null;            /* the options of the last good run */
 	/*
 	 * The rules editor: what it was loaded with (a file chosen, or a
@@ -97,10 +99,16 @@
 			}
 		});
 		FS.chdir('/files');
-		for (role in chosen) {
-			f = chosen[role];
-			if (!f)
-				continue;
+		var all = [];
+		for (role in chosen)
+			if (chosen[role])
+				all.push([role, chosen[role]]);
+		codings.forEach(function (c, i) {
+			all.push(['coding' + (i + 1), c]);
+		});
+		all.forEach(function (pair) {
+			role = pair[0];
+			f = pair[1];
 			/* Two files of one name: the second in a folder of its own. */
 			dir = '';
 			if (used[f.name]) {
@@ -113,7 +121,7 @@
 				f.path = './' + f.path;   /* a name, not an option */
 			FS.writeFile('/files/' + f.path.replace(/^\.\//, ''), f.bytes);
 			n++;
-		}
+		});
 		return n;
 	}
 
@@ -444,6 +452,148 @@
 		a.download = stem + '.' + f.ext;
 	}
 
+	/*
+	 * The other commands: compare, agree and denominators, each run as
+	 * the program runs it, with the options above where the command
+	 * takes them.  The arguments of each one's last good run, for its
+	 * downloads.
+	 */
+	var commandArgs = {};
+
+	/* A command's arguments, or null after saying what is missing. */
+	function commandArgsFor(cmd) {
+		var opts = options(), pcts;
+
+		if (cmd === 'denominators') {
+			pcts = $('percentages').value.trim().split(/[\s,;]+/)
+				.filter(function (p) { return p !== ''; });
+			if (!pcts.length) {
+				status('Type the published percentages first.');
+				$('percentages').focus();
+				return null;
+			}
+			return ['denominators', '--range', $('range').value.trim(),
+				'--rounding', $('rounding').value].concat(pcts);
+		}
+		if (!chosen.survey) {
+			status('Choose the coded sheet first.');
+			$('survey').focus();
+			return null;
+		}
+		if (cmd === 'compare') {
+			if (!chosen.before) {
+				status('Choose the earlier sheet first.');
+				$('before').focus();
+				return null;
+			}
+			return ['-j', '1'].concat(opts, ['compare', chosen.before.path,
+				chosen.survey.path]);
+		}
+		if (!codings.length) {
+			status('Choose the other codings first.');
+			$('codings').focus();
+			return null;
+		}
+		/* agree takes neither a baseline nor intervals. */
+		opts = opts.filter(function (a, i) {
+			return !/^--ci=/.test(a) && a !== '--baseline' &&
+				opts[i - 1] !== '--baseline';
+		});
+		return ['-j', '1'].concat(opts, ['agree', chosen.survey.path],
+			codings.map(function (c) { return c.path; }));
+	}
+
+	/* Run `cmd` (compare, agree, denominators): its table shown. */
+	function runCommand(cmd) {
+		var args, r, at, out = '/out/' + cmd + '.txt';
+
+		if (!engine)
+			return;
+		showMessages([], false);
+		delete commandArgs[cmd];
+		$(cmd + '-text').hidden = true;
+		$(cmd + '-downloads').hidden = true;
+		writeFiles();
+		args = commandArgsFor(cmd);
+		if (!args)
+			return;
+		at = args.indexOf(cmd) + 1;
+		r = run(args.slice(0, at).concat(['--output', out],
+			args.slice(at)));
+		if (failed(r))
+			return;
+		$(cmd + '-text').textContent = text(readOut(out));
+		$(cmd + '-text').hidden = false;
+		commandArgs[cmd] = args;
+		$(cmd + '-downloads').hidden = false;
+		status('Ran ' + cmd + '.', 0);
+	}
+
+	/* A command's download: the program run with the format asked for. */
+	function commandDownload(event) {
+		var a = event.currentTarget, format = a.getAttribute('data-format');
+		var cmd = a.getAttribute('data-command'), args = commandArgs[cmd];
+		var f = formats[format], out = '/out/download.' + f.ext, r, at;
+
+		if (!args) {
+			event.preventDefault();
+			return;
+		}
+		writeFiles();
+		at = args.indexOf(cmd) + 1;
+		r = run(args.slice(0, at).concat(['--format', format, '--output',
+			out], args.slice(at)));
+		if (r.status !== 0) {
+			event.preventDefault();
+			showMessages(r.lines, true);
+			return;
+		}
+		if (a.href && a.href.indexOf('blob:') === 0)
+			URL.revokeObjectURL(a.href);
+		a.href = URL.createObjectURL(new Blob([readOut(out)],
+			{ type: f.type }));
+		a.download = cmd + '.' + f.ext;
+	}
+
+	/* Each command's download links: the formats that show its view. */
+	function commandLinks() {
+		Array.prototype.forEach.call(document.querySelectorAll(
+			'.command-downloads'), function (ul) {
+			var cmd = ul.getAttribute('data-command'), name;
+
+			for (name in formats) {
+				if (formats[name].views.indexOf(cmd) < 0)
+					continue;
+				var li = document.createElement('li');
+				var a = document.createElement('a');
+				a.href = '#';
+				a.setAttribute('data-format', name);
+				a.setAttribute('data-command', cmd);
+				a.textContent = formats[name].label;
+				a.addEventListener('click', commandDownload);
+				li.appendChild(a);
+				ul.appendChild(li);
+			}
+		});
+	}
+
+	/* Keep the bytes of the codings chosen for agree. */
+	function takeCodings(files) {
+		var input = $('codings'), list = Array.prototype.slice.call(files);
+
+		input.removeAttribute('data-loaded');
+		Promise.all(list.map(function (file) {
+			return file.arrayBuffer().then(function (buffer) {
+				return { name: file.name, bytes: new Uint8Array(buffer) };
+			});
+		})).then(function (got) {
+			codings = got;
+			input.setAttribute('data-loaded', String(got.length));
+		}, function (e) {
+			status('Cannot read a coding (' + e + ').');
+		});
+	}
+
 	/* Keep the bytes of a file chosen or dropped for `role`. */
 	function take(role, file) {
 		var input = $(role);
@@ -467,7 +617,16 @@
 
 	function ready() {
 		listFormats();
-		['survey', 'rules', 'baseline', 'register'].forEach(function (role) {
+		commandLinks();
+		['compare', 'agree', 'denominators'].forEach(function (cmd) {
+			$(cmd + '-go').addEventListener('click', function () {
+				runCommand(cmd);
+			});
+		});
+		$('codings').addEventListener('change', function () {
+			takeCodings(this.files);
+		});
+		['survey', 'rules', 'baseline', 'register', 'before'].forEach(function (role) {
 			$(role).addEventListener('change', function () {
 				take(role, this.files[0]);
 			});
