@@ -399,6 +399,25 @@ async function commands() {
 		  } },
 	];
 
+	/* Check only: what the program's check prints, good and bad. */
+	for (const sheet of ['data/icb-2023.csv', 'tests/fixtures/small-messy.csv',
+				   'tests/fixtures/bad-values.csv']) {
+		const d = folder([sheet]);
+		const page = await open();
+		await choose(page, 'survey', path.join(d, bare(sheet)));
+		await page.click('#check-go');
+		const exit = await ended(page);
+		const want = cli(d, ['check', bare(sheet)]);
+		const shown = await page.$eval('#check-text', (e) =>
+			e.textContent + '\n');
+		check(exit === want.status && shown === want.err +
+			want.out.toString(), 'check ' + bare(sheet) + ': the ' +
+			'program\'s report', shown + '\nvs\n' + want.err + want.out);
+		check(await page.$eval('#results', (e) => e.hidden),
+			'check ' + bare(sheet) + ': no figures');
+		await page.close();
+	}
+
 	for (const t of runs) {
 		const page = await open();
 		await setOptions(page, t.o);

@@ -358,6 +358,7 @@
 		if (!engine)
 			return;
 		showMessages([], false);
+		$('checked').hidden = true;
 		if (!chosen.survey) {
 			status('Choose the coded sheet first.');
 			$('survey').focus();
@@ -503,6 +504,38 @@
 			codings.map(function (c) { return c.path; }));
 	}
 
+	/*
+	 * Check the sheet against the rules, as `foitab check` does: every
+	 * problem, and the count of rows, without tabulating.
+	 */
+	function checkOnly() {
+		var opts = options(), r;
+
+		if (!engine)
+			return;
+		showMessages([], false);
+		$('checked').hidden = true;
+		$('results').hidden = true;
+		if (!chosen.survey) {
+			status('Choose the coded sheet first.');
+			$('survey').focus();
+			return;
+		}
+		writeFiles();
+		/* check takes the rules, the register and the encoding only. */
+		opts = opts.filter(function (a, i) {
+			var w = /^--(decimals|baseline)$/;
+			return !/^--ci=/.test(a) && !w.test(a) && !w.test(opts[i - 1]);
+		});
+		r = run(['-j', '1'].concat(opts, ['check', chosen.survey.path]));
+		$('check-text').textContent = r.lines.join('\n');
+		$('checked').hidden = false;
+		status(r.status === 0 ? 'Checked ' + chosen.survey.name + ': no ' +
+			'problems.' : 'Checked ' + chosen.survey.name + ': ' +
+			(EXIT[r.status] || 'exit status ' + r.status) + '.', r.status);
+		showRulesLines(r.lines);
+	}
+
 	/* Run `cmd` (compare, agree, denominators): its table shown. */
 	function runCommand(cmd) {
 		var args, r, at, out = '/out/' + cmd + '.txt';
@@ -618,6 +651,7 @@
 	function ready() {
 		listFormats();
 		commandLinks();
+		$('check-go').addEventListener('click', checkOnly);
 		['compare', 'agree', 'denominators'].forEach(function (cmd) {
 			$(cmd + '-go').addEventListener('click', function () {
 				runCommand(cmd);
