@@ -30,7 +30,8 @@ struct figures {
 	unsigned long overflow_line; /* the row whose figure the total could
 					not take exactly; 0: none */
 	struct number min, max;
-	char *min_body, *max_body;
+	struct strbuf min_body;      /* kept in buffers that are reused: a */
+	struct strbuf max_body;      /* new extreme costs no allocation */
 	unsigned long *words;        /* by value; NULL until one is seen */
 	struct number *values;       /* every figure, in no order until
 					tally_finish() sorts them */

@@ -212,8 +212,8 @@ static void test_figures(void **state)
 		assert_int_equal(tally_median(f, &median), 0);
 		assert_string_equal(number_text(&median, 0, buf, sizeof buf),
 				    "0.625");      /* (0.25 + 1) / 2 */
-		assert_string_equal(f->min_body, "E");  /* first of two -3s */
-		assert_string_equal(f->max_body, "H");
+		assert_string_equal(strbuf_str(&f->min_body), "E"); /* first -3 */
+		assert_string_equal(strbuf_str(&f->max_body), "H");
 		assert_non_null(f->words);
 		assert_int_equal(f->words[0], 2);
 		assert_int_equal(f->overflow_line, 0);

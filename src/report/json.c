@@ -38,6 +38,15 @@ static void json_string(FILE *out, const char *s)
 	fputc('"', out);
 }
 
+/* A string, or null for NULL. */
+static void json_string_or_null(FILE *out, const char *s)
+{
+	if (s)
+		json_string(out, s);
+	else
+		fputs("null", out);
+}
+
 /* A number from text ("5.88"), or null for "". */
 static void json_number(FILE *out, const char *s)
 {
@@ -89,17 +98,11 @@ static void json_numbers(const struct tally *t, const char *indent, FILE *out)
 		fputs(", \"min\": ", out);
 		json_number(out, ft.min);
 		fputs(", \"min_body\": ", out);
-		if (*ft.min)
-			json_string(out, ft.min_body);
-		else
-			fputs("null", out);
+		json_string_or_null(out, *ft.min ? ft.min_body : NULL);
 		fputs(", \"max\": ", out);
 		json_number(out, ft.max);
 		fputs(", \"max_body\": ", out);
-		if (*ft.max)
-			json_string(out, ft.max_body);
-		else
-			fputs("null", out);
+		json_string_or_null(out, *ft.max ? ft.max_body : NULL);
 		fputs(", \"words\": {", out);
 		for (w = 0; w < t->rules->columns[t->figures[i].column].nvalues;
 		     w++)

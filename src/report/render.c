@@ -226,8 +226,8 @@ void figure_text(const struct tally *t, size_t i, int grouped,
 	}
 	number_text(&min, grouped, ft->min, sizeof ft->min);
 	number_text(&max, grouped, ft->max, sizeof ft->max);
-	ft->min_body = f->min_body;
-	ft->max_body = f->max_body;
+	ft->min_body = strbuf_str(&f->min_body);
+	ft->max_body = strbuf_str(&f->max_body);
 }
 
 int figure_word(const struct tally *t, size_t i, size_t w, const char **name,

@@ -67,19 +67,15 @@ static int make_figures(struct tally *t)
 
 /* Keep `*x` as the least (`sign` -1) or greatest (1) figure, with `body`,
  * when it is beyond `*have` (or there is none yet). -1: out of memory. */
-static int keep_extreme(struct number *have, char **have_body,
+static int keep_extreme(struct number *have, struct strbuf *have_body,
 			const struct number *x, const char *body, int sign,
 			int first)
 {
-	char *copy;
-
 	if (!first && number_compare(x, have) != sign)
 		return 0;
-	copy = mem_strndup(body, strlen(body));
-	if (!copy)
+	strbuf_reset(have_body);
+	if (strbuf_add(have_body, body, strlen(body)) < 0)
 		return -1;
-	mem_free(*have_body);
-	*have_body = copy;
 	*have = *x;
 	return 0;
 }
@@ -232,10 +228,10 @@ static int merge_figures(struct figures *f, const struct figures *more,
 		else if (number_add(&f->total, &more->total) < 0)
 			f->overflow_line = ULONG_MAX;   /* in the parts' sum */
 	}
-	if (keep_extreme(&f->min, &f->min_body, &more->min, more->min_body, -1,
-			 !f->bodies) < 0 ||
-	    keep_extreme(&f->max, &f->max_body, &more->max, more->max_body, 1,
-			 !f->bodies) < 0)
+	if (keep_extreme(&f->min, &f->min_body, &more->min,
+			 strbuf_str(&more->min_body), -1, !f->bodies) < 0 ||
+	    keep_extreme(&f->max, &f->max_body, &more->max,
+			 strbuf_str(&more->max_body), 1, !f->bodies) < 0)
 		return -1;
 	f->bodies += more->bodies;
 	return 0;
@@ -311,8 +307,8 @@ void tally_free(struct tally *t)
 	size_t i;
 
 	for (i = 0; i < t->nfigures; i++) {
-		mem_free(t->figures[i].min_body);
-		mem_free(t->figures[i].max_body);
+		strbuf_release(&t->figures[i].min_body);
+		strbuf_release(&t->figures[i].max_body);
 		mem_free(t->figures[i].words);
 		mem_free(t->figures[i].values);
 	}

@@ -37,20 +37,18 @@ static int skip_currency(const char **s, size_t *len)
 }
 
 /* Skip a sign at *s: 1 for '-' or U+2212, 0 for '+' or none. */
-static int skip_sign(const char **s, size_t *len, int *seen)
+static int skip_sign(const char **s, size_t *len)
 {
 	if (starts(*s, *len, "-") || starts(*s, *len, "+")) {
 		int minus = **s == '-';
 
 		(*s)++;
 		(*len)--;
-		*seen = 1;
 		return minus;
 	}
 	if (starts(*s, *len, "\xe2\x88\x92")) {
 		*s += 3;
 		*len -= 3;
-		*seen = 1;
 		return 1;
 	}
 	return 0;
@@ -80,12 +78,12 @@ static int push_digit(int64_t *units, int d)
 enum number_error number_parse(const char *s, size_t len, struct number *n)
 {
 	int64_t units = 0;
-	int minus = 0, signed_ = 0, currency, scale = 0, digits = 0;
+	int minus, currency, scale = 0, digits = 0;
 	int grouped = 0, group = 0, exponent = 0;
 	char sep = 0;
 
 	currency = skip_currency(&s, &len);
-	minus = skip_sign(&s, &len, &signed_);
+	minus = skip_sign(&s, &len);
 	if (!currency)
 		currency = skip_currency(&s, &len);
 	if (len && s[len - 1] == '%')
@@ -135,11 +133,11 @@ enum number_error number_parse(const char *s, size_t len, struct number *n)
 	if (!digits)
 		return NUMBER_NOT;
 	if (len && (*s == 'e' || *s == 'E') && !grouped) {
-		int eminus = 0, edigits = 0, unused = 0;
+		int eminus, edigits = 0;
 
 		s++;
 		len--;
-		eminus = skip_sign(&s, &len, &unused);
+		eminus = skip_sign(&s, &len);
 		for (; len && *s >= '0' && *s <= '9'; s++, len--, edigits++)
 			if (exponent < 100)
 				exponent = exponent * 10 + (*s - '0');
@@ -160,7 +158,6 @@ enum number_error number_parse(const char *s, size_t len, struct number *n)
 	for (; exponent < 0; exponent++)
 		if (++scale > NUMBER_MAX_SCALE)
 			return NUMBER_DECIMALS;
-	(void)signed_;
 	n->units = minus ? -units : units;
 	n->scale = scale;
 	return NUMBER_OK;

@@ -429,7 +429,7 @@
 	function download(event) {
 		var a = event.currentTarget, format = a.getAttribute('data-format');
 		var stem = chosen.survey.name.replace(/\.[^.]*$/, '');
-		var f = formats[format], out = '/out/download.' + f.ext, r;
+		var f = formats[format], out = '/out/download.' + f.ext;
 
 		if (!last) {
 			event.preventDefault();
@@ -438,9 +438,19 @@
 		writeFiles();
 		/* A format with no view by group (the chart, the report)
 		 * shows the whole survey. */
-		r = run(['-j', '1'].concat(f.views.indexOf('by') < 0 ?
+		offer(event, a, ['-j', '1'].concat(f.views.indexOf('by') < 0 ?
 			lastBase : last, ['--format', format, '--output', out,
-			chosen.survey.path]));
+			chosen.survey.path]), out, f, stem + '.' + f.ext);
+	}
+
+	/*
+	 * A download link `a` made what the engine writes to `out` when run
+	 * with `args` (format `f`), saved as `name`; on failure, the
+	 * messages, and no download.
+	 */
+	function offer(event, a, args, out, f, name) {
+		var r = run(args);
+
 		if (r.status !== 0) {
 			event.preventDefault();
 			showMessages(r.lines, true);
@@ -450,7 +460,7 @@
 			URL.revokeObjectURL(a.href);
 		a.href = URL.createObjectURL(new Blob([readOut(out)],
 			{ type: f.type }));
-		a.download = stem + '.' + f.ext;
+		a.download = name;
 	}
 
 	/*
@@ -566,7 +576,7 @@
 	function commandDownload(event) {
 		var a = event.currentTarget, format = a.getAttribute('data-format');
 		var cmd = a.getAttribute('data-command'), args = commandArgs[cmd];
-		var f = formats[format], out = '/out/download.' + f.ext, r, at;
+		var f = formats[format], out = '/out/download.' + f.ext, at;
 
 		if (!args) {
 			event.preventDefault();
@@ -574,18 +584,8 @@
 		}
 		writeFiles();
 		at = args.indexOf(cmd) + 1;
-		r = run(args.slice(0, at).concat(['--format', format, '--output',
-			out], args.slice(at)));
-		if (r.status !== 0) {
-			event.preventDefault();
-			showMessages(r.lines, true);
-			return;
-		}
-		if (a.href && a.href.indexOf('blob:') === 0)
-			URL.revokeObjectURL(a.href);
-		a.href = URL.createObjectURL(new Blob([readOut(out)],
-			{ type: f.type }));
-		a.download = cmd + '.' + f.ext;
+		offer(event, a, args.slice(0, at).concat(['--format', format,
+			'--output', out], args.slice(at)), out, f, cmd + '.' + f.ext);
 	}
 
 	/* Each command's download links: the formats that show its view. */
