@@ -492,6 +492,82 @@ async function usable(survey) {
 	await page.close();
 }
 
+/*
+ * The page at a glance, at a phone's width and a desktop's: after
+ * Tabulate the sheet, rules and options fold away and the figures are in
+ * the first screen; after a mistake they stay open, with the messages
+ * under the button; a command's messages are in its own box.
+ */
+async function glance(survey) {
+	for (const [width, height] of [[360, 740], [1280, 800]]) {
+		const page = await open();
+		await page.setViewport({ width, height });
+		await choose(page, 'survey', survey);
+		await page.click('#go');
+		check(await ended(page) === 0, width + 'px: tabulated');
+		check(!(await page.$eval('#setup', (e) => e.open)), width +
+			'px: the sheet, rules and options fold away');
+		const said = await page.$eval('#setup-said', (e) => e.textContent);
+		check(said.includes(path.basename(survey)) &&
+			said.includes('built-in rules'), width + 'px: the folded ' +
+			'part says what was used', said);
+		const top = await page.evaluate(() => {
+			window.scrollTo(0, 0);
+			return document.querySelector('#report table tbody tr')
+				.getBoundingClientRect().bottom;
+		});
+		check(top <= height, width + 'px: the first figure is in the ' +
+			'first screen (' + Math.round(top) + 'px)');
+		const wide = await page.evaluate(() =>
+			document.documentElement.scrollWidth);
+		check(wide <= width, width + 'px: no sideways scrolling (' + wide +
+			'px)');
+		await page.screenshot({ path: path.join(scratch, 'figures-' +
+			width + '.png') });
+
+		/* A mistake: the setup opens, the messages under the button. */
+		await typeRules(page, '[column response]\nvalues = yes\n');
+		await page.$eval('#status', (e) => e.removeAttribute('data-exit'));
+		await page.click('#go');
+		check(await ended(page) === 65, width + 'px: a mistake stops it');
+		const where = await page.evaluate(() => {
+			const at = (id) => document.getElementById(id);
+			const after = (a, b) => !!(a.compareDocumentPosition(b) &
+				Node.DOCUMENT_POSITION_FOLLOWING);
+			return { open: at('setup').open, shown: !at('messages').hidden,
+				under: after(at('go'), at('messages')),
+				hidden: at('results').hidden };
+		});
+		check(where.open && where.shown && where.under && where.hidden,
+			width + 'px: after a mistake, the setup is open and the ' +
+			'messages are under Tabulate', JSON.stringify(where));
+		await page.screenshot({ path: path.join(scratch, 'mistake-' +
+			width + '.png'), fullPage: true });
+		await page.close();
+	}
+
+	/* A command's messages in its own box: asked for, and the program's. */
+	const page = await open();
+	await page.click('#denominators-go');
+	check(/Type the published percentages/.test(await page.$eval(
+		'#denominators-messages', (e) => e.hidden ? '' : e.textContent)),
+		'denominators asks for the percentages in its own box');
+	await page.$eval('#percentages', (e) => { e.value = '50'; });
+	await page.$eval('#range', (e) => { e.value = '9-1'; });
+	await page.click('#denominators-go');
+	const exit = await ended(page);
+	const want = cli('.', ['denominators', '--range', '9-1', '--rounding',
+		'half-up', '50']);
+	const shown = await page.$eval('#denominators-messages', (e) =>
+		e.hidden ? '' : e.textContent + '\n');
+	check(exit === want.status && exit !== 0 && shown === want.err,
+		'a command\'s mistake is the program\'s message, in its own box',
+		shown + ' vs ' + want.err);
+	check(await page.$eval('#messages', (e) => e.hidden),
+		'and not under Tabulate');
+	await page.close();
+}
+
 /* A sheet dropped on the box is taken as if chosen. */
 async function dropped(survey) {
 	const page = await open();
@@ -581,6 +657,7 @@ async function bench(file) {
 		await editor('tests/fixtures/guide-trusts.csv');
 		await commands();
 		await usable('data/icb-2023.csv');
+		await glance('data/icb-2023.csv');
 		await dropped('data/icb-2023.csv');
 		await watchdog();
 		check(offences.length === 0, 'no request left the page',

@@ -24,7 +24,8 @@
 	var lastBase = null;        /* the same without --by */
 	var EXIT = {
 		2: 'the options were not understood',
-		65: 'the files have problems, listed above; nothing was tabulated',
+		65: 'the files have problems, listed in the messages; nothing was ' +
+			'tabulated',
 		66: 'a file could not be read',
 		71: 'the page ran out of memory',
 		74: 'the output could not be written'
@@ -148,11 +149,66 @@
 		return a;
 	}
 
-	function showMessages(lines, failed) {
-		$('messages').hidden = lines.length === 0;
-		$('messages').className = failed ? 'failed' : '';
-		$('messages-text').textContent = lines.join('\n');
+	/*
+	 * A run's messages, beside the control they are about: `where` is
+	 * the id of the place for them (#messages, under Tabulate, unless
+	 * said), and the rules lines they name are shown by the editor.
+	 */
+	function showMessages(lines, failed, where) {
+		var box = $(where || 'messages');
+		var pre = box.tagName === 'PRE' ? box : box.querySelector('pre');
+
+		box.hidden = lines.length === 0;
+		box.classList.toggle('failed', !!failed);
+		pre.textContent = lines.join('\n');
 		showRulesLines(lines);
+		if (failed && $('rules-problems').children.length)
+			$('setup').open = true;
+	}
+
+	/*
+	 * Ask for what is missing: say `what` (in `where` too, if given,
+	 * beside the control asked from) and put the focus on control `id`,
+	 * opening the sheet, rules and options if it is among them.
+	 */
+	function ask(what, id, where) {
+		status(what);
+		if (where)
+			showMessages([what], false, where);
+		if ($('setup').contains($(id)))
+			$('setup').open = true;
+		$(id).focus();
+	}
+
+	/* Clear what each place for messages holds. */
+	function clearMessages() {
+		['messages', 'draft-messages', 'compare-messages', 'agree-messages',
+		 'denominators-messages'].forEach(function (id) {
+			$(id).hidden = true;
+		});
+		$('rules-problems').hidden = true;
+	}
+
+	/* The editor as tall as what it holds, from 4 lines to 24. */
+	function fitEditor() {
+		var n = $('rules-text').value.split('\n').length + 1;
+
+		$('rules-text').rows = Math.min(24, Math.max(4, n));
+	}
+
+	/*
+	 * Fold the sheet, rules and options away after figures are shown,
+	 * saying in one line what was used; open them to change anything.
+	 */
+	function foldSetup() {
+		var rules = $('rules-text').value === '' ? 'the built-in rules' :
+			'the rules in the editor';
+
+		$('setup-said').textContent = ': ' + chosen.survey.name + ', with ' +
+			rules + ' (open to change)';
+		$('setup').open = false;
+		/* What was above the figures has folded: bring them up. */
+		$('setup').scrollIntoView({ block: 'start' });
 	}
 
 	/*
@@ -192,6 +248,7 @@
 		editor.text = new TextDecoder('utf-8').decode(bytes);
 		editor.dirty = false;
 		$('rules-text').value = editor.text;
+		fitEditor();
 	}
 
 	/*
@@ -229,10 +286,16 @@
 				/^(body|code|response|summary)$/.test(c.name) ?
 				'built in' : 'text');
 
-			[c.name, c.header, type + (c.why ? ' (' + c.why + ')' : ''),
-			 c.values].forEach(function (v) {
-				var td = document.createElement('td');
+			[c.name, c.header, type, c.values].forEach(function (v, i) {
+				var td = document.createElement('td'), why;
+
 				td.textContent = v;
+				if (i === 2 && c.why) {
+					why = document.createElement('span');
+					why.className = 'why';
+					why.textContent = c.why;
+					td.appendChild(why);
+				}
 				tr.appendChild(td);
 			});
 			body.appendChild(tr);
@@ -247,26 +310,29 @@
 		if (!engine)
 			return;
 		if (!chosen.survey) {
-			status('Choose the coded sheet first.');
-			$('survey').focus();
+			ask('Choose the coded sheet first.', 'survey', 'draft-messages');
 			return;
 		}
 		if (editor.dirty && $('rules-text').value !== '' &&
 		    !window.confirm('Replace the rules in the editor, and your ' +
 				    'edits, with a new draft?'))
 			return;
+		clearMessages();
 		writeFiles();
 		r = run(['init', '--output', '/out/draft.rules',
 			 chosen.survey.path]);
-		if (failed(r))
+		if (failed(r, 'draft-messages'))
 			return;     /* the editor keeps what it held */
-		showMessages(r.lines, false);
+		showMessages(r.lines, false, 'draft-messages');
 		bytes = readOut('/out/draft.rules');
 		loadEditor('survey.rules', bytes);
 		$('rules-text').setAttribute('data-drafted', chosen.survey.name);
 		showSeen(editor.text);
 		status('Drafted rules from ' + chosen.survey.name + ': add ' +
 			'buckets, then press Tabulate.', 0);
+		/* The draft read from its first line. */
+		$('rules-text').setSelectionRange(0, 0);
+		$('rules-text').scrollTop = 0;
 		$('rules-text').focus();
 	}
 
@@ -328,9 +394,8 @@
 			if (node.tagName === 'SCRIPT')
 				return;
 			if (node.tagName === 'H1') {
-				var title = document.createElement('h3');
-				title.textContent = node.textContent;
-				into.appendChild(title);
+				/* The survey's title heads the figures. */
+				$('results-h').textContent = node.textContent;
 			} else if (node.tagName === 'SECTION' &&
 				   node.classList.contains('bucket')) {
 				into.appendChild(bucketBodies(node));
@@ -340,15 +405,19 @@
 		});
 	}
 
-	/* Show a run's messages; if it failed, say so and return true. */
-	function failed(r) {
+	/*
+	 * Show a run's messages (in `where`, as showMessages); if it failed,
+	 * say so and return true.
+	 */
+	function failed(r, where) {
 		if (r.lines.length || r.status !== 0)
-			showMessages(r.lines, r.status !== 0);
+			showMessages(r.lines, r.status !== 0, where);
 		if (r.status === 0)
 			return false;
 		status('Stopped: ' + (EXIT[r.status] || 'exit status ' + r.status) +
 			'.', r.status);
-		$('messages').focus();
+		if (!where)
+			$('messages').focus();
 		return true;
 	}
 
@@ -357,11 +426,10 @@
 
 		if (!engine)
 			return;
-		showMessages([], false);
+		clearMessages();
 		$('checked').hidden = true;
 		if (!chosen.survey) {
-			status('Choose the coded sheet first.');
-			$('survey').focus();
+			ask('Choose the coded sheet first.', 'survey');
 			return;
 		}
 		writeFiles();
@@ -395,6 +463,7 @@
 		last = by ? base.concat(['--by', by]) : base;
 		lastBase = base;
 		$('results').hidden = false;
+		foldSetup();
 		status('Tabulated ' + chosen.survey.name + ' in ' +
 			Math.round(performance.now() - t0) + ' ms.', 0);
 	}
@@ -446,14 +515,14 @@
 	/*
 	 * A download link `a` made what the engine writes to `out` when run
 	 * with `args` (format `f`), saved as `name`; on failure, the
-	 * messages, and no download.
+	 * messages (in `where`, as showMessages), and no download.
 	 */
-	function offer(event, a, args, out, f, name) {
+	function offer(event, a, args, out, f, name, where) {
 		var r = run(args);
 
 		if (r.status !== 0) {
 			event.preventDefault();
-			showMessages(r.lines, true);
+			showMessages(r.lines, true, where);
 			return;
 		}
 		if (a.href && a.href.indexOf('blob:') === 0)
@@ -479,30 +548,30 @@
 			pcts = $('percentages').value.trim().split(/[\s,;]+/)
 				.filter(function (p) { return p !== ''; });
 			if (!pcts.length) {
-				status('Type the published percentages first.');
-				$('percentages').focus();
+				ask('Type the published percentages first.',
+				    'percentages', cmd + '-messages');
 				return null;
 			}
 			return ['denominators', '--range', $('range').value.trim(),
 				'--rounding', $('rounding').value].concat(pcts);
 		}
 		if (!chosen.survey) {
-			status('Choose the coded sheet first.');
-			$('survey').focus();
+			ask('Choose the coded sheet first (under "Sheet, rules ' +
+			    'and options").', 'survey', cmd + '-messages');
 			return null;
 		}
 		if (cmd === 'compare') {
 			if (!chosen.before) {
-				status('Choose the earlier sheet first.');
-				$('before').focus();
+				ask('Choose the earlier sheet first.', 'before',
+				    cmd + '-messages');
 				return null;
 			}
 			return ['-j', '1'].concat(opts, ['compare', chosen.before.path,
 				chosen.survey.path]);
 		}
 		if (!codings.length) {
-			status('Choose the other codings first.');
-			$('codings').focus();
+			ask('Choose the other codings first.', 'codings',
+			    cmd + '-messages');
 			return null;
 		}
 		/* agree takes neither a baseline nor intervals. */
@@ -523,12 +592,11 @@
 
 		if (!engine)
 			return;
-		showMessages([], false);
+		clearMessages();
 		$('checked').hidden = true;
 		$('results').hidden = true;
 		if (!chosen.survey) {
-			status('Choose the coded sheet first.');
-			$('survey').focus();
+			ask('Choose the coded sheet first.', 'survey');
 			return;
 		}
 		writeFiles();
@@ -540,6 +608,8 @@
 		r = run(['-j', '1'].concat(opts, ['check', chosen.survey.path]));
 		$('check-text').textContent = r.lines.join('\n');
 		$('checked').hidden = false;
+		if (r.status !== 0)
+			$('setup').open = true;
 		status(r.status === 0 ? 'Checked ' + chosen.survey.name + ': no ' +
 			'problems.' : 'Checked ' + chosen.survey.name + ': ' +
 			(EXIT[r.status] || 'exit status ' + r.status) + '.', r.status);
@@ -552,7 +622,7 @@
 
 		if (!engine)
 			return;
-		showMessages([], false);
+		clearMessages();
 		delete commandArgs[cmd];
 		$(cmd + '-text').hidden = true;
 		$(cmd + '-downloads').hidden = true;
@@ -563,8 +633,10 @@
 		at = args.indexOf(cmd) + 1;
 		r = run(args.slice(0, at).concat(['--output', out],
 			args.slice(at)));
-		if (failed(r))
+		if (failed(r, cmd + '-messages'))
 			return;
+		if (r.lines.length)
+			showMessages(r.lines, false, cmd + '-messages');
 		$(cmd + '-text').textContent = text(readOut(out));
 		$(cmd + '-text').hidden = false;
 		commandArgs[cmd] = args;
@@ -585,7 +657,8 @@
 		writeFiles();
 		at = args.indexOf(cmd) + 1;
 		offer(event, a, args.slice(0, at).concat(['--format', format,
-			'--output', out], args.slice(at)), out, f, cmd + '.' + f.ext);
+			'--output', out], args.slice(at)), out, f, cmd + '.' + f.ext,
+			cmd + '-messages');
 	}
 
 	/* Each command's download links: the formats that show its view. */
@@ -678,9 +751,11 @@
 				   dirty: false };
 			$('seen').hidden = true;
 			$('rules-problems').hidden = true;
+			fitEditor();
 		});
 		$('rules-text').addEventListener('input', function () {
 			editor.dirty = true;
+			fitEditor();
 		});
 		/* Edits are not lost to a reload without a word. */
 		window.addEventListener('beforeunload', function (event) {
