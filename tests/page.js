@@ -524,6 +524,14 @@ async function glance(survey) {
 			'px)');
 		await page.screenshot({ path: path.join(scratch, 'figures-' +
 			width + '.png') });
+		/* The keyboard alone opens them again: back from the button. */
+		await page.focus('#go');
+		await page.keyboard.down('Shift');
+		await page.keyboard.press('Tab');
+		await page.keyboard.up('Shift');
+		await page.keyboard.press('Enter');
+		check(await page.$eval('#setup', (e) => e.open), width + 'px: ' +
+			'Shift+Tab and Enter open the sheet, rules and options');
 
 		/* A mistake: the setup opens, the messages under the button. */
 		await typeRules(page, '[column response]\nvalues = yes\n');
