@@ -576,6 +576,34 @@ async function glance(survey) {
 	await page.close();
 }
 
+/*
+ * Number columns' figures and per-bucket denominators, in the page as in
+ * the program's html report: the same table, cell for cell.
+ */
+async function numbers(sheet, rules) {
+	const dir = folder([sheet, rules]);
+	const { page, exit } = await tabulate(path.join(dir,
+		path.basename(sheet)), { rules: path.join(dir, path.basename(rules)) });
+	check(exit === 0, 'number columns tabulated in the page');
+	const html = cli(dir, ['--rules', path.basename(rules), '-f', 'html',
+		path.basename(sheet)]).out.toString();
+	const same = await page.evaluate((html) => {
+		const cells = (root, sel) => Array.from(root.querySelectorAll(sel),
+			(c) => c.textContent);
+		const want = new DOMParser().parseFromString(html, 'text/html');
+		const got = document.getElementById('report');
+		const w = cells(want, '#numbers td, #numbers th');
+		const g = cells(got, '#numbers td, #numbers th');
+		const wb = cells(want, 'table:not(#numbers) td');
+		const gb = cells(got, 'table:not(#numbers) td');
+		return { ok: w.length > 0 && JSON.stringify(w) === JSON.stringify(g)
+			&& JSON.stringify(wb) === JSON.stringify(gb), g: g.join('|') };
+	}, html);
+	check(same.ok, 'the number figures and each bucket\'s denominator ' +
+		'are the html report\'s', same.g);
+	await page.close();
+}
+
 /* A sheet dropped on the box is taken as if chosen. */
 async function dropped(survey) {
 	const page = await open();
@@ -703,6 +731,8 @@ async function bench(file) {
 		await commands();
 		await usable('data/icb-2023.csv');
 		await glance('data/icb-2023.csv');
+		await numbers('tests/fixtures/numbers-invented.csv',
+			'tests/fixtures/numbers-invented.rules');
 		await dropped('data/icb-2023.csv');
 		await watchdog();
 		check(offences.length === 0, 'no request left the page',
