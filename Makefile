@@ -33,7 +33,7 @@ MODULES  = util/mem_util util/strbuf util/diag util/text util/output util/pool \
 	   read/csvread read/header read/sheetxml read/workbook read/pieces read/xlsx \
 	   read/xlsx_dates \
 	   read/ods read/source \
-	   survey/codebook survey/rules_reader survey/rules survey/settings survey/condition survey/bodies survey/loader survey/classifier \
+	   survey/codebook survey/rules_reader survey/rules survey/settings survey/condition survey/bodies survey/spellings survey/loader survey/classifier \
 	   survey/baseline survey/registry survey/split survey/collect \
 	   survey/draft survey/draft_guess survey/coders \
 	   stats/stats stats/agreement \

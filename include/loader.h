@@ -23,6 +23,7 @@
 #include "csvread.h"
 #include "diag.h"
 #include "rules.h"
+#include "spellings.h"
 
 /* One checked row.  The strings are valid only during the callback. */
 struct response {
@@ -81,6 +82,8 @@ struct loader {
 	int column_at[RULES_MAX_COLUMNS];  /* rules column -> cell, or -1 */
 	struct csv_column header[RULES_MAX_COLUMNS];
 	struct bodies bodies;        /* the bodies named, to find one twice */
+	struct spellings spellings;  /* coded cells' spellings met, and their
+					values */
 	struct strbuf scratch;       /* folded copies of values */
 	struct strbuf cells[RULES_MAX_COLUMNS]; /* trimmed copies */
 	struct strbuf header_text[RULES_MAX_COLUMNS]; /* as the sheet says */

@@ -5,8 +5,10 @@
  */
 #include "testutil.h"
 
+#include "bodies.h"
 #include "exitcodes.h"
 #include "loader.h"
+#include "spellings.h"
 #include "strbuf.h"
 
 #define HEAD "body,response,action,substance_misuse,drugs\n"
@@ -343,11 +345,117 @@ static void test_allocation_failures(void **state)
 				  FOITAB_DATAERR);
 }
 
+/*
+ * A body's key folds case and runs of white space, Unicode's included,
+ * whether a name is plain ASCII (the quick path) or not, and nothing
+ * else: names that differ otherwise have different keys.
+ */
+static void test_body_keys(void **state)
+{
+	static const struct { const char *a, *b; int same; } keys[] = {
+		{ "Body One", "body one", 1 },
+		{ "Body One", "BODY  ONE", 1 },
+		{ "Body One", "Body\tOne", 1 },
+		{ "Body One", "Body \r\n\v\fOne", 1 },
+		{ "Body One", "Body\xC2\xA0One", 1 },          /* no-break */
+		{ "Body One", "Body\xE2\x80\x83One", 1 },      /* em space */
+		{ "Body One", "Body \xE3\x80\x80 One", 1 },    /* ideographic */
+		{ "Caf\xC3\xA9 Trust", "CAF\xC3\x89 TRUST", 1 },
+		{ "\xC3\x84rzte", "\xC3\xA4RZTE", 1 },
+		{ "Caf\xE9", "CAF\xE9", 1 },                   /* not UTF-8 */
+		{ "Body One", "Body On", 0 },
+		{ "Body One", "BodyOne", 0 },
+		{ "Body One", "Body_One", 0 },
+		{ "Body One", "Body-One", 0 },
+		{ "Body 1", "Body 2", 0 },
+		{ "[body]", "{body}", 0 },                     /* not +32 */
+		{ "@", "`", 0 },
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < ARRAY_SIZE(keys); i++) {
+		uint64_t a = bodies_hash(keys[i].a), b = bodies_hash(keys[i].b);
+
+		if ((a == b) != keys[i].same)
+			fail_msg("case %zu: '%s' and '%s' %s", i, keys[i].a,
+				 keys[i].b, keys[i].same ? "differ" : "agree");
+		assert_true(a != 0);
+	}
+}
+
+/*
+ * The memo of spellings: a spelling is found in its own column only,
+ * byte for byte, whatever its length; once full, or for a spelling too
+ * long, it keeps nothing more and says so by finding nothing.
+ */
+static void test_spellings_memo(void **state)
+{
+	char text[SPELLINGS_LONGEST + 2];
+	struct spellings m;
+	size_t len;
+	int i;
+
+	(void)state;
+	spellings_init(&m);
+	assert_int_equal(spellings_find(&m, spellings_key(3, "Yes", 3), 3,
+					"Yes", 3), -1);
+	spellings_keep(&m, spellings_key(3, "Yes", 3), 3, "Yes", 3, 0);
+	assert_int_equal(spellings_find(&m, spellings_key(3, "Yes", 3), 3,
+					"Yes", 3), 0);
+	assert_int_equal(spellings_find(&m, spellings_key(4, "Yes", 3), 4,
+					"Yes", 3), -1);
+	assert_int_equal(spellings_find(&m, spellings_key(3, "yes", 3), 3,
+					"yes", 3), -1);
+	/* Every length, so every way of making a key: "a", "aa", ... */
+	memset(text, 'a', sizeof text);
+	for (len = 1; len <= 40; len++)
+		spellings_keep(&m, spellings_key(5, text, len), 5, text, len,
+			       (int)len);
+	for (len = 1; len <= 40; len++)
+		assert_int_equal(spellings_find(&m, spellings_key(5, text, len),
+						5, text, len), (int)len);
+	/* Same ends, different middle: found apart. */
+	spellings_keep(&m, spellings_key(5, "abcdefgh-1-abcdefgh", 19), 5,
+		       "abcdefgh-1-abcdefgh", 19, 101);
+	assert_int_equal(spellings_find(&m, spellings_key(5,
+					"abcdefgh-2-abcdefgh", 19), 5,
+					"abcdefgh-2-abcdefgh", 19), -1);
+	/* Too long to keep. */
+	spellings_keep(&m, spellings_key(6, text, SPELLINGS_LONGEST + 1), 6,
+		       text, SPELLINGS_LONGEST + 1, 7);
+	assert_int_equal(spellings_find(&m, spellings_key(6, text,
+					SPELLINGS_LONGEST + 1), 6, text,
+					SPELLINGS_LONGEST + 1), -1);
+	/* Filled up: the first kept are found, the rest not. */
+	for (i = 0; i < 2 * SPELLINGS_MAX; i++) {
+		char s[16];
+		int n = snprintf(s, sizeof s, "s%d", i);
+
+		spellings_keep(&m, spellings_key(1, s, (size_t)n), 1, s,
+			       (size_t)n, i % 7);
+	}
+	for (i = 0; i < 2 * SPELLINGS_MAX; i++) {
+		char s[16];
+		int n = snprintf(s, sizeof s, "s%d", i);
+		int v = spellings_find(&m, spellings_key(1, s, (size_t)n), 1, s,
+				       (size_t)n);
+
+		assert_int_equal(v, m.n == SPELLINGS_MAX &&
+				 i >= SPELLINGS_MAX - 42 ? -1 : i % 7);
+	}
+	assert_int_equal(m.n, SPELLINGS_MAX);
+	spellings_free(&m);
+	assert_null(m.slot);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_cases_in_every_block_size),
 		cmocka_unit_test(test_many_bodies),
+		cmocka_unit_test(test_body_keys),
+		cmocka_unit_test(test_spellings_memo),
 		cmocka_unit_test(test_long_header),
 		cmocka_unit_test(test_allocation_failures),
 	};

@@ -144,7 +144,8 @@ static int seen_insert(struct body_seen *s, uint64_t h, unsigned long line,
 /*
  * FNV-1a over the name as text_fold() would fold it for case and spaces:
  * letters lower-cased (text_lower()), runs of white space, Unicode's
- * included, one space.  Plain ASCII takes the quick path.
+ * included, one space.  An ASCII byte is taken as it stands, with no
+ * decoding and no call: the quick path for nearly every name.
  */
 uint64_t bodies_hash(const char *name)
 {
@@ -157,8 +158,24 @@ uint64_t bodies_hash(const char *name)
 		unsigned long cp = c;
 		size_t used = 1;
 
-		if (c >= 0x80)
-			cp = text_next(name, len, &used);
+		if (c < 0x80) {
+			/* ASCII: its spaces are ' ' and '\t'..'\r'. */
+			name++;
+			len--;
+			if (c == ' ' || (unsigned)(c - '\t') < 5u) {
+				space = 1;
+				continue;
+			}
+			if (space) {
+				h = text_hash_add(h, ' ');
+				space = 0;
+			}
+			/* 'A'..'Z' lower-cased without a branch. */
+			c = (unsigned char)(c + (((unsigned)(c - 'A') < 26u) << 5));
+			h = text_hash_add(h, c);
+			continue;
+		}
+		cp = text_next(name, len, &used);
 		name += used;
 		len -= used;
 		if (text_is_space(cp)) {

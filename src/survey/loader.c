@@ -56,21 +56,32 @@ static const char *cell(const struct loader *l, const struct csv_row *row,
 }
 
 /*
- * The value of column `col` that `s` (trimmed, `len` bytes) names, or -1;
- * -2 when out of memory.  A cell already written as the codebook writes
- * it is matched without folding a copy.
+ * The value of column `c` that `s` (trimmed, `len` bytes) names, or -1;
+ * -2 when out of memory.  A cell written as the codebook writes it is
+ * matched as it stands; another spelling met before, in the memo; any
+ * other is folded, and kept in the memo if it names a value.
  */
-static int lookup(struct loader *l, const struct rules_column *col,
-		  const char *s, size_t len)
+static int lookup(struct loader *l, int c, const char *s, size_t len)
 {
+	const struct rules_column *col = &l->rules->columns[c];
+	uint64_t key;
 	size_t i;
+	int v;
 
 	for (i = 0; i < col->nvalues; i++)
-		if (col->folded_len[i] == len && memcmp(col->folded[i], s, len) == 0)
+		if (col->folded_len[i] == len && col->folded[i][0] == s[0] &&
+		    memcmp(col->folded[i], s, len) == 0)
 			return (int)i;
+	key = spellings_key((unsigned)c, s, len);
+	v = spellings_find(&l->spellings, key, (unsigned)c, s, len);
+	if (v >= 0)
+		return v;
 	if (text_fold(s, len, &l->scratch) < 0)
 		return -2;
-	return rules_value(col, strbuf_str(&l->scratch));
+	v = rules_value(col, strbuf_str(&l->scratch));
+	if (v >= 0)
+		spellings_keep(&l->spellings, key, (unsigned)c, s, len, v);
+	return v;
 }
 
 /* "a, b, c": the values of a column, for messages. */
@@ -222,7 +233,7 @@ static int read_cell(struct loader *l, const struct csv_row *row, int c,
 	if (col->type == COLUMN_TEXT || len == 0)
 		return CELL_EMPTY;
 	if (col->type != COLUMN_LIST) {
-		int v = col->nvalues ? lookup(l, col, s, len) : -1;
+		int v = col->nvalues ? lookup(l, c, s, len) : -1;
 
 		if (v == -2)
 			return -1;
@@ -234,7 +245,7 @@ static int read_cell(struct loader *l, const struct csv_row *row, int c,
 				return CELL_OK;
 			figure->scale = -1;
 			if (report) {
-				if (!col->nvalues && lookup(l, col, s, len) == -2)
+				if (!col->nvalues && lookup(l, c, s, len) == -2)
 					return -1;
 				not_a_figure(l, row, c, s, len, why);
 			}
@@ -259,7 +270,7 @@ static int read_cell(struct loader *l, const struct csv_row *row, int c,
 		item_len = n;
 		csvread_trim(&item, &item_len);
 		if (item_len > 0) {
-			v = lookup(l, col, item, item_len);
+			v = lookup(l, c, item, item_len);
 			if (v == -2)
 				return -1;
 			if (v >= 0) {
@@ -659,6 +670,7 @@ int loader_begin(struct loader *l, const char *name,
 	l->on_response = on_response;
 	l->ctx = ctx;
 	l->errors_at_begin = diag->errors;
+	spellings_init(&l->spellings);
 	if (csvread_init(&l->csv, name, format, diag, on_row, l) != FOITAB_OK)
 		return FOITAB_OSERR;
 	return bodies_init(&l->bodies) == 0 ? FOITAB_OK : FOITAB_OSERR;
@@ -820,6 +832,7 @@ void loader_release(struct loader *l)
 	release_held(l);
 	csvread_held_free(&l->probe);
 	bodies_free(&l->bodies);
+	spellings_free(&l->spellings);
 	strbuf_release(&l->scratch);
 	for (c = 0; c < RULES_MAX_COLUMNS; c++) {
 		strbuf_release(&l->cells[c]);
