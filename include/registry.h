@@ -18,6 +18,7 @@
 #define FOITAB_REGISTRY_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #include "csvread.h"
@@ -25,21 +26,25 @@
 #include "loader.h"
 #include "strbuf.h"
 
+/*
+ * One body of the register.  Its texts are kept one after another in the
+ * register's `text` (registry_text() turns a place into a string), so that
+ * a register of a million bodies costs some 100 bytes a body in all.
+ */
 struct registry_entry {
-	char *name;            /* as the register gives it */
-	char *ons_code;        /* "" when the register has none */
-	char *ods_code;        /* "" when the register has none */
-	char *region;          /* "" when the register has none */
-	char *key;             /* the folded name used for matching */
-	unsigned long matched; /* rows of the survey that matched it */
-	unsigned long first_line; /* the survey line of the first match */
+	uint32_t name;         /* as the register gives it */
+	uint32_t ons_code;     /* "" when the register has none */
+	uint32_t ods_code;     /* "" when the register has none */
+	uint32_t region;       /* "" when the register has none */
+	uint32_t key;          /* the folded name used for matching */
+	uint32_t first_line;   /* the survey line of its first match; 0:
+				  none yet (lines past 2^32 - 1 kept as that) */
 };
 
-/* One way to find an entry: by name key, ONS code or ODS code. */
-struct registry_index {
-	int kind;              /* 0 name key, 1 ONS code, 2 ODS code */
-	const char *text;
-	size_t entry;
+/* A match found by a fork (registry_fork()), for registry_merge(). */
+struct registry_match {
+	uint32_t entry;
+	uint32_t line;
 };
 
 /* A body the register does not know, held for the closing warning. */
@@ -54,18 +59,41 @@ struct registry {
 	const char *name;      /* the register's file name, for messages */
 	struct registry_entry *entries;
 	size_t n, cap;
-	struct registry_index *index;  /* sorted by kind, then text */
-	size_t nindex;
-	size_t *slot;          /* hash table over index: 0 empty, else i + 1 */
-	size_t nslots;         /* a power of two, over twice nindex */
+	struct strbuf text;    /* the entries' texts, each NUL-ended */
+	/*
+	 * The hash table over each entry's name key and codes: a slot holds
+	 * 0 (empty), or a reference to a text (entry * 3 + which, plus 1) in
+	 * its low `ref_bits` bits and some bits of the text's hash above.
+	 */
+	uint32_t *slot;
+	size_t nslots;         /* a power of two, at most 3/4 full */
+	unsigned ref_bits;
 	unsigned long matched_rows;
 	struct registry_miss misses[REGISTRY_MISSES_KEPT];
 	size_t nmisses;        /* kept in misses[] */
 	unsigned long missed_rows; /* all rows that matched nothing */
 	struct strbuf scratch;
-	int borrowed;          /* the entries' text and the index belong to
-				  the register this was forked from */
+	/*
+	 * A fork shares its register's entries, text and table, read only,
+	 * and keeps its matches here instead: a bit an entry, and the list.
+	 */
+	int borrowed;
+	uint64_t *seen;
+	struct registry_match *matches;
+	size_t nmatches, matches_cap;
 };
+
+/* The text at `at` of `g`'s texts (an entry's name, code, region, key). */
+static inline const char *registry_text(const struct registry *g, uint32_t at)
+{
+	return g->text.buf + at;
+}
+
+/* Has a survey row matched entry `e`? */
+static inline int registry_matched(const struct registry_entry *e)
+{
+	return e->first_line != 0;
+}
 
 /* An empty register, ready to read into (or to free). */
 void registry_init(struct registry *g);

@@ -64,7 +64,8 @@ static void test_find(void **state)
 		if (!cases[i].found)
 			assert_null(e);
 		else
-			assert_string_equal(e->name, cases[i].found);
+			assert_string_equal(registry_text(&g, e->name),
+					    cases[i].found);
 	}
 	strbuf_release(&scratch);
 	registry_free(&g);
@@ -117,10 +118,11 @@ static void test_note_and_close(void **state)
 		"'NHS Sussex Integrated Care Board', 'NHS Bedfordshire, Luton and "
 		"Milton Keynes Integrated Care Board')\n");
 	assert_int_equal(cap.diag.errors, 2);
-	/* The row whose code and name disagree went to neither body. */
-	assert_int_equal(g.entries[0].matched, 2);
-	assert_int_equal(g.entries[1].matched, 0);
-	assert_int_equal(g.entries[2].matched, 1);
+	/* The row whose code and name disagree went to neither body; each
+	 * body keeps the line of its first match. */
+	assert_int_equal(g.entries[0].first_line, 2);
+	assert_false(registry_matched(&g.entries[1]));
+	assert_int_equal(g.entries[2].first_line, 4);
 	captured_close(&cap);
 	registry_free(&g);
 }
@@ -264,6 +266,125 @@ static void test_bad_register(void **state)
 	registry_free(&g);
 }
 
+/*
+ * Repeats are reported where they stand, in the register's order, each
+ * against the first entry with that name or code.
+ */
+static void test_repeats_in_order(void **state)
+{
+	static const char text[] =
+		"name,ons_code,ods_code\n"
+		"A Council,E1,\n"          /* 2 */
+		"B Council,E2,X2\n"        /* 3 */
+		"a council,E3,\n"          /* 4: the body of 2 */
+		"C Council,e2,\n"          /* 5: the code of 3 */
+		"A. Council,E9,\n"         /* 6: the body of 2 again */
+		"D Council,E4,x2\n";       /* 7: 3's ODS code */
+	struct captured cap;
+	struct registry g;
+
+	(void)state;
+	captured_open(&cap);
+	registry_init(&g);
+	assert_int_equal(registry_read_bytes(&g, text, strlen(text), "r.csv",
+					     &cap.diag), FOITAB_DATAERR);
+	assert_string_equal(captured_text(&cap),
+		"foitab: r.csv:4: 'a council' is the same body as line 2; each "
+		"body is in the register once\n"
+		"foitab: r.csv:5: 'C Council' is the same code as line 3; each "
+		"body is in the register once\n"
+		"foitab: r.csv:6: 'A. Council' is the same body as line 2; each "
+		"body is in the register once\n"
+		"foitab: r.csv:7: 'D Council' is the same code as line 3; each "
+		"body is in the register once\n");
+	registry_free(&g);
+	captured_close(&cap);
+}
+
+/*
+ * A large register: every body found by its name and by each code; a
+ * fork's matches merge into its register unless the register has matched
+ * the same body.
+ */
+static void test_large_register(void **state)
+{
+	enum { N = 20000 };
+	struct strbuf text = STRBUF_INIT, scratch = STRBUF_INIT;
+	struct registry g, part;
+	struct captured cap;
+	char name[64], ons[16], ods[16];
+	size_t i;
+
+	(void)state;
+	assert_int_equal(strbuf_add(&text, "name,ons_code,ods_code,region\n",
+				    30), 0);
+	for (i = 0; i < N; i++) {
+		char line[128];
+
+		snprintf(line, sizeof line, "Body %zu Council,E%zu,Q%zu,R%zu\n",
+			 i, i, i, i % 9);
+		assert_int_equal(strbuf_add(&text, line, strlen(line)), 0);
+	}
+	captured_open(&cap);
+	registry_init(&g);
+	assert_int_equal(registry_read_bytes(&g, text.buf, text.len, "r.csv",
+					     &cap.diag), FOITAB_OK);
+	assert_int_equal(g.n, N);
+	for (i = 0; i < N; i += 7) {
+		const struct registry_entry *e;
+
+		snprintf(name, sizeof name, "body %zu council", i);
+		snprintf(ons, sizeof ons, "e%zu", i);
+		snprintf(ods, sizeof ods, "q%zu", i);
+		assert_int_equal(registry_find(&g, "", name, &scratch, &e), 0);
+		assert_ptr_equal(e, &g.entries[i]);
+		assert_int_equal(registry_find(&g, ons, "", &scratch, &e), 0);
+		assert_ptr_equal(e, &g.entries[i]);
+		assert_int_equal(registry_find(&g, ods, "", &scratch, &e), 0);
+		assert_ptr_equal(e, &g.entries[i]);
+	}
+
+	/* A fork matches bodies 10 and 11; the register, body 12. */
+	assert_int_equal(registry_fork(&part, &g), 0);
+	{
+		struct response a = row(2, "E10", "x"), b = row(3, "", "Body 11 "
+							      "Council");
+		struct response c = row(2, "E12", "Body 12 Council");
+
+		assert_int_equal(registry_note(&part, &a, "s.csv", &cap.diag),
+				 FOITAB_OK);
+		assert_int_equal(registry_note(&part, &b, "s.csv", &cap.diag),
+				 FOITAB_OK);
+		assert_int_equal(registry_note(&g, &c, "s.csv", &cap.diag),
+				 FOITAB_OK);
+	}
+	assert_false(registry_matched(&g.entries[10]));
+	assert_true(registry_can_merge(&g, &part));
+	registry_merge(&g, &part, 100);
+	assert_int_equal(g.entries[10].first_line, 102);
+	assert_int_equal(g.entries[11].first_line, 103);
+	assert_int_equal(g.entries[12].first_line, 2);
+	assert_int_equal(g.matched_rows, 3);
+	registry_free(&part);
+
+	/* A second fork matching body 11 again cannot be merged. */
+	assert_int_equal(registry_fork(&part, &g), 0);
+	{
+		struct response d = row(2, "E11", "Body 11 Council");
+
+		assert_int_equal(registry_note(&part, &d, "s.csv", &cap.diag),
+				 FOITAB_OK);
+	}
+	assert_false(registry_can_merge(&g, &part));
+	/* A code names its body whatever the name says: no message. */
+	assert_string_equal(captured_text(&cap), "");
+	registry_free(&part);
+	registry_free(&g);
+	strbuf_release(&text);
+	strbuf_release(&scratch);
+	captured_close(&cap);
+}
+
 static int read_with(struct diag *diag, void *ctx)
 {
 	struct registry g;
@@ -292,6 +413,8 @@ int main(void)
 		cmocka_unit_test(test_register_without_codes),
 		cmocka_unit_test(test_wrong_register_warns_once),
 		cmocka_unit_test(test_bad_register),
+		cmocka_unit_test(test_repeats_in_order),
+		cmocka_unit_test(test_large_register),
 		cmocka_unit_test(test_allocation_failures),
 	};
 

@@ -261,10 +261,10 @@ static void render_html(const struct report *rep, FILE *out)
 		fprintf(out, "<p>Not in the file: %zu of the %zu bodies in the "
 			"register:</p>\n<ul>\n", missing_count(rep), g->n);
 		for (i = 0; i < g->n; i++) {
-			if (g->entries[i].matched)
+			if (registry_matched(&g->entries[i]))
 				continue;
 			fputs("<li>", out);
-			xml_text(out, g->entries[i].name);
+			xml_text(out, registry_text(g, g->entries[i].name));
 			fputs("</li>\n", out);
 		}
 		fputs("</ul>\n", out);

@@ -151,10 +151,10 @@ static void json_accounting(const struct report *rep, FILE *out)
 	json_responses(t, out);
 	fputs(",\n  \"not_in_file\": [", out);
 	for (i = 0; missing_count(rep) && i < g->n; i++) {
-		if (g->entries[i].matched)
+		if (registry_matched(&g->entries[i]))
 			continue;
 		fputs(k++ ? ", " : "", out);
-		json_string(out, g->entries[i].name);
+		json_string(out, registry_text(g, g->entries[i].name));
 	}
 	fputs("],\n", out);
 }

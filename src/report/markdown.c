@@ -157,10 +157,10 @@ static void render_markdown(const struct report *rep, FILE *out)
 		fprintf(out, "\nNot in the file: %zu of the %zu bodies in the "
 			"register:\n\n", missing_count(rep), g->n);
 		for (i = 0; i < g->n; i++) {
-			if (g->entries[i].matched)
+			if (registry_matched(&g->entries[i]))
 				continue;
 			fputs("- ", out);
-			md_text(out, g->entries[i].name);
+			md_text(out, registry_text(g, g->entries[i].name));
 			fputc('\n', out);
 		}
 	}

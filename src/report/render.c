@@ -104,7 +104,7 @@ size_t missing_count(const struct report *rep)
 	if (!g || g->matched_rows == 0)
 		return 0;
 	for (i = 0; i < g->n; i++)
-		missing += g->entries[i].matched == 0;
+		missing += !registry_matched(&g->entries[i]);
 	return missing;
 }
 

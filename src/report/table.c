@@ -43,9 +43,9 @@ static void print_missing(const struct report *rep, FILE *out)
 	fprintf(out, "Not in the file: %zu of the %zu bodies in the register:\n",
 		missing, g->n);
 	for (i = 0; i < g->n; i++) {
-		if (g->entries[i].matched == 0) {
+		if (!registry_matched(&g->entries[i])) {
 			fputs("  ", out);
-			put_text(out, g->entries[i].name);
+			put_text(out, registry_text(g, g->entries[i].name));
 			fputc('\n', out);
 		}
 	}

@@ -47,10 +47,10 @@ static const char *group_of(struct collector *c, const struct response *r,
 		*placeholder = !e;
 		if (!e)
 			return "(not in the register)";
-		fields[0] = e->name;
-		fields[1] = e->ons_code;
-		fields[2] = e->ods_code;
-		fields[3] = e->region;
+		fields[0] = registry_text(c->registry, e->name);
+		fields[1] = registry_text(c->registry, e->ons_code);
+		fields[2] = registry_text(c->registry, e->ods_code);
+		fields[3] = registry_text(c->registry, e->region);
 		*order = *fields[by->field] ? 0 : 1;
 		*placeholder = !*fields[by->field];
 		return *fields[by->field] ? fields[by->field]

@@ -55,8 +55,27 @@ static int name_key(const char *s, struct strbuf *out)
 	p = out->buf;
 	while (len) {
 		size_t used;
-		unsigned long cp = text_next(s, len, &used);
+		unsigned long cp;
+		unsigned char c = (unsigned char)*s;
 
+		if (c < 0x80 && c != '&') {
+			/* ASCII, the quick way: a letter or digit is kept,
+			 * lower-cased; anything else parts words. */
+			if ((unsigned)(c - 'a') < 26u || (unsigned)(c - '0') < 10u) {
+				*p++ = (char)c;
+				space = 0;
+			} else if ((unsigned)(c - 'A') < 26u) {
+				*p++ = (char)(c + 32);
+				space = 0;
+			} else if (!space) {
+				*p++ = ' ';
+				space = 1;
+			}
+			s++;
+			len--;
+			continue;
+		}
+		cp = text_next(s, len, &used);
 		if (cp == '&') {
 			if (!space)
 				*p++ = ' ';
@@ -107,46 +126,71 @@ static int name_key(const char *s, struct strbuf *out)
 }
 
 /* Upper-case a code in place, for comparing without case. */
+/* Upper-case the ASCII letters of `s` (a code: "e54000037"). */
 static void upcase(char *s)
 {
 	for (; *s; s++)
-		*s = (char)toupper((unsigned char)*s);
+		if ((unsigned)(*s - 'a') < 26u)
+			*s = (char)(*s - 32);
 }
 
-static int compare_index(const void *a, const void *b)
-{
-	const struct registry_index *x = a, *y = b;
-
-	if (x->kind != y->kind)
-		return x->kind - y->kind;
-	return strcmp(x->text, y->text);
-}
-
-/* Where a kind of text starts looking in the hash table. */
-static size_t index_hash(int kind, const char *text)
+/* The hash of a text of one kind. */
+static uint64_t index_hash(int kind, const char *text)
 {
 	uint64_t h = text_hash_add(TEXT_HASH_START, (unsigned char)kind);
 
 	for (; *text; text++)
 		h = text_hash_add(h, (unsigned char)*text);
-	return (size_t)h;
+	return h;
+}
+
+/* Text `which` (0 the name key, 1 the ONS code, 2 the ODS code) of `e`. */
+static const char *indexed_text(const struct registry *g,
+				const struct registry_entry *e, unsigned which)
+{
+	return registry_text(g, which == 0 ? e->key :
+			     which == 1 ? e->ons_code : e->ods_code);
+}
+
+/*
+ * The slot where the text `text` of kind `kind` is in the table, or the
+ * empty slot where it would go.
+ */
+static size_t find_slot(const struct registry *g, int kind, const char *text)
+{
+	uint64_t h = index_hash(kind, text);
+	uint32_t ref_mask = g->ref_bits >= 32 ? UINT32_MAX :
+			    ((uint32_t)1 << g->ref_bits) - 1;
+	uint32_t tag = (uint32_t)(h >> 32) & ~ref_mask;
+	size_t k;
+
+	for (k = (size_t)h & (g->nslots - 1); g->slot[k];
+	     k = (k + 1) & (g->nslots - 1)) {
+		uint32_t ref = (g->slot[k] & ref_mask) - 1;
+		const struct registry_entry *e = &g->entries[ref / 3];
+
+		if ((g->slot[k] & ~ref_mask) == tag &&
+		    (ref % 3 == 0) == (kind == BY_NAME) &&
+		    strcmp(indexed_text(g, e, ref % 3), text) == 0)
+			return k;
+	}
+	return k;
 }
 
 static const struct registry_entry *lookup(const struct registry *g,
 					   int kind, const char *text)
 {
 	size_t k;
+	uint32_t ref_mask;
 
 	if (!g->nslots)
 		return NULL;
-	for (k = index_hash(kind, text) & (g->nslots - 1); g->slot[k];
-	     k = (k + 1) & (g->nslots - 1)) {
-		const struct registry_index *x = &g->index[g->slot[k] - 1];
-
-		if (x->kind == kind && strcmp(x->text, text) == 0)
-			return &g->entries[x->entry];
-	}
-	return NULL;
+	k = find_slot(g, kind, text);
+	if (!g->slot[k])
+		return NULL;
+	ref_mask = g->ref_bits >= 32 ? UINT32_MAX :
+		   ((uint32_t)1 << g->ref_bits) - 1;
+	return &g->entries[((g->slot[k] & ref_mask) - 1) / 3];
 }
 
 struct registry_reader {
@@ -156,16 +200,55 @@ struct registry_reader {
 	unsigned long errors_at_begin;
 };
 
+/*
+ * Keep `len` bytes at `s` (and a NUL) in the register's texts, their place
+ * in *at; -1 when out of memory, -2 when the texts would pass 4 GiB.
+ */
+static int keep_text(struct registry *g, const char *s, size_t len,
+		     uint32_t *at)
+{
+	if (g->text.len + len + 1 > UINT32_MAX)
+		return -2;
+	if (g->text.cap - g->text.len <= len + 1 &&
+	    strbuf_grow(&g->text, len + 1) < 0)
+		return -1;
+	*at = (uint32_t)g->text.len;
+	memcpy(g->text.buf + g->text.len, s, len);
+	g->text.len += len;
+	g->text.buf[g->text.len++] = '\0';
+	return 0;
+}
+
+/* Keep cell `at` of `row`, trimmed (upper-cased if `upper`), in *place. */
+static int keep_cell(struct registry *g, const struct csv_row *row, int at,
+		     int upper, uint32_t *place)
+{
+	const char *s = "";
+	size_t len = 0;
+	int status;
+
+	if (at >= 0 && (size_t)at < row->nfields) {
+		s = row->fields[at];
+		len = row->lens[at];
+	}
+	csvread_trim(&s, &len);
+	status = keep_text(g, s, len, place);
+	if (status == 0 && upper)
+		upcase(g->text.buf + *place);
+	return status;
+}
+
 static int on_record(const struct csv_row *row, const int *at, void *ctx)
 {
 	struct registry_reader *rr = ctx;
 	struct registry *g = rr->g;
 	struct registry_entry *e;
+	int status;
 
 	if (g->n == g->cap) {
 		size_t cap = g->cap ? g->cap * 2 : 64;
 		struct registry_entry *entries =
-			mem_realloc(g->entries, cap * sizeof *entries);
+			mem_realloc_array(g->entries, cap, sizeof *entries);
 
 		if (!entries)
 			return FOITAB_OSERR;
@@ -174,78 +257,102 @@ static int on_record(const struct csv_row *row, const int *at, void *ctx)
 	}
 	e = &g->entries[g->n];
 	memset(e, 0, sizeof *e);
-	g->n++;
-	e->first_line = row->line;   /* the register's line, until matched */
-	if (!(e->name = csvread_cell_copy(row, at[RCOL_NAME])) ||
-	    !(e->ons_code = csvread_cell_copy(row, at[RCOL_ONS])) ||
-	    !(e->ods_code = csvread_cell_copy(row, at[RCOL_ODS])) ||
-	    !(e->region = csvread_cell_copy(row, at[RCOL_REGION])) ||
-	    name_key(e->name, &g->scratch) < 0 ||
-	    !(e->key = mem_strndup(strbuf_str(&g->scratch), g->scratch.len)))
+	/* The register's line, until the table is built. */
+	e->first_line = row->line > UINT32_MAX ? UINT32_MAX :
+						 (uint32_t)row->line;
+	if ((status = keep_cell(g, row, at[RCOL_NAME], 0, &e->name)) != 0 ||
+	    (status = keep_cell(g, row, at[RCOL_ONS], 1, &e->ons_code)) != 0 ||
+	    (status = keep_cell(g, row, at[RCOL_ODS], 1, &e->ods_code)) != 0 ||
+	    (status = keep_cell(g, row, at[RCOL_REGION], 0, &e->region)) != 0)
+		goto failed;
+	if (name_key(registry_text(g, e->name), &g->scratch) < 0)
 		return FOITAB_OSERR;
-	upcase(e->ons_code);
-	upcase(e->ods_code);
-	if (!*e->name)
+	if ((status = keep_text(g, g->scratch.buf, g->scratch.len,
+				&e->key)) != 0)
+		goto failed;
+	g->n++;
+	if (!*registry_text(g, e->name))
 		diag_error(rr->diag, rr->name, row->line,
 			   "column 'name': empty; each register row names a body");
 	return FOITAB_OK;
+failed:
+	if (status == -1)
+		return FOITAB_OSERR;
+	diag_error(rr->diag, rr->name, row->line, "the register is larger "
+		   "than foitab can hold (4 GiB of text); split it");
+	return FOITAB_DATAERR;
 }
 
-/* Build the sorted index, and report entries that share a name or code. */
+/*
+ * Build the hash table over every entry's name key and codes, in the
+ * register's order, and report each entry that repeats an earlier one's
+ * name or code, where it stands.
+ */
 static int build_index(struct registry_reader *rr)
 {
 	struct registry *g = rr->g;
-	size_t i;
+	size_t i, texts = 0;
 
-	g->index = mem_calloc(g->n * 3 + 1, sizeof *g->index);
-	if (!g->index)
-		return FOITAB_OSERR;
 	for (i = 0; i < g->n; i++) {
 		const struct registry_entry *e = &g->entries[i];
-		const char *texts[3];
-		int k;
 
-		/* ONS and ODS codes share one kind: a code names one body. */
-		texts[0] = e->key;
-		texts[1] = e->ons_code;
-		texts[2] = strcmp(e->ods_code, e->ons_code) ? e->ods_code : "";
-		for (k = 0; k < 3; k++) {
-			if (!*texts[k])
-				continue;
-			g->index[g->nindex].kind = k ? BY_CODE : BY_NAME;
-			g->index[g->nindex].text = texts[k];
-			g->index[g->nindex].entry = i;
-			g->nindex++;
-		}
+		texts += (*registry_text(g, e->key) != '\0') +
+			 (*registry_text(g, e->ons_code) != '\0') +
+			 (strcmp(registry_text(g, e->ods_code),
+				 registry_text(g, e->ons_code)) != 0 &&
+			  *registry_text(g, e->ods_code) != '\0');
 	}
-	qsort(g->index, g->nindex, sizeof *g->index, compare_index);
-	/* A hash table for lookup(); the first of equal texts is found. */
-	for (g->nslots = 16; g->nslots < g->nindex * 2; g->nslots *= 2)
+	for (g->ref_bits = 1; g->ref_bits < 32 &&
+	     ((uint64_t)1 << g->ref_bits) <= (uint64_t)g->n * 3; g->ref_bits++)
+		;
+	if ((uint64_t)g->n * 3 >= UINT32_MAX) {
+		diag_error(rr->diag, rr->name, 0, "the register has more "
+			   "bodies than foitab can hold; split it");
+		return FOITAB_DATAERR;
+	}
+	for (g->nslots = 16; g->nslots - g->nslots / 4 < texts; g->nslots *= 2)
 		;
 	g->slot = mem_calloc(g->nslots, sizeof *g->slot);
 	if (!g->slot) {
 		g->nslots = 0;
 		return FOITAB_OSERR;
 	}
-	for (i = 0; i < g->nindex; i++) {
-		size_t k = index_hash(g->index[i].kind, g->index[i].text) &
-			   (g->nslots - 1);
+	for (i = 0; i < g->n; i++) {
+		const struct registry_entry *e = &g->entries[i];
+		unsigned which;
 
-		while (g->slot[k])
-			k = (k + 1) & (g->nslots - 1);
-		g->slot[k] = i + 1;
-	}
-	for (i = 1; i < g->nindex; i++) {
-		const struct registry_index *a = &g->index[i - 1], *b = &g->index[i];
+		for (which = 0; which < 3; which++) {
+			const char *text = indexed_text(g, e, which);
+			int kind = which ? BY_CODE : BY_NAME;
+			uint64_t h;
+			size_t k;
 
-		if (compare_index(a, b) == 0)
-			diag_error(rr->diag, rr->name,
-				   g->entries[b->entry].first_line,
-				   "'%s' is the same %s as line %lu; each body "
-				   "is in the register once",
-				   g->entries[b->entry].name,
-				   b->kind == BY_NAME ? "body" : "code",
-				   g->entries[a->entry].first_line);
+			/* An entry's ODS code the same as its ONS code is
+			 * one code. */
+			if (!*text || (which == 2 &&
+				       strcmp(text, registry_text(g, e->ons_code)) == 0))
+				continue;
+			k = find_slot(g, kind, text);
+			if (g->slot[k]) {
+				uint32_t mask = g->ref_bits >= 32 ? UINT32_MAX :
+						((uint32_t)1 << g->ref_bits) - 1;
+				const struct registry_entry *first =
+					&g->entries[((g->slot[k] & mask) - 1) / 3];
+
+				diag_error(rr->diag, rr->name, e->first_line,
+					   "'%s' is the same %s as line %lu; each "
+					   "body is in the register once",
+					   registry_text(g, e->name),
+					   kind == BY_NAME ? "body" : "code",
+					   (unsigned long)first->first_line);
+				continue;
+			}
+			h = index_hash(kind, text);
+			g->slot[k] = (g->ref_bits >= 32 ? 0 :
+				      (uint32_t)(h >> 32) &
+				      ~(((uint32_t)1 << g->ref_bits) - 1)) |
+				     (uint32_t)(i * 3 + which + 1);
+		}
 	}
 	for (i = 0; i < g->n; i++)
 		g->entries[i].first_line = 0;
@@ -328,9 +435,49 @@ int registry_find(const struct registry *g, const char *code,
 }
 
 /* An entry's code for messages: its ONS code, else its ODS code, or "". */
-static const char *entry_code(const struct registry_entry *e)
+static const char *entry_code(const struct registry *g,
+			      const struct registry_entry *e)
 {
-	return *e->ons_code ? e->ons_code : e->ods_code;
+	return *registry_text(g, e->ons_code) ? registry_text(g, e->ons_code)
+					       : registry_text(g, e->ods_code);
+}
+
+/*
+ * A fork's note of a match with entry `i` on `line`: 1 if the fork has
+ * matched it already (*first its line), 0 if not (noted now), -1 when out
+ * of memory.
+ */
+static int fork_note(struct registry *g, size_t i, uint32_t line,
+		     unsigned long *first)
+{
+	size_t k;
+
+	if (!g->seen) {
+		g->seen = mem_calloc(g->n / 64 + 1, sizeof *g->seen);
+		if (!g->seen)
+			return -1;
+	}
+	if (g->seen[i / 64] >> (i % 64) & 1) {
+		for (k = 0; k < g->nmatches; k++)
+			if (g->matches[k].entry == i)
+				*first = g->matches[k].line;
+		return 1;
+	}
+	if (g->nmatches == g->matches_cap) {
+		size_t cap = g->matches_cap ? g->matches_cap * 2 : 64;
+		struct registry_match *m = mem_realloc_array(g->matches, cap,
+							     sizeof *m);
+
+		if (!m)
+			return -1;
+		g->matches = m;
+		g->matches_cap = cap;
+	}
+	g->seen[i / 64] |= (uint64_t)1 << (i % 64);
+	g->matches[g->nmatches].entry = (uint32_t)i;
+	g->matches[g->nmatches].line = line;
+	g->nmatches++;
+	return 0;
 }
 
 int registry_note(struct registry *g, const struct response *r,
@@ -338,6 +485,9 @@ int registry_note(struct registry *g, const struct response *r,
 {
 	const struct registry_entry *by_code, *by_name;
 	struct registry_entry *e;
+	unsigned long first = 0;
+	uint32_t line;
+	int twice = 0;
 
 	if (find_code(g, r->code, &g->scratch, &by_code) < 0 ||
 	    name_key(r->body, &g->scratch) < 0)
@@ -348,23 +498,24 @@ int registry_note(struct registry *g, const struct response *r,
 		diag_error(diag, file, r->line,
 			   "code '%s' is '%s' in the register, but the body is "
 			   "named '%s'%s%s%s; put the code or the name right",
-			   r->code, by_code->name, r->body,
-			   *entry_code(by_name) ? ", whose code there is '" : "",
-			   entry_code(by_name),
-			   *entry_code(by_name) ? "'" : "");
+			   r->code, registry_text(g, by_code->name), r->body,
+			   *entry_code(g, by_name) ? ", whose code there is '" : "",
+			   entry_code(g, by_name),
+			   *entry_code(g, by_name) ? "'" : "");
 		return FOITAB_OK;
 	}
 	if (!by_code && by_name && *r->code) {
-		if (*entry_code(by_name))
+		if (*entry_code(g, by_name))
 			diag_warning(diag, file, r->line,
 				     "code '%s' is not in the register; its code "
-				     "for '%s' is '%s'", r->code, by_name->name,
-				     entry_code(by_name));
+				     "for '%s' is '%s'", r->code,
+				     registry_text(g, by_name->name),
+				     entry_code(g, by_name));
 		else
 			diag_warning(diag, file, r->line,
 				     "code '%s' is not in the register, which "
 				     "gives '%s' no code", r->code,
-				     by_name->name);
+				     registry_text(g, by_name->name));
 	}
 	e = (struct registry_entry *)(by_code ? by_code : by_name);
 	if (!e) {
@@ -380,12 +531,25 @@ int registry_note(struct registry *g, const struct response *r,
 		g->missed_rows++;
 		return FOITAB_OK;
 	}
-	if (e->matched++ == 0)
-		e->first_line = r->line;
-	else
+	line = r->line > UINT32_MAX ? UINT32_MAX : (uint32_t)r->line;
+	if (g->borrowed) {
+		/* A fork: its own note; the entries are its register's. */
+		int seen = fork_note(g, (size_t)(e - g->entries), line, &first);
+
+		if (seen < 0)
+			return FOITAB_OSERR;
+		twice = seen;
+	} else if (registry_matched(e)) {
+		twice = 1;
+		first = e->first_line;
+	} else {
+		e->first_line = line;
+	}
+	if (twice)
 		diag_error(diag, file, r->line,
 			   "this body is the register's '%s', like line %lu; "
-			   "each body has one row", e->name, e->first_line);
+			   "each body has one row", registry_text(g, e->name),
+			   first);
 	g->matched_rows++;
 	return FOITAB_OK;
 }
@@ -440,7 +604,7 @@ void registry_close(struct registry *g, const char *file, struct diag *diag)
 			return;
 		for (j = 0; j < g->n; j++) {
 			unsigned d = closeness(strbuf_str(&g->scratch),
-					       g->entries[j].key,
+					       registry_text(g, g->entries[j].key),
 					       dist[2] < CLOSENESS_BYTES + 1 ?
 					       dist[2] : CLOSENESS_BYTES + 1);
 			int k, m;
@@ -458,7 +622,8 @@ void registry_close(struct registry *g, const char *file, struct diag *diag)
 		}
 		for (j = 0; j < 3 && best[j]; j++)
 			snprintf(names + strlen(names), sizeof names - strlen(names),
-				 "%s'%s'", j ? ", " : "", best[j]->name);
+				 "%s'%s'", j ? ", " : "",
+				 registry_text(g, best[j]->name));
 		diag_warning(diag, file, g->misses[i].line,
 			     "body '%s' is not in the register %s (closest: %s)",
 			     g->misses[i].body, g->name, names);
@@ -472,10 +637,12 @@ void registry_reset(struct registry *g)
 {
 	size_t i;
 
-	for (i = 0; i < g->n; i++) {
-		g->entries[i].matched = 0;
-		g->entries[i].first_line = 0;
-	}
+	if (!g->borrowed)
+		for (i = 0; i < g->n; i++)
+			g->entries[i].first_line = 0;
+	if (g->seen)
+		memset(g->seen, 0, (g->n / 64 + 1) * sizeof *g->seen);
+	g->nmatches = 0;
 	for (i = 0; i < g->nmisses; i++)
 		mem_free(g->misses[i].body);
 	g->nmisses = 0;
@@ -485,24 +652,14 @@ void registry_reset(struct registry *g)
 
 int registry_fork(struct registry *fork, const struct registry *g)
 {
-	size_t i;
-
 	registry_init(fork);
-	fork->entries = mem_realloc(NULL, (g->n ? g->n : 1) * sizeof *g->entries);
-	if (!fork->entries)
-		return -1;
-	if (g->n)
-		memcpy(fork->entries, g->entries, g->n * sizeof *g->entries);
-	for (i = 0; i < g->n; i++) {
-		fork->entries[i].matched = 0;
-		fork->entries[i].first_line = 0;
-	}
-	fork->n = fork->cap = g->n;
 	fork->name = g->name;
-	fork->index = g->index;
-	fork->nindex = g->nindex;
+	fork->entries = g->entries;
+	fork->n = fork->cap = g->n;
+	fork->text = g->text;
 	fork->slot = g->slot;
 	fork->nslots = g->nslots;
+	fork->ref_bits = g->ref_bits;
 	fork->borrowed = 1;
 	return 0;
 }
@@ -511,9 +668,9 @@ int registry_can_merge(const struct registry *g, const struct registry *part)
 {
 	size_t i;
 
-	assert(part->n == g->n);
-	for (i = 0; i < g->n; i++)
-		if (part->entries[i].matched && g->entries[i].matched)
+	assert(part->n == g->n && part->borrowed && !g->borrowed);
+	for (i = 0; i < part->nmatches; i++)
+		if (registry_matched(&g->entries[part->matches[i].entry]))
 			return 0;
 	return 1;
 }
@@ -523,12 +680,12 @@ void registry_merge(struct registry *g, struct registry *part,
 {
 	size_t i;
 
-	for (i = 0; i < g->n; i++)
-		if (part->entries[i].matched) {
-			g->entries[i].matched = part->entries[i].matched;
-			g->entries[i].first_line = part->entries[i].first_line +
-						   lines_before;
-		}
+	for (i = 0; i < part->nmatches; i++) {
+		unsigned long line = part->matches[i].line + lines_before;
+
+		g->entries[part->matches[i].entry].first_line =
+			line > UINT32_MAX ? UINT32_MAX : (uint32_t)line;
+	}
 	g->matched_rows += part->matched_rows;
 	for (i = 0; i < part->nmisses; i++) {
 		struct registry_miss *m = &part->misses[i];
@@ -549,20 +706,15 @@ void registry_free(struct registry *g)
 {
 	size_t i;
 
-	for (i = 0; i < g->n && !g->borrowed; i++) {
-		mem_free(g->entries[i].name);
-		mem_free(g->entries[i].ons_code);
-		mem_free(g->entries[i].ods_code);
-		mem_free(g->entries[i].region);
-		mem_free(g->entries[i].key);
-	}
 	for (i = 0; i < g->nmisses; i++)
 		mem_free(g->misses[i].body);
-	mem_free(g->entries);
 	if (!g->borrowed) {
-		mem_free(g->index);
+		mem_free(g->entries);
+		strbuf_release(&g->text);
 		mem_free(g->slot);
 	}
+	mem_free(g->seen);
+	mem_free(g->matches);
 	strbuf_release(&g->scratch);
 	registry_init(g);
 }
