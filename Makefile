@@ -413,7 +413,7 @@ $(BUILD)/bench-gen: tests/bench/gen.c | $(BUILD)
 	$(CC) $(WARN) -O2 -o $@ $<
 
 $(BUILD)/bench-count: tests/bench/count.c | $(BUILD)
-	$(CC) $(WARN) -O2 $(CPPFLAGS_ALL) -o $@ $< -lcsv
+	$(CC) $(WARN) -O2 $(CPPFLAGS_ALL) -o $@ $< -lcsv -lpthread
 
 $(BUILD)/bench-measure: tests/bench/measure.c | $(BUILD)
 	$(CC) $(WARN) -O2 $(CPPFLAGS_ALL) -o $@ $<
@@ -421,10 +421,22 @@ $(BUILD)/bench-measure: tests/bench/measure.c | $(BUILD)
 $(BUILD)/bench-xmlfloor: tests/bench/xmlfloor.c | $(BUILD)
 	$(CC) $(WARN) -O2 $(CPPFLAGS_ALL) -o $@ $< -lzip -lexpat
 
+# DuckDB, the anchor make bench measures foitab against: npm's
+# @duckdb/node-api, installed into the build folder for the benchmark
+# alone (make check never needs it).
+BENCH_NPM = $(BUILD)/bench-npm/node_modules/@duckdb/node-api/package.json
+$(BENCH_NPM): tests/bench/duckdb/package.json
+	@command -v npm >/dev/null 2>&1 || $(MAKE) --no-print-directory npm-package
+	mkdir -p $(BUILD)/bench-npm
+	cp tests/bench/duckdb/package.json $(BUILD)/bench-npm/
+	cd $(BUILD)/bench-npm && npm install --no-audit --no-fund --loglevel=error
+	@touch $@
+
 bench: deps
 	-$(call ensure_packages,miller libreoffice-calc-nogui)
 	@$(MAKE) -s foitab $(BENCH_TOOLS)
 	@$(MAKE) -s web $(PAGE_NPM)
+	-@$(MAKE) -s $(BENCH_NPM)
 	@sh tests/bench/bench.sh $(BUILD) ./foitab
 
 # Large files read on several threads agree with one thread (split);
