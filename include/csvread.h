@@ -96,6 +96,7 @@ struct csvread {
 	unsigned long quote_line; /* where the quoted cell now open began */
 	int pending_cr;          /* the last byte fed was a CR ending a line */
 	int seen_cr;             /* a CR has been met: look for CRs too */
+	int seen_nul;            /* a NUL byte has been fed: check each cell */
 	unsigned char head[3];   /* first bytes, held back to look for a BOM */
 	size_t head_len;
 	int head_done;

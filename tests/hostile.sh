@@ -398,7 +398,27 @@ printf '[column k]\nvalues = a, b,\n[bucket a]\nlabel = A\nwhen = k is a\n' \
 run 65 "comma.rules:2: values: an empty item" \
 	"$prog" --rules "$tmp/comma.rules" data/icb-2023.csv
 
-# ------------------------------------------------ 23. hostile workbooks
+# ------------------------- 23. a bad byte far down, after clean rows
+# Clean rows are checked a row at a time, quickly; a NUL, a byte that is
+# not UTF-8, or a cell past 1 MiB further on is still refused where it
+# stands, however many clean rows came before, on one thread or several.
+"$gen" 200000 >"$tmp/far.csv"
+far=$(wc -l <"$tmp/far.csv")
+for j in "-j 1" ""; do
+	{ cat "$tmp/far.csv"; printf 'Late Body,E1,answered,none,,no,a\000b\n'; } \
+		>"$tmp/nul.csv"
+	run 65 "nul.csv:$((far + 1)): cell 7 holds a NUL byte" \
+		"$prog" $j -r none "$tmp/nul.csv"
+	{ cat "$tmp/far.csv"; printf 'Late Body,E1,answered,none,,no,caf\351\n'; } \
+		>"$tmp/byte.csv"
+	run 65 "byte.csv:$((far + 1)): cell 7 is not UTF-8 text" \
+		"$prog" $j -r none "$tmp/byte.csv"
+	{ cat "$tmp/far.csv"; printf 'Late Body,E1,answered,none,,no,caf\303\251\n'; } \
+		>"$tmp/utf8.csv"
+	run 0 "" "$prog" $j -r none "$tmp/utf8.csv"
+done
+
+# ------------------------------------------------ 24. hostile workbooks
 # tests/workbooks.sh, also run under ASan and valgrind.
 if sh tests/workbooks.sh "$prog" "$measure" >"$tmp/wb" 2>&1; then ok
 else cat "$tmp/wb"; bad "tests/workbooks.sh"; fi

@@ -177,11 +177,38 @@ static void warn_if_utf8(struct csvread *r)
 	}
 }
 
+/*
+ * Is the whole row plain ASCII with no NUL inside a cell, and short?  No
+ * NUL has been fed at all (feed_lines() looks for one in every block, at
+ * memchr's speed), and no byte of its cells, which lie one after another
+ * in r->cells, has its high bit set: tested eight bytes at a time, once a
+ * row rather than once a cell.  The common case.
+ */
+static int row_is_plain(const struct csvread *r)
+{
+	const unsigned char *p = (const unsigned char *)r->cells.buf;
+	size_t n = r->cells.len, i = 0;
+	uint64_t v, high = 0;
+
+	if (r->seen_nul || n > CSVREAD_FIELD_MAX)
+		return 0;
+	for (; i + 8 <= n; i += 8) {
+		memcpy(&v, p + i, 8);
+		high |= v;
+	}
+	for (; i < n; i++)
+		high |= p[i];
+	return !(high & HIGHS);
+}
+
 /* Check one finished row for what no caller should ever see. */
 static int row_is_sound(struct csvread *r)
 {
 	size_t i;
 
+	if (row_is_plain(r))
+		return r->format.encoding != CSV_CP1252 ? 1 :
+		       (warn_if_utf8(r), convert_row(r) == 0);
 	for (i = 0; i < r->nfields; i++) {
 		const char *cell = r->cells.buf + r->offsets[i];
 
@@ -377,6 +404,8 @@ static size_t line_end(struct csvread *r, const char *p, size_t len)
 /* Split `p` into physical lines and feed each to libcsv. */
 static void feed_lines(struct csvread *r, const char *p, size_t len)
 {
+	if (!r->seen_nul && memchr(p, '\0', len))
+		r->seen_nul = 1;
 	while (len > 0 && r->status == FOITAB_OK) {
 		size_t i;
 

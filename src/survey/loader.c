@@ -32,7 +32,7 @@ static int is_space(char c)
 }
 
 /* The trimmed cell of rules column `col`; "" when absent. */
-static const char *cell(const struct loader *l, const struct csv_row *row,
+static inline const char *cell(const struct loader *l, const struct csv_row *row,
 			int col, size_t *len)
 {
 	int at = l->column_at[col];
@@ -213,6 +213,11 @@ static void not_a_figure(struct loader *l, const struct csv_row *row, int c,
 			   column_label(l, c), show, show);
 }
 
+/* The bytes that part a list's items: ';', ',' and '|'. */
+static const unsigned char is_separator[256] = {
+	[';'] = 1, [','] = 1, ['|'] = 1
+};
+
 /* What pass 1 found in a coded cell. */
 enum cell_state { CELL_EMPTY, CELL_OK, CELL_UNKNOWN };
 
@@ -265,7 +270,7 @@ static int read_cell(struct loader *l, const struct csv_row *row, int c,
 		const char *item = s;
 		int v;
 
-		while (n < len && s[n] != ';' && s[n] != ',' && s[n] != '|')
+		while (n < len && !is_separator[(unsigned char)s[n]])
 			n++;
 		item_len = n;
 		csvread_trim(&item, &item_len);

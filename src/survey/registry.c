@@ -153,12 +153,12 @@ static const char *indexed_text(const struct registry *g,
 }
 
 /*
- * The slot where the text `text` of kind `kind` is in the table, or the
- * empty slot where it would go.
+ * The slot where the text `text` of kind `kind`, whose index_hash() is
+ * `h`, is in the table, or the empty slot where it would go.
  */
-static size_t find_slot(const struct registry *g, int kind, const char *text)
+static size_t find_slot(const struct registry *g, int kind, const char *text,
+			uint64_t h)
 {
-	uint64_t h = index_hash(kind, text);
 	uint32_t ref_mask = g->ref_bits >= 32 ? UINT32_MAX :
 			    ((uint32_t)1 << g->ref_bits) - 1;
 	uint32_t tag = (uint32_t)(h >> 32) & ~ref_mask;
@@ -185,7 +185,7 @@ static const struct registry_entry *lookup(const struct registry *g,
 
 	if (!g->nslots)
 		return NULL;
-	k = find_slot(g, kind, text);
+	k = find_slot(g, kind, text, index_hash(kind, text));
 	if (!g->slot[k])
 		return NULL;
 	ref_mask = g->ref_bits >= 32 ? UINT32_MAX :
@@ -288,9 +288,12 @@ failed:
  * register's order, and report each entry that repeats an earlier one's
  * name or code, where it stands.
  */
+#define PREFETCH_AHEAD 8
+
 static int build_index(struct registry_reader *rr)
 {
 	struct registry *g = rr->g;
+	uint64_t ahead[PREFETCH_AHEAD][3];
 	size_t i, texts = 0;
 
 	for (i = 0; i < g->n; i++) {
@@ -332,7 +335,9 @@ static int build_index(struct registry_reader *rr)
 			if (!*text || (which == 2 &&
 				       strcmp(text, registry_text(g, e->ons_code)) == 0))
 				continue;
-			k = find_slot(g, kind, text);
+			h = i >= PREFETCH_AHEAD ? ahead[i % PREFETCH_AHEAD][which] :
+			    index_hash(kind, text);
+			k = find_slot(g, kind, text, h);
 			if (g->slot[k]) {
 				uint32_t mask = g->ref_bits >= 32 ? UINT32_MAX :
 						((uint32_t)1 << g->ref_bits) - 1;
@@ -347,12 +352,25 @@ static int build_index(struct registry_reader *rr)
 					   (unsigned long)first->first_line);
 				continue;
 			}
-			h = index_hash(kind, text);
 			g->slot[k] = (g->ref_bits >= 32 ? 0 :
 				      (uint32_t)(h >> 32) &
 				      ~(((uint32_t)1 << g->ref_bits) - 1)) |
 				     (uint32_t)(i * 3 + which + 1);
 		}
+		/* The slots of the entry PREFETCH_AHEAD on are fetched
+		 * while the next ones' are used: the table is larger than the
+		 * processor's caches, and each text lands anywhere in it. */
+		if (i + PREFETCH_AHEAD < g->n)
+			for (which = 0; which < 3; which++) {
+				const char *t = indexed_text(g,
+					&g->entries[i + PREFETCH_AHEAD], which);
+
+				ahead[(i + PREFETCH_AHEAD) % PREFETCH_AHEAD][which] =
+					index_hash(which ? BY_CODE : BY_NAME, t);
+				__builtin_prefetch(&g->slot[ahead[(i +
+					PREFETCH_AHEAD) % PREFETCH_AHEAD][which] &
+					(g->nslots - 1)], 1);
+			}
 	}
 	for (i = 0; i < g->n; i++)
 		g->entries[i].first_line = 0;
