@@ -449,12 +449,77 @@ static void test_spellings_memo(void **state)
 	assert_null(m.slot);
 }
 
+/*
+ * A body named again is found with the line it was first named on,
+ * however far apart the rows stand (a step of one line, of many, of more
+ * than 254), whether it was noted here or in a part taken in, folded into
+ * the index or kept beside it.
+ */
+static void test_body_lines(void **state)
+{
+	enum { N = 5000 };
+	static const unsigned long gaps[] = { 1, 1, 2, 254, 255, 300, 1, 70000 };
+	unsigned long line = 1, lines[N], first;
+	struct bodies b, part, big;
+	char name[32];
+	size_t i;
+
+	(void)state;
+	assert_int_equal(bodies_init(&b), 0);
+	for (i = 0; i < N; i++) {
+		line += gaps[i % ARRAY_SIZE(gaps)];
+		lines[i] = line;
+		snprintf(name, sizeof name, "Body %zu", i);
+		assert_int_equal(bodies_note(&b, bodies_hash(name), line, &first), 0);
+	}
+	for (i = 0; i < N; i++) {
+		snprintf(name, sizeof name, "BODY  %zu", i);
+		assert_int_equal(bodies_note(&b, bodies_hash(name), line + 1,
+					     &first), 1);
+		assert_int_equal(first, lines[i]);
+	}
+	/* A part's bodies, their lines counted from its own start. */
+	assert_int_equal(bodies_init(&part), 0);
+	assert_int_equal(bodies_init(&big), 0);
+	for (i = 0; i < N; i++) {
+		snprintf(name, sizeof name, "Part %zu", i);
+		assert_int_equal(bodies_note(&part, bodies_hash(name),
+					     lines[i], &first), 0);
+	}
+	for (i = 0; i < 70000; i++) {
+		snprintf(name, sizeof name, "Big %zu", i);
+		assert_int_equal(bodies_note(&big, bodies_hash(name), 3 * i + 1,
+					     &first), 0);
+	}
+	assert_true(bodies_can_take(&b, &part));
+	assert_int_equal(bodies_take(&b, &part, 1000000), 0);
+	assert_true(bodies_can_take(&b, &big));
+	assert_int_equal(bodies_take(&b, &big, 2000000), 0);
+	assert_false(bodies_can_take(&b, &b));
+	for (i = 0; i < N; i += 7) {
+		snprintf(name, sizeof name, "part %zu", i);
+		assert_int_equal(bodies_note(&b, bodies_hash(name), 9999999,
+					     &first), 1);
+		assert_int_equal(first, lines[i] + 1000000);
+	}
+	for (i = 0; i < 70000; i += 997) {
+		snprintf(name, sizeof name, "big %zu", i);
+		assert_int_equal(bodies_note(&b, bodies_hash(name), 9999999,
+					     &first), 1);
+		assert_int_equal(first, 3 * i + 1 + 2000000);
+	}
+	bodies_free(&part);
+	bodies_free(&big);
+	bodies_free(&b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_cases_in_every_block_size),
 		cmocka_unit_test(test_many_bodies),
 		cmocka_unit_test(test_body_keys),
+		cmocka_unit_test(test_body_lines),
 		cmocka_unit_test(test_spellings_memo),
 		cmocka_unit_test(test_long_header),
 		cmocka_unit_test(test_allocation_failures),
