@@ -510,7 +510,11 @@ int registry_note(struct registry *g, const struct response *r,
 	if (find_code(g, r->code, &g->scratch, &by_code) < 0 ||
 	    name_key(r->body, &g->scratch) < 0)
 		return FOITAB_OSERR;
-	by_name = lookup(g, BY_NAME, strbuf_str(&g->scratch));
+	/* A body named as its code's entry is named is that entry (a name
+	 * is in the register once): no second look-up. */
+	by_name = by_code && strcmp(strbuf_str(&g->scratch),
+				    registry_text(g, by_code->key)) == 0 ?
+		  by_code : lookup(g, BY_NAME, strbuf_str(&g->scratch));
 	if (by_code && by_name && by_code != by_name) {
 		/* Neither can be trusted over the other: the row is refused. */
 		diag_error(diag, file, r->line,
