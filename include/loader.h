@@ -185,9 +185,12 @@ int loader_can_absorb(const struct loader *l, const struct loader *part);
 
 /*
  * Take in a part loader_can_absorb() allowed: its lines, counts and
- * bodies.  Returns 0, or -1 when out of memory.  The responses the part
- * passed on are the caller's to merge; `part` can then be released.
+ * bodies, the part's lines counted after `lines_before` (loader_lines(l)
+ * for a file's part).  Returns 0, or -1 when out of memory.  The
+ * responses the part passed on are the caller's to merge; `part` can then
+ * be released.
  */
-int loader_absorb(struct loader *l, struct loader *part);
+int loader_absorb(struct loader *l, struct loader *part,
+		  unsigned long lines_before);
 
 #endif

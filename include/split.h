@@ -84,6 +84,17 @@ int split_take(struct loader *l, struct loader *part,
 	       int (*merge)(void *ctx, void *part, unsigned long lines_before),
 	       void *ctx, void *part_ctx);
 
+/*
+ * The same, for a part whose lines count from 1 after `lines_before`
+ * lines, however many `l` has read itself (a workbook's sheet, whose rows
+ * `l` is given with their numbers).
+ */
+int split_take_after(struct loader *l, struct loader *part,
+		     unsigned long lines_before,
+		     int (*merge)(void *ctx, void *part,
+				  unsigned long lines_before),
+		     void *ctx, void *part_ctx);
+
 /* The number of processors online, from 1 to SPLIT_MAX_JOBS. */
 unsigned split_default_jobs(void);
 

@@ -74,9 +74,12 @@ struct workbook_parts {
 	void *(*open_part)(void *ctx);  /* on this thread; NULL: none */
 	csvread_row_fn part_row;     /* a part's row, on the part's thread;
 					not FOITAB_OK: the part is not taken */
-	int (*take)(void *ctx, void *part);  /* on this thread, in order:
-					FOITAB_OK, WORKBOOK_REFUSED or a stop
-					status */
+	/* On this thread, in order: FOITAB_OK, WORKBOOK_REFUSED or a stop
+	 * status.  A part's rows are numbered as they stand in the sheet
+	 * (.xlsx: rows_before is 0), or from 1 at the part's first row, which
+	 * follows `rows_before` rows of the sheet (.ods, whose rows carry no
+	 * numbers). */
+	int (*take)(void *ctx, void *part, unsigned long rows_before);
 	void (*close_part)(void *part);
 	void *ctx;
 };

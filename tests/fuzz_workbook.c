@@ -62,19 +62,33 @@ static void *open_part(void *ctx)
 	return p;
 }
 
+/* A part's row, its number marked "\001N\002" to be counted on. */
 static int part_row(const struct csv_row *row, void *part)
 {
 	struct piece_rows *p = part;
 
+	fputc('\001', p->out);
 	return on_row(row, p->out);
 }
 
-static int take(void *ctx, void *part)
+/* A part's rows, their numbers counted after `rows_before`. */
+static int take(void *ctx, void *part, unsigned long rows_before)
 {
 	struct piece_rows *p = part;
+	const char *at, *end;
 
 	fflush(p->out);
-	fwrite(p->text, 1, p->len, ctx);
+	for (at = p->text, end = p->text + p->len; at < end; at++) {
+		if (*at == '\001') {
+			char *after;
+			unsigned long n = strtoul(at + 1, &after, 10);
+
+			fprintf(ctx, "%lu", n + rows_before);
+			at = after - 1;
+		} else {
+			fputc(*at, ctx);
+		}
+	}
 	return FOITAB_OK;
 }
 

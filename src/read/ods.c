@@ -7,7 +7,8 @@
  * content.xml is read at most twice: once to list the tables (which are
  * hidden, by their styles, and, when the caller wants the first that
  * fits, each visible table's first row tested on the way), and once to
- * read the table chosen.
+ * read the table chosen, in pieces on threads when it is large
+ * (pieces.h).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,6 +16,7 @@
 
 #include "exitcodes.h"
 #include "mem.h"
+#include "pieces.h"
 #include "sheetxml.h"
 
 #define ODS_SPACES_MAX 1024          /* spaces one <text:s> gives */
@@ -28,6 +30,7 @@ struct ods_merge {
 };
 
 struct ods_state {
+	int piece;               /* a piece of the table read (pieces.h) */
 	int table;               /* the table now read, from 1 */
 	int reading;             /* its rows are wanted (read or probed) */
 	int found;               /* listing: a table that fits was found */
@@ -127,7 +130,8 @@ static void table_start(struct xml *x, struct ods_state *o, const char **atts)
 	struct workbook *w = x->w;
 	const char *v;
 
-	o->table++;
+	/* A piece is parsed inside a table like the one read. */
+	o->table = o->piece ? w->target : o->table + 1;
 	o->reading = o->table == w->target;
 	w->rownum = 0;
 	w->rows = 0;
@@ -286,7 +290,15 @@ static void cell_merge(struct xml *x, struct ods_state *o, const char **atts)
 	unsigned long cols = count_attr(atts, "number-columns-spanned");
 	struct ods_merge *m;
 
-	if ((rows == 1 && cols == 1) || !x->w->req->on_merge || x->w->probing)
+	if (rows == 1 && cols == 1)
+		return;
+	if (o->piece) {
+		/* Passed on after its row, with the row's number, which a
+		 * piece does not know: the whole table reads it. */
+		x->w->whole_only = 1;
+		return;
+	}
+	if (!x->w->req->on_merge || x->w->probing)
 		return;
 	if (o->nmerges == o->merges_cap) {
 		size_t cap = o->merges_cap ? o->merges_cap * 2 : 8;
@@ -458,6 +470,58 @@ static void ods_end(struct xml *x, const char *name)
 }
 
 /*
+ * The table's rows in pieces: <table:table-row> elements inside the
+ * <table:table> read (at depth 4, under <office:document-content>,
+ * <office:body> and <office:spreadsheet>).  A piece's rows are numbered
+ * from its start, and counted after the rows before it when it is taken.
+ * A piece that reaches past the table's end does not parse as rows of
+ * one table, and is read again by the part's parser, as is all that
+ * follows it: rows of another table are never taken for the table's.
+ */
+static void *ods_piece_new(void)
+{
+	struct ods_state *o = mem_calloc(1, sizeof *o);
+
+	if (o)
+		o->piece = 1;
+	return o;
+}
+
+static void ods_piece_free(void *state)
+{
+	struct ods_state *o = state;
+
+	strbuf_release(&o->text);
+	strbuf_release(&o->hidden);
+	mem_free(o->hidden_by_name);
+	mem_free(o->merges);
+	mem_free(o);
+}
+
+static int ods_idle(const void *state)
+{
+	const struct ods_state *o = state;
+
+	return o->reading && !o->in_cell && !o->in_annotation;
+}
+
+static int ods_rows_take(struct pieces *s, struct piece *p)
+{
+	struct workbook *w = s->w;
+	int status = pieces_rows_take(s, p, w->rownum);
+
+	if (status == FOITAB_OK)
+		w->rownum += p->w.rownum;
+	return status;
+}
+
+static const struct piece_kind ods_row_pieces = {
+	"table:table-row", "<table:table>", "</table:table>", 4,
+	ods_start, ods_end, ods_piece_new, ods_piece_free, ods_idle,
+	pieces_rows_ready, pieces_rows_open, ods_rows_take, pieces_rows_close,
+};
+
+/*
  * Read content.xml: table `target` (from 1), or with target -1 list the
  * tables (and, when the caller wants the first that fits, test each
  * visible one's first row, setting its `fits`).
@@ -470,7 +534,8 @@ int ods_read(struct workbook *w, int target)
 	w->target = target;
 	if (target > 0)
 		w->sheet_name = w->sheets[target - 1].name;
-	if (xml_read(w, "content.xml", ods_start, ods_end, &o) == 1)
+	if ((target > 0 ? read_part(w, "content.xml", &ods_row_pieces, &o) :
+	     xml_read(w, "content.xml", ods_start, ods_end, &o)) == 1)
 		wb_fail(w, FOITAB_DATAERR, "the workbook has no content.xml; it "
 		     "is damaged");
 	w->probing = 0;

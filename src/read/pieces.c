@@ -42,7 +42,8 @@ static void parse_piece(void *job)
 		xml_feed(&x, kind->close, strlen(kind->close), 1);
 	}
 	p->clean = p->w.status == FOITAB_OK && !x.stopped &&
-		   !p->w.unnumbered && !p->diag.errors && !p->diag.warnings;
+		   !p->w.unnumbered && !p->w.whole_only && !p->diag.errors &&
+		   !p->diag.warnings;
 	xml_end(&x);
 	if (state)
 		kind->free_state(state);
@@ -142,6 +143,7 @@ static int send_piece(struct pieces *s, struct strbuf *stage, size_t cut,
 	p->w.cells = 0;
 	p->w.probing = 0;
 	p->w.unnumbered = 0;
+	p->w.whole_only = 0;
 	p->w.first_row = 0;
 	diag_init(&p->diag, NULL);
 	p->w.diag = &p->diag;
@@ -305,6 +307,56 @@ static void read_in_pieces(struct workbook *w, zip_file_t *f,
 	}
 	pieces_stop(&s);
 	strbuf_release(&stage);
+}
+
+int pieces_rows_ready(const struct pieces *s)
+{
+	const struct workbook_parts *parts = s->w->req->parts;
+
+	return parts->ready(parts->ctx);
+}
+
+int pieces_rows_open(struct pieces *s, struct piece *p)
+{
+	const struct workbook_parts *parts = s->w->req->parts;
+
+	p->part = parts->open_part(parts->ctx);
+	if (!p->part)
+		return -1;
+	p->req.on_row = parts->part_row;
+	p->req.ctx = p->part;
+	p->w.req = &p->req;
+	return 0;
+}
+
+int pieces_rows_take(struct pieces *s, struct piece *p,
+		     unsigned long rows_before)
+{
+	const struct workbook_parts *parts = s->w->req->parts;
+	struct workbook *w = s->w;
+	int status;
+
+	if (w->rows + p->w.rows > WORKBOOK_ROWS_MAX ||
+	    w->cells + p->w.cells > WORKBOOK_CELLS_MAX)
+		return WORKBOOK_REFUSED;
+	status = parts->take(parts->ctx, p->part, rows_before);
+	if (status == FOITAB_OK) {
+		w->rows += p->w.rows;
+		w->cells += p->w.cells;
+	}
+	return status;
+}
+
+void pieces_rows_close(struct pieces *s, struct piece *p)
+{
+	const struct workbook_parts *parts = s->w->req->parts;
+
+	if (p->part)
+		parts->close_part(p->part);
+	strbuf_release(&p->w.row.text);
+	mem_free(p->w.row.offsets);
+	mem_free(p->w.row.lens);
+	mem_free(p->w.row.ptrs);
 }
 
 /* See pieces.h. */

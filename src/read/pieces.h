@@ -1,13 +1,14 @@
 /*
  * pieces.h - a large part of a workbook read in pieces on several threads
- * (src/read/pieces.c), shared by the .xlsx reader, which gives each kind
- * of piece (shared strings, sheet rows) its handlers and callbacks.
- * Nothing outside src/read/ includes it.
+ * (src/read/pieces.c), shared by the .xlsx and .ods readers, which give
+ * each kind of piece (shared strings, sheet rows, a table's rows) its
+ * handlers and callbacks.  Nothing outside src/read/ includes it.
  *
  * A large part (workbook.h, struct workbook_parts): the shared strings
- * and the sheet.  The part's own parser reads up to a
- * point where it stands between two elements of the kind cut before
- * (<si>, <row>), having read every byte it was given; from there its XML
+ * and the sheet of an .xlsx, the content of an .ods.  The part's own
+ * parser reads up to a point where it stands between two elements of the
+ * kind cut before (<si>, <row>, <table:table-row>), having read every
+ * byte it was given; from there its XML
  * is cut into pieces just before such an element, each parsed on a
  * thread of its own inside an element like the one it stands in, and the
  * pieces are taken in order.  A cut that falls anywhere else (inside a
@@ -72,6 +73,20 @@ struct pieces {
 	size_t fed;                  /* bytes given to the part's parser */
 	int cutting;                 /* pieces are being cut and taken */
 };
+
+/*
+ * For a sheet's rows in pieces, what the readers share: rows go to parts
+ * once the caller has read the header (ready); each piece's rows go to a
+ * part of the caller's (open, close); a piece is taken if the sheet has
+ * room for its rows and cells, and the caller takes its part, its rows
+ * counted after `rows_before` (workbook.h): FOITAB_OK, WORKBOOK_REFUSED
+ * or a stop status.
+ */
+int pieces_rows_ready(const struct pieces *s);
+int pieces_rows_open(struct pieces *s, struct piece *p);
+void pieces_rows_close(struct pieces *s, struct piece *p);
+int pieces_rows_take(struct pieces *s, struct piece *p,
+		     unsigned long rows_before);
 
 /*
  * Read `part` with the handlers of `kind` and their state `state`: in

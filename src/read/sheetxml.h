@@ -70,6 +70,8 @@ struct workbook {
 				    be read (reported if the sheet is) */
 	int target;              /* ods: the table to read (-1: probe all) */
 	int unnumbered;          /* a row with no number came first */
+	int whole_only;          /* a piece met what only a pass over the
+				    whole part reads right (an .ods merge) */
 	unsigned long first_row; /* the number of the first row read */
 };
 

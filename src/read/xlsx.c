@@ -681,67 +681,28 @@ static int cells_idle(const void *state)
 	return !c->in_is;
 }
 
-/* Rows go to parts once the caller has read the header. */
-static int rows_ready(const struct pieces *s)
-{
-	const struct workbook_parts *parts = s->w->req->parts;
-
-	return parts->ready(parts->ctx);
-}
-
-static int rows_open(struct pieces *s, struct piece *p)
-{
-	const struct workbook_parts *parts = s->w->req->parts;
-
-	p->part = parts->open_part(parts->ctx);
-	if (!p->part)
-		return -1;
-	p->req.on_row = parts->part_row;
-	p->req.ctx = p->part;
-	p->w.req = &p->req;
-	return 0;
-}
-
 /*
- * A piece's rows, as its part read them.  A piece whose first row has no
- * number cannot know it, and is read again.
+ * A piece's rows, as its part read them, numbered as they stand in the
+ * sheet.  A piece whose first row has no number cannot know it, and is
+ * read again.
  */
 static int rows_take(struct pieces *s, struct piece *p)
 {
-	const struct workbook_parts *parts = s->w->req->parts;
 	struct workbook *w = s->w;
 	int status;
 
-	if (w->rows + p->w.rows > WORKBOOK_ROWS_MAX ||
-	    w->cells + p->w.cells > WORKBOOK_CELLS_MAX ||
-	    (p->w.first_row && p->w.first_row <= w->rownum))
+	if (p->w.first_row && p->w.first_row <= w->rownum)
 		return WORKBOOK_REFUSED;
-	status = parts->take(parts->ctx, p->part);
-	if (status == FOITAB_OK) {
-		w->rows += p->w.rows;
-		w->cells += p->w.cells;
-		if (p->w.rownum)
-			w->rownum = p->w.rownum;
-	}
+	status = pieces_rows_take(s, p, 0);
+	if (status == FOITAB_OK && p->w.rownum)
+		w->rownum = p->w.rownum;
 	return status;
-}
-
-static void rows_close(struct pieces *s, struct piece *p)
-{
-	const struct workbook_parts *parts = s->w->req->parts;
-
-	if (p->part)
-		parts->close_part(p->part);
-	strbuf_release(&p->w.row.text);
-	mem_free(p->w.row.offsets);
-	mem_free(p->w.row.lens);
-	mem_free(p->w.row.ptrs);
 }
 
 static const struct piece_kind row_pieces = {
 	"row", "<sheetData>", "</sheetData>", 2, sheet_start, sheet_end,
-	cells_new, cells_free, cells_idle, rows_ready,
-	rows_open, rows_take, rows_close,
+	cells_new, cells_free, cells_idle, pieces_rows_ready,
+	pieces_rows_open, rows_take, pieces_rows_close,
 };
 
 /* Where each sheet is: the relationships of xl/workbook.xml, each found

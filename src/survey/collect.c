@@ -274,14 +274,14 @@ static int sheet_ready(void *ctx)
 	return loader_has_header(f->l);
 }
 
-/* A part that read cleanly, taken in sheet order as a file's parts are
- * (its rows are numbered as they stand in the sheet: no lines added). */
-static int take_sheet_part(void *ctx, void *part)
+/* A part that read cleanly, taken in sheet order as a file's parts are,
+ * its rows' numbers counted after `rows_before` (workbook.h). */
+static int take_sheet_part(void *ctx, void *part, unsigned long rows_before)
 {
 	struct workbook_feed *f = ctx;
 	struct sheet_part *p = part;
-	int status = split_take(f->l, &p->loader, merge_part, f->c,
-				p->collected);
+	int status = split_take_after(f->l, &p->loader, rows_before,
+				      merge_part, f->c, p->collected);
 
 	return status == SPLIT_REFUSED ? WORKBOOK_REFUSED : status;
 }

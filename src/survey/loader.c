@@ -817,9 +817,10 @@ unsigned long loader_lines(const struct loader *l)
 	return csvread_lines(&l->csv);
 }
 
-int loader_absorb(struct loader *l, struct loader *part)
+int loader_absorb(struct loader *l, struct loader *part,
+		  unsigned long lines_before)
 {
-	if (bodies_take(&l->bodies, &part->bodies, csvread_lines(&l->csv)) < 0)
+	if (bodies_take(&l->bodies, &part->bodies, lines_before) < 0)
 		return -1;
 	csvread_add_lines(&l->csv, csvread_lines(&part->csv));
 	l->counts.rows += part->counts.rows;

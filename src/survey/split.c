@@ -417,12 +417,22 @@ int split_take(struct loader *l, struct loader *part,
 	       int (*merge)(void *ctx, void *part, unsigned long lines_before),
 	       void *ctx, void *part_ctx)
 {
+	return split_take_after(l, part, loader_lines(l), merge, ctx,
+				part_ctx);
+}
+
+int split_take_after(struct loader *l, struct loader *part,
+		     unsigned long lines_before,
+		     int (*merge)(void *ctx, void *part,
+				  unsigned long lines_before),
+		     void *ctx, void *part_ctx)
+{
 	int status;
 
 	if (!loader_can_absorb(l, part))
 		return SPLIT_REFUSED;
-	status = merge(ctx, part_ctx, loader_lines(l));
-	if (status == FOITAB_OK && loader_absorb(l, part) < 0)
+	status = merge(ctx, part_ctx, lines_before);
+	if (status == FOITAB_OK && loader_absorb(l, part, lines_before) < 0)
 		status = FOITAB_OSERR;
 	return status;
 }
