@@ -404,7 +404,7 @@ static size_t line_end(struct csvread *r, const char *p, size_t len)
 /* Split `p` into physical lines and feed each to libcsv. */
 static void feed_lines(struct csvread *r, const char *p, size_t len)
 {
-	if (!r->seen_nul && memchr(p, '\0', len))
+	if (!r->seen_nul && len > 0 && memchr(p, '\0', len))
 		r->seen_nul = 1;
 	while (len > 0 && r->status == FOITAB_OK) {
 		size_t i;
