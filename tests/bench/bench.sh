@@ -143,6 +143,23 @@ print(sum(i.file_size for i in z.infolist() if "worksheets/" in i.filename) // 1
 	echo "          (the .xlsx: $((sheet_kb / 1024)) MiB of sheet XML, $((strings_kb / 1024)) MiB of shared strings)"
 fi
 
+# An .ods: the 100 000-row file written by tests/ods_write.py (the content
+# of a table of rows, as LibreOffice lays it out), on one thread and on
+# all, against expat alone over the same content and the CSV path.
+ods=$dir/rows-100000.ods
+PYTHON3=$(test -x /usr/bin/python3 && echo /usr/bin/python3 || echo python3)
+[ -s "$ods" ] || "$PYTHON3" tests/ods_write.py "$dir/rows-100000.csv" "$ods"
+if [ -s "$ods" ]; then
+	set -- $(timed "$prog" -j 1 -r none -f csv "$ods"); ods_one=$1
+	set -- $(timed "$prog" -r none -f csv "$ods"); ods_all=$1; ods_kb=$2
+	cmp -s "$dir/out" "$dir/foitab-100000.csv" ||
+		{ echo "bench: the .ods and the CSV printed different figures"; failed=1; }
+	set -- $(timed "$build/bench-xmlfloor" "$ods"); ods_floor=$1
+	awk -v o="$ods_one" -v a="$ods_all" -v f="$ods_floor" -v c="$full_100000" -v kb="$ods_kb" 'BEGIN {
+		printf "%-9d %-28s %9.4f %7.2fx %8s %9.1f\n", 100000, "foitab on the .ods", a, a / c, "", kb / 1024
+		printf "          (-j 1: %.4f s, %.2fx expat alone, %.4f s; all threads: %.2fx)\n", o, o / f, f, a / f }'
+fi
+
 # The page (make web) in Chromium: the 100 000-row file, from pressing
 # Tabulate to the figures drawn; and a survey of one's own, from pressing
 # "Draft rules from this sheet" to the figures drawn.
