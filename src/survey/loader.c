@@ -563,8 +563,16 @@ static int on_row(const struct csv_row *row, void *ctx)
 				return FOITAB_OSERR;
 			r.text[c] = strbuf_str(&l->cells[c]);
 		}
-		state[c] = read_cell(l, row, (int)c, s, len, &r.bits[c],
-				     &r.figure[c], 0);
+		if (len == 0 || rules->columns[c].type == COLUMN_TEXT) {
+			/* Nothing to look up: read_cell()'s first case, here
+			 * without a call, as most cells are. */
+			bitset_clear(&r.bits[c]);
+			r.figure[c].scale = -1;
+			state[c] = CELL_EMPTY;
+		} else {
+			state[c] = read_cell(l, row, (int)c, s, len, &r.bits[c],
+					     &r.figure[c], 0);
+		}
 		if (c == COLUMN_BODY && len) {
 			/* Start fetching the body's slot; pass 2 will use it. */
 			hash = bodies_hash(r.text[COLUMN_BODY]);
