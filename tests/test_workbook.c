@@ -457,6 +457,15 @@ static const struct wb_case cases[] = {
 		   TABLE("B", TR(TEXT("body")) TR(TEXT("b1")) TR(TEXT("b2"))
 			 TR(TEXT("b3"))))),
 	  "B", "1|body\n2|b1\n3|b2\n4|b3\n", "B", "", FOITAB_OK },
+	{ "an .ods whose first table does not fit: the second, found past "
+	  "the first's rows",
+	  ODS(BODY(TABLE("Notes", TR(TEXT("note")) TR(TEXT("n1")) TR(TEXT("n2"))
+			 TR(TEXT("n3")) TR(TEXT("n4")))
+		   TABLE("Coded", TR(TEXT("body")) TR(TEXT("c1")) TR(TEXT("c2")))
+		   TABLE("Later", TR(TEXT("body")) TR(TEXT("l1"))))),
+	  NULL, "1|body\n2|c1\n3|c2\n", "Coded",
+	  "foitab: b.xlsx: reading sheet 'Coded' (2 of 3); --sheet names "
+	  "another\n", FOITAB_OK },
 	{ "an .ods: booleans in the schema's spellings",
 	  ODS(BODY(TABLE("T", TR(TEXT("body") BOOL("true") BOOL("false")
 			 BOOL("1") BOOL("0"))))),

@@ -29,8 +29,12 @@ struct ods_merge {
 	unsigned long rows;
 };
 
+/* What a piece of content.xml is parsed for (pieces.h). */
+enum { WHOLE, PIECE_READ, PIECE_PASS };
+
 struct ods_state {
-	int piece;               /* a piece of the table read (pieces.h) */
+	int piece;               /* WHOLE, or a piece: of the table read, or
+				    of rows the listing passes over */
 	int table;               /* the table now read, from 1 */
 	int reading;             /* its rows are wanted (read or probed) */
 	int found;               /* listing: a table that fits was found */
@@ -130,8 +134,13 @@ static void table_start(struct xml *x, struct ods_state *o, const char **atts)
 	struct workbook *w = x->w;
 	const char *v;
 
-	/* A piece is parsed inside a table like the one read. */
-	o->table = o->piece ? w->target : o->table + 1;
+	/* A piece is parsed inside a table like the one read, or (listing)
+	 * one whose rows are passed over. */
+	if (o->piece == PIECE_PASS) {
+		o->reading = 0;
+		return;
+	}
+	o->table = o->piece == PIECE_READ ? w->target : o->table + 1;
 	o->reading = o->table == w->target;
 	w->rownum = 0;
 	w->rows = 0;
@@ -483,7 +492,7 @@ static void *ods_piece_new(void)
 	struct ods_state *o = mem_calloc(1, sizeof *o);
 
 	if (o)
-		o->piece = 1;
+		o->piece = PIECE_READ;
 	return o;
 }
 
@@ -522,6 +531,65 @@ static const struct piece_kind ods_row_pieces = {
 };
 
 /*
+ * Listing, the rows of tables not read are parsed only to be passed
+ * over: in pieces too, once the table probed (if any) has been probed.
+ * A piece that holds a table's end, or the start of another, does not
+ * parse as rows of one table and is read by the part's parser, with all
+ * that follows it, so that every table is listed, and probed if wanted.
+ */
+static void *ods_pass_new(void)
+{
+	struct ods_state *o = mem_calloc(1, sizeof *o);
+
+	if (o) {
+		o->piece = PIECE_PASS;
+		o->table = 1;        /* past the styles */
+	}
+	return o;
+}
+
+static int ods_pass_idle(const void *state)
+{
+	const struct ods_state *o = state;
+
+	return !o->reading && !o->in_cell && !o->in_annotation;
+}
+
+static int ods_pass_ready(const struct pieces *s)
+{
+	const struct ods_state *o = s->m->ctx;
+
+	return o->table > 0 && !o->reading && !s->w->probing;
+}
+
+static int ods_pass_open(struct pieces *s, struct piece *p)
+{
+	p->req = *s->w->req;
+	p->req.parts = NULL;
+	p->w.req = &p->req;
+	return 0;
+}
+
+static int ods_pass_take(struct pieces *s, struct piece *p)
+{
+	(void)s;
+	(void)p;
+	return FOITAB_OK;
+}
+
+static void ods_pass_close(struct pieces *s, struct piece *p)
+{
+	(void)s;
+	(void)p;
+}
+
+static const struct piece_kind ods_pass_pieces = {
+	"table:table-row", "<table:table>", "</table:table>", 4,
+	ods_start, ods_end, ods_pass_new, ods_piece_free, ods_pass_idle,
+	ods_pass_ready, ods_pass_open, ods_pass_take, ods_pass_close,
+};
+
+/*
  * Read content.xml: table `target` (from 1), or with target -1 list the
  * tables (and, when the caller wants the first that fits, test each
  * visible one's first row, setting its `fits`).
@@ -534,8 +602,8 @@ int ods_read(struct workbook *w, int target)
 	w->target = target;
 	if (target > 0)
 		w->sheet_name = w->sheets[target - 1].name;
-	if ((target > 0 ? read_part(w, "content.xml", &ods_row_pieces, &o) :
-	     xml_read(w, "content.xml", ods_start, ods_end, &o)) == 1)
+	if (read_part(w, "content.xml", target > 0 ? &ods_row_pieces :
+		      &ods_pass_pieces, &o) == 1)
 		wb_fail(w, FOITAB_DATAERR, "the workbook has no content.xml; it "
 		     "is damaged");
 	w->probing = 0;
