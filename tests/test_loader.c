@@ -363,6 +363,10 @@ static void test_body_keys(void **state)
 		{ "Caf\xC3\xA9 Trust", "CAF\xC3\x89 TRUST", 1 },
 		{ "\xC3\x84rzte", "\xC3\xA4RZTE", 1 },
 		{ "Caf\xE9", "CAF\xE9", 1 },                   /* not UTF-8 */
+		{ "caf\xC3\xA9 \xC3\xA9" "cole", "CAF\xC3\x89\xC2\xA0\xC3\x89" "COLE", 1 },
+		{ "\xCE\x91\xCE\x98\xCE\x97\xCE\x9D\xCE\x91",       /* Greek */
+		  "\xCE\xB1\xCE\xB8\xCE\xB7\xCE\xBD\xCE\xB1", 1 },
+		{ "\xCE\x91\xCE\x98", "\xCE\xB1\xCE\xB7", 0 },
 		{ "Body One", "Body On", 0 },
 		{ "Body One", "BodyOne", 0 },
 		{ "Body One", "Body_One", 0 },

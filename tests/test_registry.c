@@ -145,6 +145,12 @@ static void test_punctuation(void **state)
 		{ "YNYS M\xC3\x94N COUNTY COUNCIL", 2 },
 		{ "Ynys\xC2\xA0Mon County Council", -1 },   /* o is not ô */
 		{ "Kings Lynn", -1 },
+		{ "&Kings Lynn&West Norfolk Council", -1 },  /* "and kings" */
+		{ "Kings Lynn&West Norfolk Council", 0 },
+		{ "Kings Lynn \xC2\xB4n\xCA\xBC West Norfolk Council", -1 },
+		{ "Stoke\xE2\x80\x94on\xE2\x80\x90Trent\xE3\x80\x80" "City "
+		  "Council", 1 },
+		{ "Stoke-on-Trent City Council\xE2\x80\x99", 1 },
 	};
 	struct strbuf scratch = STRBUF_INIT;
 	struct captured cap;

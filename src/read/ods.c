@@ -507,11 +507,15 @@ static void ods_piece_free(void *state)
 	mem_free(o);
 }
 
+/*
+ * At a cut the part's parser stands between two rows of a table (pieces.c
+ * checks the depth): it must be the table read, not one after it.
+ */
 static int ods_idle(const void *state)
 {
 	const struct ods_state *o = state;
 
-	return o->reading && !o->in_cell && !o->in_annotation;
+	return o->reading;
 }
 
 static int ods_rows_take(struct pieces *s, struct piece *p)
@@ -548,11 +552,12 @@ static void *ods_pass_new(void)
 	return o;
 }
 
+/* ... and, listing, not a table being probed. */
 static int ods_pass_idle(const void *state)
 {
 	const struct ods_state *o = state;
 
-	return !o->reading && !o->in_cell && !o->in_annotation;
+	return !o->reading;
 }
 
 static int ods_pass_ready(const struct pieces *s)

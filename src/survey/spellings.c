@@ -5,6 +5,8 @@
  * length, its column and its value; a look-up compares the key, then the
  * column and length, then the bytes.
  */
+#include <assert.h>
+
 #include "mem.h"
 #include "spellings.h"
 
@@ -55,8 +57,8 @@ void spellings_keep(struct spellings *m, uint64_t key, unsigned column,
 {
 	size_t k, at;
 
-	if (m->n >= SPELLINGS_MAX || len == 0 || len > SPELLINGS_LONGEST ||
-	    column > UINT16_MAX)
+	assert(len > 0 && column <= UINT16_MAX);
+	if (m->n >= SPELLINGS_MAX || len > SPELLINGS_LONGEST)
 		return;
 	if (!m->slot) {
 		m->slot = mem_calloc(SPELLINGS_SLOTS, sizeof *m->slot);
