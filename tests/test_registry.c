@@ -188,6 +188,23 @@ static void test_ambiguous_register(void **state)
 		  "foitab: r.csv:3: 'Kings Lynn Council' is the same body as line "
 		  "2; each body is in the register once\n" },
 		{ "name,ons_code,ods_code\nA Council,E1,E1\n", "" },
+		/* Repeats where they stand, in the register's order, each
+		 * against the first entry with that name or code. */
+		{ "name,ons_code,ods_code\n"
+		  "A Council,E1,\n"          /* 2 */
+		  "B Council,E2,X2\n"        /* 3 */
+		  "a council,E3,\n"          /* 4: the body of 2 */
+		  "C Council,e2,\n"          /* 5: the code of 3 */
+		  "A. Council,E9,\n"         /* 6: the body of 2 again */
+		  "D Council,E4,x2\n",       /* 7: 3's ODS code */
+		  "foitab: r.csv:4: 'a council' is the same body as line 2; each "
+		  "body is in the register once\n"
+		  "foitab: r.csv:5: 'C Council' is the same code as line 3; each "
+		  "body is in the register once\n"
+		  "foitab: r.csv:6: 'A. Council' is the same body as line 2; each "
+		  "body is in the register once\n"
+		  "foitab: r.csv:7: 'D Council' is the same code as line 3; each "
+		  "body is in the register once\n" },
 	};
 	struct captured cap;
 	struct registry g;
@@ -270,41 +287,6 @@ static void test_bad_register(void **state)
 		"the register once\n");
 	captured_close(&cap);
 	registry_free(&g);
-}
-
-/*
- * Repeats are reported where they stand, in the register's order, each
- * against the first entry with that name or code.
- */
-static void test_repeats_in_order(void **state)
-{
-	static const char text[] =
-		"name,ons_code,ods_code\n"
-		"A Council,E1,\n"          /* 2 */
-		"B Council,E2,X2\n"        /* 3 */
-		"a council,E3,\n"          /* 4: the body of 2 */
-		"C Council,e2,\n"          /* 5: the code of 3 */
-		"A. Council,E9,\n"         /* 6: the body of 2 again */
-		"D Council,E4,x2\n";       /* 7: 3's ODS code */
-	struct captured cap;
-	struct registry g;
-
-	(void)state;
-	captured_open(&cap);
-	registry_init(&g);
-	assert_int_equal(registry_read_bytes(&g, text, strlen(text), "r.csv",
-					     &cap.diag), FOITAB_DATAERR);
-	assert_string_equal(captured_text(&cap),
-		"foitab: r.csv:4: 'a council' is the same body as line 2; each "
-		"body is in the register once\n"
-		"foitab: r.csv:5: 'C Council' is the same code as line 3; each "
-		"body is in the register once\n"
-		"foitab: r.csv:6: 'A. Council' is the same body as line 2; each "
-		"body is in the register once\n"
-		"foitab: r.csv:7: 'D Council' is the same code as line 3; each "
-		"body is in the register once\n");
-	registry_free(&g);
-	captured_close(&cap);
 }
 
 /*
@@ -419,7 +401,6 @@ int main(void)
 		cmocka_unit_test(test_register_without_codes),
 		cmocka_unit_test(test_wrong_register_warns_once),
 		cmocka_unit_test(test_bad_register),
-		cmocka_unit_test(test_repeats_in_order),
 		cmocka_unit_test(test_large_register),
 		cmocka_unit_test(test_allocation_failures),
 	};

@@ -59,13 +59,16 @@ static FILE *build(const struct part *parts)
 }
 
 /* Rows as text: "line|cell|cell\n" each. */
-static int collect(const struct csv_row *row, void *ctx)
+/*
+ * A row as "LINE|cell|cell\n"; `marked`: its number as "\001LINE\002", to
+ * be counted on when its piece is taken.
+ */
+static int add_row(struct strbuf *sb, int marked, const struct csv_row *row)
 {
-	struct strbuf *sb = ctx;
 	size_t i;
 	char num[32];
 
-	snprintf(num, sizeof num, "%lu", row->line);
+	snprintf(num, sizeof num, marked ? "\001%lu\002" : "%lu", row->line);
 	strbuf_add(sb, num, strlen(num));
 	for (i = 0; i < row->nfields; i++) {
 		strbuf_addch(sb, '|');
@@ -73,6 +76,11 @@ static int collect(const struct csv_row *row, void *ctx)
 	}
 	strbuf_addch(sb, '\n');
 	return FOITAB_OK;
+}
+
+static int collect(const struct csv_row *row, void *ctx)
+{
+	return add_row(ctx, 0, row);
 }
 
 /* Merged ranges as text: "merged ROW COL ROW COL\n". */
@@ -837,18 +845,7 @@ static void *open_piece_rows(void *ctx)
 /* A piece's row, its number marked "\001N\002" to be counted on. */
 static int collect_piece_row(const struct csv_row *row, void *part)
 {
-	struct strbuf *sb = part;
-	char num[32];
-	size_t i;
-
-	snprintf(num, sizeof num, "\001%lu\002", row->line);
-	strbuf_add(sb, num, strlen(num));
-	for (i = 0; i < row->nfields; i++) {
-		strbuf_addch(sb, '|');
-		strbuf_add(sb, row->fields[i], row->lens[i]);
-	}
-	strbuf_addch(sb, '\n');
-	return FOITAB_OK;
+	return add_row(part, 1, row);
 }
 
 /* A piece's rows, their numbers counted after `rows_before`. */

@@ -496,15 +496,19 @@ static void *ods_piece_new(void)
 	return o;
 }
 
-static void ods_piece_free(void *state)
+/* What a state holds (not the state itself). */
+static void ods_release(struct ods_state *o)
 {
-	struct ods_state *o = state;
-
 	strbuf_release(&o->text);
 	strbuf_release(&o->hidden);
 	mem_free(o->hidden_by_name);
 	mem_free(o->merges);
-	mem_free(o);
+}
+
+static void ods_piece_free(void *state)
+{
+	ods_release(state);
+	mem_free(state);
 }
 
 /*
@@ -612,9 +616,6 @@ int ods_read(struct workbook *w, int target)
 		wb_fail(w, FOITAB_DATAERR, "the workbook has no content.xml; it "
 		     "is damaged");
 	w->probing = 0;
-	strbuf_release(&o.text);
-	strbuf_release(&o.hidden);
-	mem_free(o.hidden_by_name);
-	mem_free(o.merges);
+	ods_release(&o);
 	return w->status;
 }

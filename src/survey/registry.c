@@ -151,6 +151,18 @@ static const char *indexed_text(const struct registry *g,
 			     which == 1 ? e->ons_code : e->ods_code);
 }
 
+/* The bits of a slot that hold its reference (the rest: the hash's). */
+static uint32_t ref_mask(const struct registry *g)
+{
+	return ((uint32_t)1 << g->ref_bits) - 1;
+}
+
+/* The entry slot `k` (not empty) refers to. */
+static struct registry_entry *slot_entry(const struct registry *g, size_t k)
+{
+	return &g->entries[((g->slot[k] & ref_mask(g)) - 1) / 3];
+}
+
 /*
  * The slot where the text `text` of kind `kind`, whose index_hash() is
  * `h`, is in the table, or the empty slot where it would go.
@@ -158,16 +170,15 @@ static const char *indexed_text(const struct registry *g,
 static size_t find_slot(const struct registry *g, int kind, const char *text,
 			uint64_t h)
 {
-	uint32_t ref_mask = ((uint32_t)1 << g->ref_bits) - 1;
-	uint32_t tag = (uint32_t)(h >> 32) & ~ref_mask;
+	uint32_t mask = ref_mask(g), tag = (uint32_t)(h >> 32) & ~mask;
 	size_t k;
 
 	for (k = (size_t)h & (g->nslots - 1); g->slot[k];
 	     k = (k + 1) & (g->nslots - 1)) {
-		uint32_t ref = (g->slot[k] & ref_mask) - 1;
+		uint32_t ref = (g->slot[k] & mask) - 1;
 		const struct registry_entry *e = &g->entries[ref / 3];
 
-		if ((g->slot[k] & ~ref_mask) == tag &&
+		if ((g->slot[k] & ~mask) == tag &&
 		    (ref % 3 == 0) == (kind == BY_NAME) &&
 		    strcmp(indexed_text(g, e, ref % 3), text) == 0)
 			return k;
@@ -183,10 +194,7 @@ static const struct registry_entry *lookup(const struct registry *g,
 	if (!g->nslots)
 		return NULL;
 	k = find_slot(g, kind, text, index_hash(kind, text));
-	if (!g->slot[k])
-		return NULL;
-	return &g->entries[((g->slot[k] & (((uint32_t)1 << g->ref_bits) - 1)) -
-			    1) / 3];
+	return g->slot[k] ? slot_entry(g, k) : NULL;
 }
 
 struct registry_reader {
@@ -338,9 +346,8 @@ static int build_index(struct registry_reader *rr)
 			    index_hash(kind, text);
 			k = find_slot(g, kind, text, h);
 			if (g->slot[k]) {
-				uint32_t mask = ((uint32_t)1 << g->ref_bits) - 1;
 				const struct registry_entry *first =
-					&g->entries[((g->slot[k] & mask) - 1) / 3];
+					slot_entry(g, k);
 
 				diag_error(rr->diag, rr->name, e->first_line,
 					   "'%s' is the same %s as line %lu; each "
@@ -350,8 +357,7 @@ static int build_index(struct registry_reader *rr)
 					   (unsigned long)first->first_line);
 				continue;
 			}
-			g->slot[k] = ((uint32_t)(h >> 32) &
-				      ~(((uint32_t)1 << g->ref_bits) - 1)) |
+			g->slot[k] = ((uint32_t)(h >> 32) & ~ref_mask(g)) |
 				     (uint32_t)(i * 3 + which + 1);
 		}
 		/* The slots of the entry PREFETCH_AHEAD on are fetched

@@ -180,13 +180,12 @@
 		$(id).focus();
 	}
 
-	/* Clear what each place for messages holds. */
+	/* Hide every place for messages: #messages and each box (.said). */
 	function clearMessages() {
-		['messages', 'draft-messages', 'compare-messages', 'agree-messages',
-		 'denominators-messages'].forEach(function (id) {
-			$(id).hidden = true;
+		Array.prototype.forEach.call(document.querySelectorAll(
+			'#messages, pre.said, #rules-problems'), function (e) {
+			e.hidden = true;
 		});
-		$('rules-problems').hidden = true;
 	}
 
 	/* The editor as tall as what it holds, from 4 lines to 24. */
