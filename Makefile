@@ -30,7 +30,7 @@ SAN_FLAGS = -fsanitize=address,undefined -fno-omit-frame-pointer \
 # A format is a file in src/report/: all of them are built.
 MODULES  = util/mem_util util/strbuf util/diag util/text util/output util/pool \
 	   util/number \
-	   read/csvread read/header read/sheetxml read/workbook read/pieces read/xlsx \
+	   read/cuts read/csvread read/table read/header read/sheetxml read/workbook read/pieces read/xlsx \
 	   read/xlsx_dates \
 	   read/ods read/source \
 	   survey/codebook survey/rules_reader survey/rules survey/settings survey/condition survey/bodies survey/spellings survey/loader survey/classifier \

@@ -196,6 +196,42 @@ struct csv_table {
 int csvread_table(const struct csv_table *t, const struct csv_source *src,
 		  const char *name, struct diag *diag);
 
+/*
+ * A table in a large regular file read in parts on several threads: the
+ * header and the first part on this thread, each other part on a thread
+ * of its own, its records going to a context of its own; the parts are
+ * then merged in file order.  A part that says anything (an empty name, a
+ * stray quote) or that the caller refuses is read again, with all after
+ * it, in order: what is said and read is what one pass would give.
+ */
+#define CSVREAD_MIN_PART ((long)4 << 20)   /* bytes a part needs: 4 MiB */
+struct csv_table_parts {
+	unsigned jobs;               /* threads to read on; 1: one pass */
+	long min_part;               /* bytes a part needs; 0: CSVREAD_MIN_PART */
+	/*
+	 * A new, empty context for a part's records, which report to
+	 * `diag` (it shows nothing); NULL when out of memory.
+	 */
+	void *(*open_part)(void *ctx, struct diag *diag);
+	/*
+	 * On this thread, in file order: add the records of `part`, a part
+	 * read cleanly, to `ctx` (the table's own), their lines counted
+	 * after `lines_before`.  FOITAB_OK; CUTS_REFUSED (cuts.h) when they
+	 * cannot be (nothing changed; the part is read again in order); or a
+	 * status that stops reading.
+	 */
+	int (*merge)(void *ctx, void *part, unsigned long lines_before);
+	void (*close_part)(void *part);   /* free a part's context */
+};
+
+/*
+ * As csvread_table() on the stream `in`, on up to `parts->jobs` threads
+ * when it is a regular file, read from its start, of twice the least part
+ * or more; else in one pass.
+ */
+int csvread_table_parts(const struct csv_table *t, FILE *in, const char *name,
+			struct diag *diag, const struct csv_table_parts *parts);
+
 /* A trimmed, NUL-terminated copy of cell `at` ("" past the row's end). */
 char *csvread_cell_copy(const struct csv_row *row, int at);
 

@@ -112,6 +112,14 @@ int registry_read_bytes(struct registry *g, const void *bytes, size_t len,
 			const char *name, struct diag *diag);
 
 /*
+ * As registry_read_stream(), on up to `jobs` threads when `in` is a large
+ * regular file (csvread_table_parts(); `min_part` 0 for its default):
+ * the same entries, messages and status as one pass.
+ */
+int registry_read_parts(struct registry *g, FILE *in, const char *name,
+			struct diag *diag, unsigned jobs, long min_part);
+
+/*
  * Match one checked response of survey file `file` against the register.
  * A code that names one entry while the name names another is warned
  * about at once; a body matching nothing is held for registry_close().

@@ -77,6 +77,22 @@ same --rules "$tmp/numbers.rules" -r none -b none -f json --by action "$tmp/numb
 same -r none -f json --by action "$tmp/plain.csv"
 same -r "$tmp/register.csv" list -f csv --pending "$tmp/plain.csv" specialist
 
+# A register large enough to be read in parts itself (over 8 MiB): clean;
+# with a body and a code repeated far apart (reported with their lines);
+# with an empty name late (that part read again in order).
+awk 'BEGIN { print "name,ons_code,ods_code,region"
+	for (i = 1; i <= 260000; i++)
+		printf "Body %08d,E%08d,Q%07d,\"Region %d, the north\"\n", i, i, i, i % 7 }' \
+	>"$tmp/big-register.csv"
+awk 'NR == 250000 { sub(/^Body [0-9]+/, "Body 00000010") }
+	NR == 255000 { sub(/,E[0-9]+,/, ",E00000020,") } 1' \
+	"$tmp/big-register.csv" >"$tmp/big-repeated.csv"
+awk 'NR == 200000 { sub(/^Body [0-9]+/, "") } 1' \
+	"$tmp/big-register.csv" >"$tmp/big-empty.csv"
+same -r "$tmp/big-register.csv" -f csv "$tmp/plain.csv"
+same -r "$tmp/big-repeated.csv" check "$tmp/plain.csv"
+same -r "$tmp/big-empty.csv" -f csv "$tmp/plain.csv"
+
 # The same as workbooks, and workbooks spoiled half-way: a comment or a
 # CDATA section holding a row (a cut inside them), rows with no number,
 # a cell referring to a string that is not there, a row never ended.

@@ -373,6 +373,186 @@ static void test_large_register(void **state)
 	captured_close(&cap);
 }
 
+/* What is done to the register read in parts. */
+enum twist {
+	PLAIN,
+	CRLF,                /* every line ends in CR LF */
+	QUOTED,              /* names with line breaks and commas, quoted */
+	SEMICOLONS,          /* ';' between cells */
+	BLANK_LINES,         /* blank lines here and there */
+	NOT_ASCII,           /* accents and '&' in the names */
+	NAME_ONLY,           /* no codes and no region */
+	REPEATED,            /* bodies and codes repeated far apart */
+	EMPTY_NAME,          /* an empty name three quarters in */
+	STRAY_QUOTE,         /* a quote inside an unquoted cell, late */
+	UNCLOSED             /* the last name's quote never closed */
+};
+
+#define PARTS_ROWS 3000
+
+/* A register of PARTS_ROWS bodies, twisted, in a temporary file. */
+static FILE *twisted_register(enum twist twist)
+{
+	const char *sep = twist == SEMICOLONS ? ";" : ",";
+	const char *end = twist == CRLF ? "\r\n" : "\n";
+	FILE *f = tmpfile();
+	size_t i;
+
+	assert_non_null(f);
+	if (twist == NAME_ONLY)
+		fprintf(f, "name%s", end);
+	else
+		fprintf(f, "name%sons_code%sods_code%sregion%s", sep, sep, sep,
+			end);
+	for (i = 1; i <= PARTS_ROWS; i++) {
+		char name[96];
+
+		snprintf(name, sizeof name, "Body %zu", i);
+		if (twist == QUOTED && i % 3 == 0)
+			snprintf(name, sizeof name, "\"Body %zu,%sthe \"\"%s\"\"\"",
+				 i, i % 2 ? "\n" : " ", i % 2 ? "north" : "south");
+		if (twist == NOT_ASCII && i % 4 == 0)
+			snprintf(name, sizeof name, "Bödy & Café %zu", i);
+		if (twist == REPEATED && i == PARTS_ROWS - 7)
+			snprintf(name, sizeof name, "body %d", 12);
+		if (twist == EMPTY_NAME && i == PARTS_ROWS * 3 / 4)
+			name[0] = '\0';
+		if (twist == STRAY_QUOTE && i == PARTS_ROWS * 4 / 5)
+			snprintf(name, sizeof name, "Bo\"dy %zu", i);
+		if (twist == UNCLOSED && i == PARTS_ROWS)
+			snprintf(name, sizeof name, "\"Body %zu", i);
+		if (twist == BLANK_LINES && i % 250 == 0)
+			fputs(end, f);
+		if (twist == NAME_ONLY)
+			fprintf(f, "%s%s", name, end);
+		else
+			fprintf(f, "%s%sE%zu%sQ%zu%sRegion %zu%s", name, sep,
+				twist == REPEATED && i == PARTS_ROWS - 3 ? (size_t)40 :
+				i, sep, i, sep, i % 9, end);
+	}
+	assert_int_equal(fflush(f), 0);
+	rewind(f);
+	return f;
+}
+
+/* Read `f` on `jobs` threads in parts of `min_part` bytes (1: one pass). */
+static int read_parts(struct registry *g, FILE *f, unsigned jobs,
+		      long min_part, struct captured *cap)
+{
+	rewind(f);
+	captured_open(cap);
+	registry_init(g);
+	return registry_read_parts(g, f, "r.csv", &cap->diag, jobs, min_part);
+}
+
+/*
+ * A register read in parts, on several threads, gives what one pass
+ * gives: the status, the messages (their lines too), and every entry's
+ * texts, in order; and the look-ups find the same entries.
+ */
+static void test_parts_read_as_one_pass(void **state)
+{
+	static const enum twist twists[] = {
+		PLAIN, CRLF, QUOTED, SEMICOLONS, BLANK_LINES, NOT_ASCII,
+		NAME_ONLY, REPEATED, EMPTY_NAME, STRAY_QUOTE, UNCLOSED
+	};
+	static const unsigned jobs[] = { 2, 3, 4, 16 };
+	size_t t, j, i;
+
+	(void)state;
+	for (t = 0; t < ARRAY_SIZE(twists); t++) {
+		FILE *f = twisted_register(twists[t]);
+		struct captured one_cap;
+		struct registry one;
+		int one_status = read_parts(&one, f, 1, 0, &one_cap);
+
+		if (twists[t] == PLAIN || twists[t] == QUOTED)
+			assert_int_equal(one.n, PARTS_ROWS);
+		for (j = 0; j < ARRAY_SIZE(jobs); j++) {
+			struct captured cap;
+			struct registry g;
+
+			assert_int_equal(read_parts(&g, f, jobs[j], 2048, &cap),
+					 one_status);
+			assert_string_equal(captured_text(&cap),
+					    captured_text(&one_cap));
+			assert_int_equal(g.n, one.n);
+			for (i = 0; i < g.n && one_status == FOITAB_OK; i++) {
+				const struct registry_entry *a = &g.entries[i],
+							    *b = &one.entries[i];
+
+				assert_string_equal(registry_text(&g, a->name),
+						    registry_text(&one, b->name));
+				assert_string_equal(registry_text(&g, a->ons_code),
+						    registry_text(&one, b->ons_code));
+				assert_string_equal(registry_text(&g, a->ods_code),
+						    registry_text(&one, b->ods_code));
+				assert_string_equal(registry_text(&g, a->region),
+						    registry_text(&one, b->region));
+				assert_string_equal(registry_text(&g, a->key),
+						    registry_text(&one, b->key));
+			}
+			for (i = 0; i < g.n && one_status == FOITAB_OK; i += 97) {
+				struct strbuf scratch = STRBUF_INIT;
+				const struct registry_entry *e;
+
+				assert_int_equal(registry_find(&g, "",
+					registry_text(&g, g.entries[i].name),
+					&scratch, &e), 0);
+				assert_ptr_equal(e, &g.entries[i]);
+				strbuf_release(&scratch);
+			}
+			registry_free(&g);
+			captured_close(&cap);
+		}
+		registry_free(&one);
+		captured_close(&one_cap);
+		fclose(f);
+	}
+}
+
+/*
+ * Each allocation failing in turn, reading in parts on three threads: the
+ * read ends out of memory, or (when only a part's allocation failed and
+ * this thread read its rows again) exactly as without failures.  What
+ * leaks is caught by the valgrind and ASan runs of this test.
+ */
+static void test_parts_allocation_failures(void **state)
+{
+	FILE *f = twisted_register(PLAIN);
+	struct captured cap;
+	struct registry want, got;
+	long n, total;
+	size_t i;
+
+	(void)state;
+	mem_failing_arm(-1);
+	assert_int_equal(read_parts(&want, f, 3, 16384, &cap), FOITAB_OK);
+	total = mem_failing_made();
+	captured_close(&cap);
+	for (n = 0; n < total; n++) {
+		int status;
+
+		mem_failing_arm(n);
+		status = read_parts(&got, f, 3, 16384, &cap);
+		mem_failing_arm(-1);
+		if (status == FOITAB_OK) {
+			assert_string_equal(captured_text(&cap), "");
+			assert_int_equal(got.n, want.n);
+			for (i = 0; i < got.n; i++)
+				assert_string_equal(
+					registry_text(&got, got.entries[i].key),
+					registry_text(&want, want.entries[i].key));
+		} else {
+			assert_int_equal(status, FOITAB_OSERR);
+		}
+		registry_free(&got);
+		captured_close(&cap);
+	}
+	registry_free(&want);
+	fclose(f);
+}
+
 static int read_with(struct diag *diag, void *ctx)
 {
 	struct registry g;
@@ -402,6 +582,8 @@ int main(void)
 		cmocka_unit_test(test_wrong_register_warns_once),
 		cmocka_unit_test(test_bad_register),
 		cmocka_unit_test(test_large_register),
+		cmocka_unit_test(test_parts_read_as_one_pass),
+		cmocka_unit_test(test_parts_allocation_failures),
 		cmocka_unit_test(test_allocation_failures),
 	};
 

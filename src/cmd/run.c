@@ -215,7 +215,13 @@ int run_load_registry(struct run *run)
 	/* Messages name the register to the end: run keeps its name. */
 	status = open_data(run, option, run->rules.registry, &src,
 			   &run->registry_name);
-	if (status == FOITAB_OK)
+	/* A file is read on as many threads as a survey is (-j). */
+	if (status == FOITAB_OK && src.stream)
+		status = registry_read_parts(&run->registry, src.stream,
+					     run->registry_name, run->diag,
+					     run->opt->jobs ? run->opt->jobs :
+					     split_default_jobs(), 0);
+	else if (status == FOITAB_OK)
 		status = registry_read(&run->registry, &src, run->registry_name,
 				       run->diag);
 	close_data(&src);

@@ -720,47 +720,6 @@ int csvread_all(const struct csv_source *src, const char *name,
 	return status;
 }
 
-/* csvread_table()'s state, for its row callback. */
-struct table_reader {
-	const struct csv_table *t;
-	const char *name;
-	struct diag *diag;
-	int have_header;
-	int at[CSVREAD_TABLE_MAX];
-};
-
-static int table_row(const struct csv_row *row, void *ctx)
-{
-	struct table_reader *tr = ctx;
-
-	if (csvread_row_is_blank(row))
-		return FOITAB_OK;
-	if (tr->have_header)
-		return tr->t->on_record(row, tr->at, tr->t->ctx);
-	tr->have_header = 1;
-	return csvread_map_header(row, tr->t->columns, tr->t->ncolumns, tr->at,
-				  tr->name, 0, tr->diag);
-}
-
-int csvread_table(const struct csv_table *t, const struct csv_source *src,
-		  const char *name, struct diag *diag)
-{
-	/* Written by hand or exported: ',' or ';' is found. */
-	static const struct csv_format format = { 0, CSV_UTF8 };
-	struct table_reader tr;
-	int status;
-
-	assert(t->ncolumns <= CSVREAD_TABLE_MAX);
-	memset(&tr, 0, sizeof tr);
-	tr.t = t;
-	tr.name = name;
-	tr.diag = diag;
-	status = csvread_all(src, name, &format, diag, table_row, &tr);
-	if (status == FOITAB_OK && !tr.have_header)
-		diag_error(diag, name, 0, "the %s file is empty", t->what);
-	return status;
-}
-
 char *csvread_cell_copy(const struct csv_row *row, int at)
 {
 	const char *s = "";

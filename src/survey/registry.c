@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "csvread.h"
+#include "cuts.h"
 #include "exitcodes.h"
 #include "mem.h"
 #include "registry.h"
@@ -405,6 +406,101 @@ int registry_read(struct registry *g, const struct csv_source *src,
 	rr.name = name;
 	rr.errors_at_begin = diag->errors;
 	return finish_read(&rr, csvread_table(&table, src, name, diag));
+}
+
+/* A part of a register read on another thread: its own entries. */
+struct registry_part {
+	struct registry_reader rr;   /* first: the part's records' context */
+	struct registry g;
+};
+
+static void *open_part(void *ctx, struct diag *diag)
+{
+	const struct registry_reader *rr = ctx;
+	struct registry_part *p = mem_calloc(1, sizeof *p);
+
+	if (!p)
+		return NULL;
+	registry_init(&p->g);
+	p->g.name = rr->name;
+	p->rr.g = &p->g;
+	p->rr.diag = diag;
+	p->rr.name = rr->name;
+	return &p->rr;
+}
+
+static void close_part(void *part)
+{
+	struct registry_part *p = part;
+
+	registry_free(&p->g);
+	mem_free(p);
+}
+
+/*
+ * Add a part's entries after the register's own: their texts after its
+ * texts, their lines after `lines_before`.  The part's memory is freed
+ * at once, so that the two are held together only while copied.
+ */
+static int merge_part(void *ctx, void *part, unsigned long lines_before)
+{
+	struct registry *g = ((struct registry_reader *)ctx)->g;
+	struct registry_part *p = part;
+	const struct registry *from = &p->g;
+	uint32_t shift = (uint32_t)g->text.len;
+	size_t i;
+
+	/* Past 4 GiB of text: read in order, which says so where it is. */
+	if (g->text.len + from->text.len + 1 > UINT32_MAX) /* GCOVR_EXCL_BR_LINE */
+		return CUTS_REFUSED;
+	if (g->cap < g->n + from->n) {
+		struct registry_entry *entries =
+			mem_realloc_array(g->entries, g->n + from->n,
+					  sizeof *entries);
+
+		if (!entries)
+			return FOITAB_OSERR;
+		g->entries = entries;
+		g->cap = g->n + from->n;
+	}
+	if (strbuf_add(&g->text, from->text.buf, from->text.len) < 0)
+		return FOITAB_OSERR;
+	for (i = 0; i < from->n; i++) {
+		struct registry_entry *e = &g->entries[g->n + i];
+		unsigned long line = from->entries[i].first_line + lines_before;
+
+		*e = from->entries[i];
+		e->name += shift;
+		e->ons_code += shift;
+		e->ods_code += shift;
+		e->region += shift;
+		e->key += shift;
+		e->first_line = line > UINT32_MAX ? /* GCOVR_EXCL_BR_LINE */
+				UINT32_MAX : (uint32_t)line;
+	}
+	g->n += from->n;
+	registry_free(&p->g);
+	return FOITAB_OK;
+}
+
+int registry_read_parts(struct registry *g, FILE *in, const char *name,
+			struct diag *diag, unsigned jobs, long min_part)
+{
+	struct registry_reader rr;
+	struct csv_table table = { "register", rcolumns, RNCOLUMNS, on_record,
+				   &rr };
+	struct csv_table_parts parts = { jobs, min_part, open_part, merge_part,
+					 close_part };
+
+	registry_free(g);
+	g->name = name;
+	memset(&rr, 0, sizeof rr);
+	rr.g = g;
+	rr.diag = diag;
+	rr.name = name;
+	rr.errors_at_begin = diag->errors;
+	return finish_read(&rr, csvread_table_parts(&table, in, name, diag,
+						    &parts));
 }
 
 int registry_read_stream(struct registry *g, FILE *in, const char *name,

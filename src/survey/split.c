@@ -1,46 +1,37 @@
 /*
  * split.c - one large file read in parts on several threads; see split.h.
  *
- * Where to cut: a line break ends a record unless it stands inside a
- * quoted cell, and it stands inside one exactly when an odd number of
- * quote characters come before it in the file (an escaped quote is two).
- * So the file is scanned once up to the last cut, counting quotes, and
- * each cut is put just after the first line break past its share of the
- * file with an even count before it.  That holds for every file libcsv
- * reads without error in strict mode; for any other, the part before the
- * cut does not end between records, which is checked, and the file is
- * read on from there in one pass.  A wrong cut can cost time, never a
- * wrong result.
- *
- * Every thread reads its own bytes with pread(), into a buffer of its own;
- * the loaders share only the rules, which nothing writes, and each part's
- * responses go to a context of its own that the caller makes.  This file
- * does not look at cells: the loaders do.
+ * cuts.c finds where to cut and runs the parts; here each part is a
+ * loader of its own, following the loader that read the header, and a
+ * context of the caller's for its responses.  The loaders share only the
+ * rules, which nothing writes.  This file does not look at cells: the
+ * loaders do.
  */
-#include <errno.h>
-#include <stdatomic.h>
-#include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "cuts.h"
 #include "exitcodes.h"
 #include "mem.h"
-#include "pool.h"
 #include "source.h"
 #include "split.h"
 
-#define SPLIT_BLOCK ((size_t)256 * 1024)   /* bytes read at a time */
-
-/* One part of the file, read on a thread of the pool. */
+/* One part of the file: a loader and the caller's context. */
 struct part {
-	int fd;
-	off_t from, to;              /* its bytes; to < 0: to the end */
 	struct loader loader;
 	void *ctx;                   /* the caller's context for the part */
 	struct diag diag;            /* counts only: a part shows nothing */
-	atomic_int *stop;            /* set: the part is not wanted */
-	char *buf;
-	int clean;                   /* read to its end, reporting nothing */
+};
+
+/* The parts of one split_read(), for cuts.c's calls. */
+struct parts {
+	struct loader *first;
+	const char *name;
+	const struct csv_format *format;
+	const struct rules *rules;
+	const struct split_jobs *jobs;
+	void *ctx;
+	struct part part[CUTS_MAX_PARTS];
 };
 
 /* The bytes a part needs to be worth a thread. */
@@ -50,313 +41,72 @@ static off_t smallest_part(const struct split_jobs *jobs)
 				  : (off_t)SPLIT_MIN_PART;
 }
 
-/* pread() all of `len` bytes at `at` that there are; -1 on an error. */
-static ssize_t read_at(int fd, char *buf, size_t len, off_t at)
+static int feed(void *reader, const void *bytes, size_t len)
 {
-	size_t got = 0;
-
-	while (got < len) {
-		ssize_t n = pread(fd, buf + got, len - got, at + (off_t)got);
-
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0)
-			return -1;
-		if (n == 0)
-			break;
-		got += (size_t)n;
-	}
-	return (ssize_t)got;
+	return loader_feed(reader, bytes, len);
 }
 
-/* A part's job: feed its bytes; `clean` says whether all went well. */
-static void read_part(void *job)
+static int finish(void *reader)
 {
-	struct part *p = job;
-	off_t at = p->from;
+	return loader_finish_part(reader);
+}
 
-	while (p->to < 0 || at < p->to) {
-		size_t want = SPLIT_BLOCK;
-		ssize_t n;
+static int at_row_start(const void *reader)
+{
+	return loader_at_row_start(reader);
+}
 
-		if (atomic_load_explicit(p->stop, memory_order_relaxed))
-			return;
-		if (p->to >= 0 && (off_t)want > p->to - at)
-			want = (size_t)(p->to - at);
-		n = read_at(p->fd, p->buf, want, at);
-		if (n < 0 || (n == 0 && p->to >= 0))
-			return;   /* read again in order, and reported */
-		if (n == 0)
-			break;
-		if (loader_feed(&p->loader, p->buf, (size_t)n) != FOITAB_OK ||
-		    p->diag.errors || p->diag.warnings)
-			return;
-		at += n;
-	}
-	if (p->to < 0)
-		p->clean = loader_finish_part(&p->loader) == FOITAB_OK &&
-			   !p->diag.errors && !p->diag.warnings;
-	else
-		p->clean = loader_at_row_start(&p->loader);
+/* A loader as cuts.c reads through it. */
+static struct cuts_reader as_reader(struct loader *l, const struct diag *diag)
+{
+	struct cuts_reader r = { l, feed, finish, at_row_start, diag };
+
+	return r;
 }
 
 /*
- * The number of quote characters in `p`.  Sixteen byte-wide counters,
- * emptied before they can overflow, make a loop that compilers turn into
- * vector instructions: a few milliseconds for a 100 MB file.
+ * Make part `k` a loader following the first, with a context of its own
+ * opened from the caller's.  0, or -1 when it cannot be.
  */
-static unsigned long quotes_in(const char *p, size_t len)
+static int open_part(void *ctx, unsigned k, off_t bytes,
+		     struct cuts_reader *reader)
 {
-	unsigned long total = 0;
+	struct parts *ps = ctx;
+	struct part *p = &ps->part[k];
 
-	while (len > 0) {
-		size_t run = len < 255 * 16 ? len : 255 * 16, i, j;
-		unsigned char lane[16] = { 0 };
-
-		for (i = 0; i + 16 <= run; i += 16)
-			for (j = 0; j < 16; j++)
-				lane[j] += p[i + j] == '"';
-		for (j = 0; j < 16; j++)
-			total += lane[j];
-		for (; i < run; i++)
-			total += p[i] == '"';
-		p += run;
-		len -= run;
-	}
-	return total;
-}
-
-/* Add the quotes in [from, to) to *quotes; -1 on a read error. */
-static int count_quotes(int fd, off_t from, off_t to, char *buf,
-			unsigned long *quotes)
-{
-	while (from < to) {
-		size_t want = (off_t)SPLIT_BLOCK < to - from ? SPLIT_BLOCK
-							    : (size_t)(to - from);
-		ssize_t n = read_at(fd, buf, want, from);
-
-		if (n <= 0)
-			return -1;
-		*quotes += quotes_in(buf, (size_t)n);
-		from += n;
-	}
+	(void)bytes;
+	diag_init(&p->diag, NULL);
+	p->ctx = ps->jobs->open_part(ps->ctx, &p->diag);
+	if (!p->ctx || loader_begin(&p->loader, ps->name, ps->format,
+				    ps->rules, &p->diag, ps->jobs->on_response,
+				    p->ctx) != FOITAB_OK)
+		return -1;
+	loader_follow(&p->loader, ps->first);
+	*reader = as_reader(&p->loader, &p->diag);
 	return 0;
 }
 
-/*
- * The first record boundary at or after `from` and before `limit`: just
- * past a line break with an even number of quotes before it (*quotes
- * counts those before `from`, and is carried on).  Returns the boundary,
- * or -1 when there is none (or a read error).
- */
-static off_t find_cut(int fd, off_t from, off_t limit, char *buf,
-		      unsigned long *quotes)
+static int take_part(void *ctx, unsigned k)
 {
-	while (from < limit) {
-		size_t want = (off_t)SPLIT_BLOCK < limit - from ? SPLIT_BLOCK
-							       : (size_t)(limit - from);
-		ssize_t n = read_at(fd, buf, want, from), i;
+	struct parts *ps = ctx;
+	int status = split_take(ps->first, &ps->part[k].loader,
+				ps->jobs->merge, ps->ctx, ps->part[k].ctx);
 
-		if (n <= 0)
-			return -1;
-		for (i = 0; i < n; i++) {
-			if (buf[i] == '"')
-				++*quotes;
-			else if (buf[i] == '\n' && *quotes % 2 == 0)
-				return from + i + 1;
-		}
-		from += n;
-	}
-	return -1;
+	return status == SPLIT_REFUSED ? CUTS_REFUSED : status;
 }
 
-/*
- * Where parts 1.. begin: cuts[0] = `start`, then up to `jobs - 1` cuts
- * past it, each leaving at least `min_part` bytes on either side.
- * Returns the number of parts (1: do not split).
- */
-static unsigned plan_cuts(int fd, off_t start, off_t size, unsigned jobs,
-			  off_t min_part, char *buf, off_t *cuts)
+static void close_part(void *ctx, unsigned k)
 {
-	unsigned long quotes = 0;
-	off_t counted = 0;
-	unsigned parts = 1, k, want;
+	struct parts *ps = ctx;
 
-	if (size - start < 2 * min_part)
-		return 1;
-	want = (unsigned)((size - start) / min_part);
-	if (want > jobs)
-		want = jobs;
-	cuts[0] = start;
-	for (k = 1; k < want; k++) {
-		off_t target = start + (size - start) / want * k, cut;
-
-		if (target < counted)
-			continue;
-		if (count_quotes(fd, counted, target, buf, &quotes) < 0)
-			return 1;
-		cut = find_cut(fd, target, size - min_part, buf, &quotes);
-		if (cut < 0)
-			break;
-		counted = cut;
-		if (cut - cuts[parts - 1] >= min_part)
-			cuts[parts++] = cut;
-	}
-	return parts;
+	loader_release(&ps->part[k].loader);
+	if (ps->part[k].ctx)
+		ps->jobs->close_part(ps->part[k].ctx);
 }
 
-/* Report a file that changed under the reader (FOITAB_NOINPUT). */
-static int changed(struct diag *diag, const char *name)
+static int has_header(const void *reader)
 {
-	diag_error(diag, name, 0, "the file changed while it was read (is it "
-		   "still being saved?); run again once it is complete");
-	return FOITAB_NOINPUT;
-}
-
-/*
- * Feed `l` the bytes from `at` to `to` (to < 0: the end of the file); the
- * file ending before `to` is reported as a change.
- * Returns FOITAB_OK, the loader's stop status, or FOITAB_NOINPUT after
- * reporting a read error.
- */
-static int read_on(struct loader *l, int fd, off_t at, off_t to, char *buf,
-		   const char *name, struct diag *diag)
-{
-	while (to < 0 || at < to) {
-		size_t want = SPLIT_BLOCK;
-		ssize_t n;
-		int status;
-
-		if (to >= 0 && (off_t)want > to - at)
-			want = (size_t)(to - at);
-		n = read_at(fd, buf, want, at);
-		if (n < 0) {
-			diag_error(diag, name, 0, "cannot read: %s",
-				   strerror(errno));
-			return FOITAB_NOINPUT;
-		}
-		if (n == 0 && to >= 0)
-			return changed(diag, name);
-		if (n == 0)
-			break;
-		status = loader_feed(l, buf, (size_t)n);
-		if (status != FOITAB_OK)
-			return status;
-		at += n;
-	}
-	return FOITAB_OK;
-}
-
-/* Has the file changed since `before` was taken?  Same size and time. */
-static int has_changed(int fd, const struct stat *before)
-{
-	struct stat now;
-
-	return fstat(fd, &now) != 0 || now.st_size != before->st_size ||
-	       now.st_mtim.tv_sec != before->st_mtim.tv_sec ||
-	       now.st_mtim.tv_nsec != before->st_mtim.tv_nsec;
-}
-
-/* Feed `l` the rest of a file from `at`; see read_on(). */
-static int read_rest(struct loader *l, int fd, off_t at, char *buf,
-		     const char *name, struct diag *diag)
-{
-	return read_on(l, fd, at, -1, buf, name, diag);
-}
-
-/* Stop the parts not taken and wait for them; release all of them. */
-static void end_parts(struct part *parts, unsigned n, struct pool *pool,
-		      atomic_int *stop, const struct split_jobs *jobs)
-{
-	unsigned k;
-
-	atomic_store(stop, 1);
-	pool_stop(pool);
-	for (k = 1; k < n; k++) {
-		loader_release(&parts[k].loader);
-		mem_free(parts[k].buf);
-		if (parts[k].ctx)
-			jobs->close_part(parts[k].ctx);
-	}
-}
-
-/*
- * Make ready a part (bytes `from` to `to`; to < 0: to the end) following
- * `l`, with a context of its own opened from `ctx`.  Returns 0, or -1
- * when it cannot be (its bytes are then read in order).
- */
-static int start_part(struct part *p, const struct loader *l, int fd,
-		      off_t from, off_t to, const char *name,
-		      const struct csv_format *format, const struct rules *rules,
-		      const struct split_jobs *jobs, void *ctx, atomic_int *stop)
-{
-	memset(p, 0, sizeof *p);
-	p->fd = fd;
-	p->from = from;
-	p->to = to;
-	p->stop = stop;
-	diag_init(&p->diag, NULL);
-	p->ctx = jobs->open_part(ctx, &p->diag);
-	if (!p->ctx || loader_begin(&p->loader, name, format, rules, &p->diag,
-				    jobs->on_response, p->ctx) != FOITAB_OK)
-		return -1;
-	loader_follow(&p->loader, l);
-	p->buf = mem_realloc(NULL, SPLIT_BLOCK);
-	return p->buf ? 0 : -1;
-}
-
-/* Read the parts after the first; see split.h. */
-static int read_parts(struct loader *l, int fd, off_t size, off_t start,
-		      char *buf, const char *name,
-		      const struct csv_format *format,
-		      const struct rules *rules, struct diag *diag, void *ctx,
-		      const struct split_jobs *jobs)
-{
-	struct part parts[SPLIT_MAX_JOBS];
-	off_t cuts[SPLIT_MAX_JOBS];
-	struct pool pool;
-	atomic_int stop;
-	unsigned n, k, started;
-	int status;
-
-	n = plan_cuts(fd, start, size, jobs->jobs, smallest_part(jobs), buf, cuts);
-	if (n < 2)
-		return read_rest(l, fd, start, buf, name, diag);
-	atomic_init(&stop, 0);
-	memset(parts, 0, sizeof parts);
-	for (started = 1; started < n; started++)
-		if (start_part(&parts[started], l, fd, cuts[started],
-			       started + 1 < n ? cuts[started + 1] : -1, name,
-			       format, rules, jobs, ctx, &stop) < 0)
-			break;
-	/* A thread a part; with none, every part is read in order. */
-	if (started > 1 && pool_start(&pool, started - 1, started - 1,
-				      read_part) < 0)
-		started = 1;
-	if (started == 1)
-		memset(&pool, 0, sizeof pool);
-	for (k = 1; k < started; k++)
-		pool_send(&pool, &parts[k]);
-	status = read_on(l, fd, start, cuts[1], buf, name, diag);
-	/* Take the parts in order while each reads as one pass would. */
-	for (k = 1; k < started && status == FOITAB_OK; k++) {
-		if (k == 1 && !loader_at_row_start(l))
-			break;
-		pool_take(&pool);
-		if (!parts[k].clean)
-			break;
-		status = split_take(l, &parts[k].loader, jobs->merge, ctx,
-				    parts[k].ctx);
-		if (status == SPLIT_REFUSED) {
-			status = FOITAB_OK;
-			break;
-		}
-	}
-	end_parts(parts, n, &pool, &stop, jobs);
-	if (status != FOITAB_OK)
-		return status;
-	/* Part k, if any, was not taken: read on from its start. */
-	return k < n ? read_rest(l, fd, cuts[k], buf, name, diag) : FOITAB_OK;
+	return loader_has_header(reader);
 }
 
 int split_read(struct loader *l, FILE *in, const char *name,
@@ -364,12 +114,13 @@ int split_read(struct loader *l, FILE *in, const char *name,
 	       struct diag *diag, loader_response_fn on_response, void *ctx,
 	       const struct split_jobs *jobs)
 {
+	struct cuts_jobs cj = { jobs->jobs, smallest_part(jobs), open_part,
+				take_part, close_part, NULL };
+	struct cuts_reader first;
+	struct parts *ps;
 	struct stat st;
 	int fd = fileno(in), status, regular;
-	off_t at = 0;
-	size_t first;
 	char *buf;
-	ssize_t n;
 
 	/* The file as it was before reading, to notice a change. */
 	regular = fd >= 0 && fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
@@ -378,38 +129,36 @@ int split_read(struct loader *l, FILE *in, const char *name,
 		status = loader_read(l, in, name, format, rules, diag,
 				     on_response, ctx);
 		/* A file that changed as it was read is no file to count. */
-		if (regular && status != FOITAB_OSERR && has_changed(fd, &st))
-			status = changed(diag, name);
+		if (regular && status != FOITAB_OSERR && cuts_changed(fd, &st))
+			status = cuts_say_changed(diag, name);
 		return status;
 	}
 	status = loader_begin(l, name, format, rules, diag, on_response, ctx);
 	if (status != FOITAB_OK)
 		return status;
-	buf = mem_realloc(NULL, SPLIT_BLOCK);
-	if (!buf)
+	buf = mem_realloc(NULL, CUTS_BLOCK);
+	ps = mem_calloc(1, sizeof *ps);
+	if (!buf || !ps) {
+		mem_free(buf);
+		mem_free(ps);
 		return FOITAB_OSERR;
-	/* The first blocks, up to the header, which the parts need. */
-	first = (off_t)SPLIT_BLOCK < smallest_part(jobs) ? SPLIT_BLOCK
-			: (size_t)smallest_part(jobs);
-	do {
-		n = read_at(fd, buf, first, at);
-		if (n < 0) {
-			diag_error(diag, name, 0, "cannot read: %s",
-				   strerror(errno));
-			status = FOITAB_NOINPUT;
-		} else {
-			status = loader_feed(l, buf, (size_t)n);
-			at += n;
-		}
-	} while (n > 0 && status == FOITAB_OK && !loader_has_header(l));
-	if (status == FOITAB_OK && n > 0)
-		status = read_parts(l, fd, st.st_size, at, buf, name, format,
-				    rules, diag, ctx, jobs);
+	}
+	ps->first = l;
+	ps->name = name;
+	ps->format = format;
+	ps->rules = rules;
+	ps->jobs = jobs;
+	ps->ctx = ctx;
+	cj.ctx = ps;
+	first = as_reader(l, NULL);
+	status = cuts_read(fd, st.st_size, &first, has_header, &cj, buf, name,
+			   diag);
 	mem_free(buf);
+	mem_free(ps);
 	status = loader_end_with(l, status);
 	if (status != FOITAB_OSERR && status != FOITAB_NOINPUT &&
-	    has_changed(fd, &st))
-		status = changed(diag, name);
+	    cuts_changed(fd, &st))
+		status = cuts_say_changed(diag, name);
 	return status;
 }
 
