@@ -54,12 +54,21 @@ struct registry_miss {
 };
 
 #define REGISTRY_MISSES_KEPT 100
+#define REGISTRY_MORE 15       /* blocks of text from parts (cuts.h) */
 
 struct registry {
 	const char *name;      /* the register's file name, for messages */
 	struct registry_entry *entries;
 	size_t n, cap;
 	struct strbuf text;    /* the entries' texts, each NUL-ended */
+	/*
+	 * The texts of parts read on other threads, kept as they were read
+	 * rather than copied: block k holds the texts from more_at[k] on;
+	 * texts kept after them go in the last.
+	 */
+	struct strbuf more[REGISTRY_MORE];
+	uint32_t more_at[REGISTRY_MORE];
+	size_t nmore;
 	/*
 	 * The hash table over each entry's name key and codes: a slot holds
 	 * 0 (empty), or a reference to a text (entry * 3 + which, plus 1) in
@@ -86,7 +95,13 @@ struct registry {
 /* The text at `at` of `g`'s texts (an entry's name, code, region, key). */
 static inline const char *registry_text(const struct registry *g, uint32_t at)
 {
-	return g->text.buf + at;
+	size_t k = g->nmore;
+
+	if (at < g->text.len || k == 0)
+		return g->text.buf + at;
+	while (at < g->more_at[k - 1])
+		k--;
+	return g->more[k - 1].buf + (at - g->more_at[k - 1]);
 }
 
 /* Has a survey row matched entry `e`? */

@@ -212,15 +212,17 @@ struct registry_reader {
 static int keep_text(struct registry *g, const char *s, size_t len,
 		     uint32_t *at)
 {
-	if (g->text.len + len + 1 > UINT32_MAX) /* GCOVR_EXCL_BR_LINE */
+	struct strbuf *b = g->nmore ? &g->more[g->nmore - 1] : &g->text;
+	size_t base = g->nmore ? g->more_at[g->nmore - 1] : 0;
+
+	if (base + b->len + len + 1 > UINT32_MAX) /* GCOVR_EXCL_BR_LINE */
 		return -2;
-	if (g->text.cap - g->text.len <= len + 1 &&
-	    strbuf_grow(&g->text, len + 1) < 0)
+	if (b->cap - b->len <= len + 1 && strbuf_grow(b, len + 1) < 0)
 		return -1;
-	*at = (uint32_t)g->text.len;
-	memcpy(g->text.buf + g->text.len, s, len);
-	g->text.len += len;
-	g->text.buf[g->text.len++] = '\0';
+	*at = (uint32_t)(base + b->len);
+	memcpy(b->buf + b->len, s, len);
+	b->len += len;
+	b->buf[b->len++] = '\0';
 	return 0;
 }
 
@@ -239,7 +241,7 @@ static int keep_cell(struct registry *g, const struct csv_row *row, int at,
 	csvread_trim(&s, &len);
 	status = keep_text(g, s, len, place);
 	if (status == 0 && upper)
-		upcase(g->text.buf + *place);
+		upcase((char *)registry_text(g, *place));
 	return status;
 }
 
@@ -438,20 +440,22 @@ static void close_part(void *part)
 }
 
 /*
- * Add a part's entries after the register's own: their texts after its
- * texts, their lines after `lines_before`.  The part's memory is freed
- * at once, so that the two are held together only while copied.
+ * Add a part's entries after the register's own, their lines after
+ * `lines_before`; the part's texts become a block of the register's, as
+ * they are, their places after the texts before.
  */
 static int merge_part(void *ctx, void *part, unsigned long lines_before)
 {
 	struct registry *g = ((struct registry_reader *)ctx)->g;
 	struct registry_part *p = part;
-	const struct registry *from = &p->g;
-	uint32_t shift = (uint32_t)g->text.len;
-	size_t i;
+	struct registry *from = &p->g;
+	size_t base = g->nmore ? g->more_at[g->nmore - 1] +
+				 g->more[g->nmore - 1].len : g->text.len, i;
 
-	/* Past 4 GiB of text: read in order, which says so where it is. */
-	if (g->text.len + from->text.len + 1 > UINT32_MAX) /* GCOVR_EXCL_BR_LINE */
+	/* Past 4 GiB of text, or of blocks: read in order, which says
+	 * so where it is, or keeps the texts in the last block. */
+	if (base + from->text.len + 1 > UINT32_MAX || /* GCOVR_EXCL_BR_LINE */
+	    g->nmore == REGISTRY_MORE) /* GCOVR_EXCL_BR_LINE: parts <= 15 */
 		return CUTS_REFUSED;
 	if (g->cap < g->n + from->n) {
 		struct registry_entry *entries =
@@ -463,23 +467,26 @@ static int merge_part(void *ctx, void *part, unsigned long lines_before)
 		g->entries = entries;
 		g->cap = g->n + from->n;
 	}
-	if (strbuf_add(&g->text, from->text.buf, from->text.len) < 0)
-		return FOITAB_OSERR;
 	for (i = 0; i < from->n; i++) {
 		struct registry_entry *e = &g->entries[g->n + i];
 		unsigned long line = from->entries[i].first_line + lines_before;
 
 		*e = from->entries[i];
-		e->name += shift;
-		e->ons_code += shift;
-		e->ods_code += shift;
-		e->region += shift;
-		e->key += shift;
+		e->name += (uint32_t)base;
+		e->ons_code += (uint32_t)base;
+		e->ods_code += (uint32_t)base;
+		e->region += (uint32_t)base;
+		e->key += (uint32_t)base;
 		e->first_line = line > UINT32_MAX ? /* GCOVR_EXCL_BR_LINE */
 				UINT32_MAX : (uint32_t)line;
 	}
 	g->n += from->n;
-	registry_free(&p->g);
+	if (from->text.len) {
+		g->more[g->nmore] = from->text;
+		g->more_at[g->nmore++] = (uint32_t)base;
+		memset(&from->text, 0, sizeof from->text);
+	}
+	registry_free(from);
 	return FOITAB_OK;
 }
 
@@ -606,14 +613,20 @@ int registry_note(struct registry *g, const struct response *r,
 	uint32_t line;
 	int twice = 0;
 
-	if (find_code(g, r->code, &g->scratch, &by_code) < 0 ||
-	    name_key(r->body, &g->scratch) < 0)
+	if (find_code(g, r->code, &g->scratch, &by_code) < 0)
 		return FOITAB_OSERR;
 	/* A body named as its code's entry is named is that entry (a name
-	 * is in the register once): no second look-up. */
-	by_name = by_code && strcmp(strbuf_str(&g->scratch),
-				    registry_text(g, by_code->key)) == 0 ?
-		  by_code : lookup(g, BY_NAME, strbuf_str(&g->scratch));
+	 * is in the register once): no second look-up; and named in the
+	 * same bytes, its key is the entry's without being worked out. */
+	if (by_code && strcmp(r->body, registry_text(g, by_code->name)) == 0) {
+		by_name = by_code;
+	} else {
+		if (name_key(r->body, &g->scratch) < 0)
+			return FOITAB_OSERR;
+		by_name = by_code && strcmp(strbuf_str(&g->scratch),
+					    registry_text(g, by_code->key)) == 0 ?
+			  by_code : lookup(g, BY_NAME, strbuf_str(&g->scratch));
+	}
 	if (by_code && by_name && by_code != by_name) {
 		/* Neither can be trusted over the other: the row is refused. */
 		diag_error(diag, file, r->line,
@@ -778,6 +791,9 @@ int registry_fork(struct registry *fork, const struct registry *g)
 	fork->entries = g->entries;
 	fork->n = fork->cap = g->n;
 	fork->text = g->text;
+	memcpy(fork->more, g->more, sizeof fork->more);
+	memcpy(fork->more_at, g->more_at, sizeof fork->more_at);
+	fork->nmore = g->nmore;
 	fork->slot = g->slot;
 	fork->nslots = g->nslots;
 	fork->ref_bits = g->ref_bits;
@@ -832,6 +848,8 @@ void registry_free(struct registry *g)
 	if (!g->borrowed) {
 		mem_free(g->entries);
 		strbuf_release(&g->text);
+		for (i = 0; i < g->nmore; i++)
+			strbuf_release(&g->more[i]);
 		mem_free(g->slot);
 	}
 	mem_free(g->seen);
