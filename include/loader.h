@@ -56,6 +56,13 @@ struct response {
 /* Return FOITAB_OK to go on, or a status to stop reading. */
 typedef int (*loader_response_fn)(const struct response *r, void *ctx);
 
+/*
+ * A hint, called in a row's first pass with its code cell (trimmed, not
+ * empty) and the response callback's context, before the row is checked:
+ * what the callback will look up, to be fetched from memory meanwhile.
+ */
+typedef void (*loader_ahead_fn)(const char *code, void *ctx);
+
 /* What the loader saw, for the response accounting. */
 struct loader_counts {
 	unsigned long rows;          /* data rows, blank ones included */
@@ -71,6 +78,7 @@ struct loader {
 	const char *name;
 	loader_response_fn on_response;
 	void *ctx;
+	loader_ahead_fn ahead;       /* NULL: none */
 	struct csv_held *held;    /* rows above the header, kept until
 					it is found (LOADER_ABOVE_MAX) */
 	size_t nheld;
@@ -99,6 +107,9 @@ struct loader {
 int loader_begin(struct loader *l, const char *name,
 		 const struct csv_format *format, const struct rules *rules,
 		 struct diag *diag, loader_response_fn on_response, void *ctx);
+
+/* Give `l` a hint to call in each row (loader_follow() passes it on). */
+void loader_set_ahead(struct loader *l, loader_ahead_fn ahead);
 
 /*
  * Feed one row read elsewhere (a workbook's sheet), as csvread would.
@@ -141,6 +152,9 @@ int loader_end(struct loader *l);
  * that is FOITAB_OK; else the counts are settled and `status` returned.
  */
 int loader_end_with(struct loader *l, int status);
+
+/* Read all of `in` into `l`, begun; feed and end in one. */
+int loader_stream(struct loader *l, FILE *in);
 
 /* Read a whole stream (begin/feed/end in one); the caller releases. */
 int loader_read(struct loader *l, FILE *in, const char *name,

@@ -135,6 +135,12 @@ int registry_read_parts(struct registry *g, FILE *in, const char *name,
 			struct diag *diag, unsigned jobs, long min_part);
 
 /*
+ * A hint: the look-up of `code` (a survey row's code cell) is coming;
+ * start fetching where it will look.
+ */
+void registry_prefetch(const struct registry *g, const char *code);
+
+/*
  * Match one checked response of survey file `file` against the register.
  * A code that names one entry while the name names another is warned
  * about at once; a body matching nothing is held for registry_close().

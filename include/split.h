@@ -57,6 +57,7 @@ struct split_jobs {
 	 */
 	int (*merge)(void *ctx, void *part, unsigned long lines_before);
 	void (*close_part)(void *part);   /* free a part's context */
+	loader_ahead_fn ahead;       /* every loader's hint; NULL: none */
 };
 
 /*

@@ -109,6 +109,14 @@ int collect_response(const struct response *r, void *ctx)
 	return FOITAB_OK;
 }
 
+/* The loader's hint (ctx: a struct collector): the code's register slot. */
+static void code_ahead(const char *code, void *ctx)
+{
+	const struct collector *c = ctx;
+
+	registry_prefetch(c->registry, code);
+}
+
 static void close_part(void *ctx)
 {
 	struct part_collector *p = ctx;
@@ -323,6 +331,7 @@ static int collect_workbook(struct collector *c, struct loader *l, FILE *in,
 	req.parts = &parts;
 	status = loader_begin(l, file, &format, c->rules, c->diag,
 			      collect_response, c);
+	loader_set_ahead(l, c->registry ? code_ahead : NULL);
 	if (status == FOITAB_OK)
 		status = workbook_read(in, file, &req, c->diag);
 	status = loader_end_with(l, status);
@@ -352,6 +361,7 @@ int collect_read(struct collector *c, struct loader *l, FILE *in,
 	split.on_response = collect_response;
 	split.merge = merge_part;
 	split.close_part = close_part;
+	split.ahead = c->registry ? code_ahead : NULL;
 	return split_read(l, in, c->file, format, c->rules, c->diag,
 			  collect_response, c, &split);
 }

@@ -577,6 +577,8 @@ static int on_row(const struct csv_row *row, void *ctx)
 			/* Start fetching the body's slot; pass 2 will use it. */
 			hash = bodies_hash(r.text[COLUMN_BODY]);
 			bodies_prefetch(&l->bodies, hash);
+		} else if (c == COLUMN_CODE && len && l->ahead) {
+			l->ahead(r.text[COLUMN_CODE], l->ctx);
 		}
 		if (state[c] < 0)
 			return FOITAB_OSERR;
@@ -787,7 +789,17 @@ int loader_read(struct loader *l, FILE *in, const char *name,
 
 	if (status != FOITAB_OK)
 		return status;
+	return loader_stream(l, in);
+}
+
+int loader_stream(struct loader *l, FILE *in)
+{
 	return conclude(l, csvread_stream(&l->csv, in, 0));
+}
+
+void loader_set_ahead(struct loader *l, loader_ahead_fn ahead)
+{
+	l->ahead = ahead;
 }
 
 void loader_follow(struct loader *l, const struct loader *first)
@@ -796,6 +808,7 @@ void loader_follow(struct loader *l, const struct loader *first)
 	l->have_header = 1;
 	l->header_ok = 1;
 	l->ncolumns = first->ncolumns;
+	l->ahead = first->ahead;
 	memcpy(l->column_at, first->column_at, sizeof l->column_at);
 	csvread_follow(&l->csv, &first->csv);
 }

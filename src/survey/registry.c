@@ -544,6 +544,22 @@ static int find_code(const struct registry *g, const char *code,
 	return 0;
 }
 
+void registry_prefetch(const struct registry *g, const char *code)
+{
+	uint64_t h = text_hash_add(TEXT_HASH_START, (unsigned char)BY_CODE);
+
+	if (!g->nslots)
+		return;
+	/* index_hash() of the code upper-cased, as find_code() looks. */
+	for (; *code; code++) {
+		unsigned char c = (unsigned char)*code;
+
+		h = text_hash_add(h, (unsigned char)((unsigned)(c - 'a') < 26u ?
+						     c - 32 : c));
+	}
+	__builtin_prefetch(&g->slot[h & (g->nslots - 1)]);
+}
+
 int registry_find(const struct registry *g, const char *code,
 		  const char *body, struct strbuf *scratch,
 		  const struct registry_entry **entry)

@@ -126,8 +126,11 @@ int split_read(struct loader *l, FILE *in, const char *name,
 	regular = fd >= 0 && fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
 	if (source_reader(in, jobs->jobs, (long)smallest_part(jobs)) !=
 	    SOURCE_CSV_PARTS) {
-		status = loader_read(l, in, name, format, rules, diag,
-				     on_response, ctx);
+		status = loader_begin(l, name, format, rules, diag,
+				      on_response, ctx);
+		loader_set_ahead(l, jobs->ahead);
+		if (status == FOITAB_OK)
+			status = loader_stream(l, in);
 		/* A file that changed as it was read is no file to count. */
 		if (regular && status != FOITAB_OSERR && cuts_changed(fd, &st))
 			status = cuts_say_changed(diag, name);
@@ -136,6 +139,7 @@ int split_read(struct loader *l, FILE *in, const char *name,
 	status = loader_begin(l, name, format, rules, diag, on_response, ctx);
 	if (status != FOITAB_OK)
 		return status;
+	loader_set_ahead(l, jobs->ahead);
 	buf = mem_realloc(NULL, CUTS_BLOCK);
 	ps = mem_calloc(1, sizeof *ps);
 	if (!buf || !ps) {
