@@ -153,14 +153,10 @@ int loader_end(struct loader *l);
  */
 int loader_end_with(struct loader *l, int status);
 
-/* Read all of `in` into `l`, begun; feed and end in one. */
+/* Read all of `in` into `l`, begun: feed and end in one. */
 int loader_stream(struct loader *l, FILE *in);
 
-/* Read a whole stream (begin/feed/end in one); the caller releases. */
-int loader_read(struct loader *l, FILE *in, const char *name,
-		const struct csv_format *format, const struct rules *rules,
-		struct diag *diag, loader_response_fn on_response, void *ctx);
-
+/* Free everything `l` holds, whatever state it is in. */
 void loader_release(struct loader *l);
 
 /*

@@ -14,7 +14,7 @@
  *
  * Only a regular file read from its start can be cut (standard input
  * redirected from one included); pipes and small files are read in one
- * pass (loader_read()).
+ * pass (loader_stream()).
  */
 #ifndef FOITAB_SPLIT_H
 #define FOITAB_SPLIT_H
@@ -61,9 +61,9 @@ struct split_jobs {
 };
 
 /*
- * As loader_read(), on up to `jobs->jobs` threads when `in` is a regular
- * file large enough to share out.  The loader's counts, the messages and
- * the status are those loader_read() would give, and so, once merged, are
+ * As loader_begin() then loader_stream(), on up to `jobs->jobs` threads
+ * when `in` is a regular file large enough to share out.  The loader's counts, the messages and
+ * the status are those one pass would give, and so, once merged, are
  * the responses: those of the first part (and of any part read again in
  * order) go to `on_response(r, ctx)`, the others to their parts' contexts.
  * The caller releases `l`.

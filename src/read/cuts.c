@@ -54,7 +54,6 @@ ssize_t cuts_read_at(int fd, char *buf, size_t len, off_t at)
 	return (ssize_t)got;
 }
 
-
 /*
  * The number of quote characters in `p`.  Sixteen byte-wide counters,
  * emptied before they can overflow, make a loop that compilers turn into

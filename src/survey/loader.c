@@ -780,18 +780,6 @@ int loader_end_with(struct loader *l, int status)
 	return status == FOITAB_OK ? loader_end(l) : conclude(l, status);
 }
 
-int loader_read(struct loader *l, FILE *in, const char *name,
-		const struct csv_format *format, const struct rules *rules,
-		struct diag *diag, loader_response_fn on_response, void *ctx)
-{
-	int status = loader_begin(l, name, format, rules, diag, on_response,
-				  ctx);
-
-	if (status != FOITAB_OK)
-		return status;
-	return loader_stream(l, in);
-}
-
 int loader_stream(struct loader *l, FILE *in)
 {
 	return conclude(l, csvread_stream(&l->csv, in, 0));
