@@ -67,9 +67,10 @@ static const struct option_row option_rows[] = {
 	  "                        well; never a file the run reads) instead\n"
 	  "                        of standard output\n" },
 	{ "jobs", 'j', required_argument, OPTION_JOBS,
-	  "  -j, --jobs N          read a large file (CSV, or an .xlsx's strings\n"
-	  "                        and sheet) on up to N threads, 1 to 16\n"
-	  "                        (default: one per processor)\n" },
+	  "  -j, --jobs N          read a large file (a CSV survey or register,\n"
+	  "                        an .xlsx's strings and sheet, an .ods) on up\n"
+	  "                        to N threads, 1 to 16 (default: one per\n"
+	  "                        processor)\n" },
 	{ "raw", 0, no_argument, OPTION_RAW,
 	  "      --raw             csv, tsv: leave cells that start with = + - @\n"
 	  "                        as they are (by default a ' is put before\n"
