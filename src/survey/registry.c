@@ -393,6 +393,19 @@ static int finish_read(struct registry_reader *rr, int status)
 						      : FOITAB_DATAERR;
 }
 
+/* Empty `g` to read the register `name` into, through `rr`. */
+static void begin_read(struct registry *g, struct registry_reader *rr,
+		       const char *name, struct diag *diag)
+{
+	registry_free(g);
+	g->name = name;
+	memset(rr, 0, sizeof *rr);
+	rr->g = g;
+	rr->diag = diag;
+	rr->name = name;
+	rr->errors_at_begin = diag->errors;
+}
+
 int registry_read(struct registry *g, const struct csv_source *src,
              const char *name, struct diag *diag)
 {
@@ -400,13 +413,7 @@ int registry_read(struct registry *g, const struct csv_source *src,
 	struct csv_table table = { "register", rcolumns, RNCOLUMNS, on_record,
 				   &rr };
 
-	registry_free(g);
-	g->name = name;
-	memset(&rr, 0, sizeof rr);
-	rr.g = g;
-	rr.diag = diag;
-	rr.name = name;
-	rr.errors_at_begin = diag->errors;
+	begin_read(g, &rr, name, diag);
 	return finish_read(&rr, csvread_table(&table, src, name, diag));
 }
 
@@ -499,13 +506,7 @@ int registry_read_parts(struct registry *g, FILE *in, const char *name,
 	struct csv_table_parts parts = { jobs, min_part, open_part, merge_part,
 					 close_part };
 
-	registry_free(g);
-	g->name = name;
-	memset(&rr, 0, sizeof rr);
-	rr.g = g;
-	rr.diag = diag;
-	rr.name = name;
-	rr.errors_at_begin = diag->errors;
+	begin_read(g, &rr, name, diag);
 	return finish_read(&rr, csvread_table_parts(&table, in, name, diag,
 						    &parts));
 }
